@@ -1,0 +1,79 @@
+import Fluent
+import Plot
+import Vapor
+
+/// Areas in the browser: each area with its sub-areas, their sites and people, descendants included.
+struct AdminAreaPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("areas", use: top)
+        routes.get("areas", ":pcode", use: show)
+    }
+
+    func top(req: Request) async throws -> Response {
+        let user = try req.authorize(.readOperationalData)
+        let areas = try await AdminArea.query(on: req.db).filter(\.$archivedAt == nil).filter(\.$level <= 1).sort(\.$pcode).all()
+        let rollups = try await AreaRollup.of(areas, on: req.db)
+        return Layout.response(Layout.page("Areas", user: user, .h1("Administrative areas"), AreaRollup.table(rollups)))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.authorize(.readOperationalData)
+        guard let pcode = req.parameters.get("pcode"), let area = try await AdminAreaLookup.find(pcode, on: req.db) else {
+            throw HavenError.notFound("Administrative area")
+        }
+        let lineage = try await AdminAreaLookup.lineage(of: area, on: req.db)
+        let children = try await AdminArea.query(on: req.db).filter(\.$parent.$id == area.id).filter(\.$archivedAt == nil).sort(\.$pcode).all()
+        let rollup = try await AreaRollup.of([area], on: req.db)
+        let childRollups = try await AreaRollup.of(children, on: req.db)
+        var filter = SiteFilter()
+        filter.adminArea = area.pcode
+        filter.sort = .population
+        filter.descending = true
+        let page = try PageRequest(req)
+        let (sites, total) = try await filter.query(on: req.db).with(\.$adminArea).with(\.$managementAgency).fetchPage(page)
+        let siteList = SiteListView(user: user, filter: filter, page: page, sites: sites, total: total, people: rollup.first?.people ?? 0, query: "")
+        return Layout.response(Layout.page("\(area.name) (\(area.pcode))", user: user,
+            .p(.forEach(lineage.dropLast()) { .group(.a(.href(Paths.adminArea($0.pcode)), .text($0.name)), " › ") }),
+            .h1(.text("\(area.name) "), .small(.text("\(area.pcode) · admin \(area.level)"))),
+            .div(.class("totals"),
+                 .div(.strong(.text(Format.number(rollup.first?.sites ?? 0))), "open sites, sub-areas included"),
+                 .div(.strong(.text(Format.number(rollup.first?.people ?? 0))), "people (latest counts)")),
+            .if(!children.isEmpty, .group(.h2("Sub-areas"), AreaRollup.table(childRollups))),
+            .h2("Sites"),
+            .div(.class("table-wrap"), siteList.tableNode),
+            Layout.pager(total: total, page: page, baseQuery: [:], path: Paths.adminArea(area.pcode))))
+    }
+}
+
+/// Sites and people in an area and everything inside it.
+struct AreaRollup {
+    var area: AdminArea
+    var sites: Int
+    var people: Int
+
+    /// One grouped query for all areas: sites are matched to an area by P-code prefix.
+    static func of(_ areas: [AdminArea], on db: any Database) async throws -> [AreaRollup] {
+        guard !areas.isEmpty else { return [] }
+        struct Row: Decodable { var pcode: String; var sites: Int; var people: Int? }
+        var rollups: [AreaRollup] = []
+        for area in areas {
+            let row = try await db.sql.raw("""
+                SELECT COUNT(s.id) AS sites, SUM(s.population_individuals) AS people, \(bind: area.pcode) AS pcode
+                FROM sites s JOIN admin_areas a ON a.id = s.admin_area_id
+                WHERE s.archived_at IS NULL AND s.status <> 'closed' AND a.pcode LIKE \(bind: area.pcode + "%")
+                """).first(decoding: Row.self)
+            rollups.append(AreaRollup(area: area, sites: row?.sites ?? 0, people: row?.people ?? 0))
+        }
+        return rollups
+    }
+
+    static func table(_ rollups: [AreaRollup]) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"), .table(
+            .thead(.tr(.th("P-code"), .th("Name"), .th("Level"), .th(.class("num"), "Open sites"), .th(.class("num"), "People"))),
+            .tbody(.forEach(rollups) { r in
+                .tr(.td(.a(.href(Paths.adminArea(r.area.pcode)), .text(r.area.pcode))), .td(.text(r.area.name)),
+                    .td(.text("Admin \(r.area.level)")), .td(.class("num"), .text(Format.number(r.sites))),
+                    .td(.class("num"), .text(Format.number(r.people))))
+            })))
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import Vapor
+
+/// Sets up a Haven application: database, migrations, middleware and every route.
+public func configure(_ app: Application, settings: Settings) async throws {
+    app.storage[SettingsKey.self] = settings
+    app.storage[LoginThrottleKey.self] = LoginThrottle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
+    try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
+    for migration in Migrations.all { app.migrations.add(migration) }
+    try await DatabaseSetup.tune(app.db)
+
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ProblemMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(CurrentUserMiddleware())
+    app.routes.defaultMaxBodySize = "20mb"
+
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
+
+    try routes(app)
+}
+
+func routes(_ app: Application) throws {
+    let api = app.grouped("api", "v1")
+    try api.register(collection: OpenAPIRoutes())
+    try api.register(collection: SessionAPI())
+    let signedIn = api.grouped(SignedInAPI())
+    try signedIn.register(collection: SiteAPI())
+    try signedIn.register(collection: PopulationAPI())
+    try signedIn.register(collection: AdminAreaAPI())
+    try signedIn.register(collection: OrganisationAPI())
+    try signedIn.register(collection: UserAPI())
+    try signedIn.register(collection: AuditAPI())
+
+    let web = app.grouped(CSRFMiddleware())
+    try web.register(collection: LoginPages())
+    let pages = web.grouped(SignedInPage())
+    try pages.register(collection: SitePages())
+    try pages.register(collection: AdminAreaPages())
+    try pages.register(collection: ImportPages())
+    try pages.register(collection: AuditPages())
+    app.get("styles.css") { _ in Stylesheet.response() }
+}
+
+/// Every API route past this point needs a valid token: anonymous calls get 401.
+struct SignedInAPI: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try request.requireUser()
+        return try await next.respond(to: request)
+    }
+}
+
+/// Pages past this point send anonymous visitors to the login page.
+struct SignedInPage: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.currentUser != nil else {
+            return request.redirect(to: Paths.login(next: request.url.string))
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+struct SettingsKey: StorageKey {
+    typealias Value = Settings
+}
+
+extension Application {
+    var havenSettings: Settings { storage[SettingsKey.self]! }
+}

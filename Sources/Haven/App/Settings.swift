@@ -1,0 +1,61 @@
+import Foundation
+
+/// Everything an operator can configure, read once from the environment at start.
+public struct Settings: Sendable {
+    public enum Storage: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var storage: Storage
+    public var dataDirectory: String
+    /// How long a login lasts without being renewed.
+    public var sessionLifetime: TimeInterval
+    /// Send cookies with `Secure`; turn off only for plain-HTTP field laptops.
+    public var secureCookies: Bool
+    public var failedLoginLimit: Int
+    public var failedLoginWindow: TimeInterval
+
+    public init(
+        storage: Storage,
+        dataDirectory: String = "./haven-data",
+        sessionLifetime: TimeInterval = 12 * 3600,
+        secureCookies: Bool = false,
+        failedLoginLimit: Int = 5,
+        failedLoginWindow: TimeInterval = 15 * 60
+    ) {
+        self.storage = storage
+        self.dataDirectory = dataDirectory
+        self.sessionLifetime = sessionLifetime
+        self.secureCookies = secureCookies
+        self.failedLoginLimit = failedLoginLimit
+        self.failedLoginWindow = failedLoginWindow
+    }
+
+    /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        let dataDirectory = env["HAVEN_DATA_DIR"].nonEmpty ?? "./haven-data"
+        let storage: Storage
+        if let url = env["DATABASE_URL"].nonEmpty, url.hasPrefix("postgres") {
+            storage = .postgres(url: url)
+        } else {
+            storage = .sqlite(path: dataDirectory + "/haven.sqlite")
+        }
+        return Settings(
+            storage: storage,
+            dataDirectory: dataDirectory,
+            sessionLifetime: (env["HAVEN_SESSION_HOURS"].flatMap(Double.init) ?? 12) * 3600,
+            secureCookies: env["HAVEN_SECURE_COOKIES"] == "true",
+            failedLoginLimit: env["HAVEN_LOGIN_ATTEMPTS"].flatMap(Int.init) ?? 5,
+            failedLoginWindow: (env["HAVEN_LOGIN_WINDOW_MINUTES"].flatMap(Double.init) ?? 15) * 60
+        )
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The string when it holds something other than whitespace.
+    var nonEmpty: String? {
+        guard let value = self?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+
+/// One change to one record: who, when, what, and every changed field before and after.
+final class AuditEvent: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    enum Action: String, Codable, CaseIterable, Sendable {
+        case create, update, archive, restore
+    }
+
+    struct Change: Codable, Equatable, Sendable {
+        var field: String
+        var before: String?
+        var after: String?
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "actor_label") var actorLabel: String
+    @Field(key: "entity") var entity: String
+    @Field(key: "entity_id") var entityID: UUID
+    @Field(key: "entity_label") var entityLabel: String
+    @Enum(key: "action") var action: Action
+    @Field(key: "changes") var changesJSON: String
+
+    init() {}
+
+    init(actor: Actor, entity: String, entityID: UUID, entityLabel: String, action: Action, changes: [Change], at: Date = Date()) {
+        self.at = at
+        self.actorID = actor.userID
+        self.actorLabel = actor.label
+        self.entity = entity
+        self.entityID = entityID
+        self.entityLabel = entityLabel
+        self.action = action
+        self.changesJSON = String(decoding: try! JSONEncoder().encode(changes), as: UTF8.self)
+    }
+
+    var changes: [Change] {
+        (try? JSONDecoder().decode([Change].self, from: Data(changesJSON.utf8))) ?? []
+    }
+}
+
+struct CreateAuditEvents: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(AuditEvent.schema)
+            .id()
+            .field("at", .datetime, .required)
+            .field("actor_id", .uuid)
+            .field("actor_label", .string, .required)
+            .field("entity", .string, .required)
+            .field("entity_id", .uuid, .required)
+            .field("entity_label", .string, .required)
+            .field("action", .string, .required)
+            .field("changes", .string, .required)
+            .create()
+        try await database.createIndex("audit_events_entity", on: AuditEvent.schema, "entity_id", "at")
+        try await database.createIndex("audit_events_at", on: AuditEvent.schema, "at")
+        try await database.createIndex("audit_events_actor", on: AuditEvent.schema, "actor_id", "at")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AuditEvent.schema).delete()
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// An audit event as the API sends it.
+struct AuditEventBody: Content {
+    var id: UUID
+    var at: Date
+    var actorId: UUID?
+    var actor: String
+    var entity: String
+    var entityId: UUID
+    var entityLabel: String
+    var action: AuditEvent.Action
+    var changes: [AuditEvent.Change]
+
+    init(_ event: AuditEvent) {
+        id = event.id!
+        at = event.at
+        actorId = event.actorID
+        actor = event.actorLabel
+        entity = event.entity
+        entityId = event.entityID
+        entityLabel = event.entityLabel
+        action = event.action
+        changes = event.changes
+    }
+}
+
+/// Queries over the audit trail: one record's history, or the whole trail filtered for administrators.
+enum AuditTrail {
+    struct Filter: Sendable {
+        var entity: String?
+        var entityID: UUID?
+        var actor: String?
+        var action: AuditEvent.Action?
+        var from: CalendarDay?
+        var to: CalendarDay?
+
+        init() {}
+
+        init(_ req: Request) throws {
+            var errors: [FieldError] = []
+            entity = (req.query["entity"] as String?).nonEmpty
+            if let raw = (req.query["entityId"] as String?).nonEmpty {
+                entityID = UUID(uuidString: raw)
+                if entityID == nil { errors.append(FieldError("entityId", "must be a record id")) }
+            }
+            actor = (req.query["actor"] as String?).nonEmpty
+            if let raw = (req.query["action"] as String?).nonEmpty {
+                action = AuditEvent.Action(rawValue: raw)
+                if action == nil { errors.append(FieldError("action", "must be one of create, update, archive, restore")) }
+            }
+            for (name, keyPath) in [("from", \Filter.from), ("to", \Filter.to)] {
+                if let raw = (req.query[name] as String?).nonEmpty {
+                    self[keyPath: keyPath] = CalendarDay(raw)
+                    if self[keyPath: keyPath] == nil { errors.append(FieldError(name, "must be a date in the form yyyy-mm-dd")) }
+                }
+            }
+            try HavenError.check(errors)
+        }
+
+        func query(on db: any Database) -> QueryBuilder<AuditEvent> {
+            let query = AuditEvent.query(on: db)
+            if let entity { query.filter(\.$entity == entity) }
+            if let entityID { query.filter(\.$entityID == entityID) }
+            if let actor { query.filter(\.$actorLabel ~~ actor.lowercased()) }
+            if let action { query.filter(\.$action == action) }
+            if let from { query.filter(\.$at >= from.date) }
+            if let to { query.filter(\.$at < to.adding(days: 1).date) }
+            return query.sort(\.$at, .descending).sort(\.$id)
+        }
+    }
+
+    static func page(for entityID: UUID, _ req: Request) async throws -> Page<AuditEventBody> {
+        var filter = Filter()
+        filter.entityID = entityID
+        let page = try PageRequest(req)
+        let (events, total) = try await filter.query(on: req.db).fetchPage(page)
+        return Page(items: events.map(AuditEventBody.init), total: total, request: page)
+    }
+}
+
+/// `/api/v1/audit-events`: the whole trail, for administrators.
+struct AuditAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("audit-events", use: list)
+    }
+
+    func list(req: Request) async throws -> Page<AuditEventBody> {
+        try req.authorize(.readAuditTrail)
+        let page = try PageRequest(req)
+        let (events, total) = try await AuditTrail.Filter(req).query(on: req.db).fetchPage(page)
+        return Page(items: events.map(AuditEventBody.init), total: total, request: page)
+    }
+}

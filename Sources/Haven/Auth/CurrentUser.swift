@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Finds the person behind a bearer token or session cookie, once per request.
+struct CurrentUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = request.headers.bearerAuthorization?.token ?? request.cookies[Login.cookieName]?.string {
+            request.storage[CurrentUserKey.self] = try await Self.user(forToken: token, on: request.db)
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func user(forToken token: String, on db: any Database) async throws -> UserContext? {
+        guard let session = try await UserSession.query(on: db)
+            .filter(\.$tokenHash == Login.hashToken(token))
+            .filter(\.$expiresAt > Date())
+            .with(\.$user)
+            .first(),
+            session.user.archivedAt == nil
+        else { return nil }
+        let user = session.user
+        let userID = try user.requireID()
+        let siteIDs = user.role == .siteManager
+            ? try await UserSite.query(on: db).filter(\.$user.$id == userID).all().map { $0.$site.id } : []
+        return UserContext(id: userID, email: user.email, name: user.name, role: user.role,
+                           organisationID: user.$organisation.id, siteIDs: Set(siteIDs))
+    }
+}
+
+struct CurrentUserKey: StorageKey {
+    typealias Value = UserContext
+}
+
+extension Request {
+    var currentUser: UserContext? { storage[CurrentUserKey.self] }
+
+    func requireUser() throws -> UserContext {
+        guard let user = currentUser else { throw HavenError.unauthorized }
+        return user
+    }
+
+    /// The signed-in user, when they hold the permission; otherwise 401 or 403 with the reason.
+    @discardableResult
+    func authorize(_ permission: Permission) throws -> UserContext {
+        let user = try requireUser()
+        guard permission.isGranted(to: user) else {
+            throw HavenError.forbidden("Your role (\(user.role.label)) does not allow you to \(permission.explanation).")
+        }
+        return user
+    }
+}
+
+extension Permission {
+    var explanation: String {
+        switch self {
+        case .readOperationalData: "read operational data"
+        case .editGazetteer: "change administrative areas"
+        case .createOrganisation: "add organisations"
+        case .editOrganisation: "change this organisation"
+        case .createSite: "add sites"
+        case .editSite: "change this site"
+        case .archiveSite: "archive or restore sites"
+        case .recordPopulation: "record population counts for this site"
+        case .manageUsers: "manage user accounts"
+        case .readAuditTrail: "read the whole audit trail"
+        }
+    }
+}

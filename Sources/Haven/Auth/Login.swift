@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Checking a password and opening a session: shared by the web login and `POST /api/v1/sessions`.
+enum Login {
+    static let cookieName = "haven_session"
+
+    struct Opened: Sendable {
+        var token: String
+        var expiresAt: Date
+        var user: User
+    }
+
+    static func open(email: String, password: String, kind: UserSession.Kind, on req: Request) async throws -> Opened {
+        let email = email.trimmed.lowercased()
+        let keys = ["email:\(email)", "ip:\(req.remoteAddress?.ipAddress ?? "unknown")"]
+        let throttle = req.application.storage[LoginThrottleKey.self]!
+        try await throttle.check(keys)
+        let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$archivedAt == nil).first()
+        // Hash even for unknown e-mails so that timing does not reveal which accounts exist.
+        let hash = user?.passwordHash ?? decoyHash
+        let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
+        guard let user, matches else {
+            await throttle.failed(keys)
+            req.logger.notice("Failed login")
+            throw HavenError.forbidden("The e-mail or password is not right.")
+        }
+        await throttle.succeeded(keys)
+        let token = [UInt8].random(count: 32).base64URLEncoded
+        let lifetime = req.application.havenSettings.sessionLifetime
+        let session = UserSession(tokenHash: hashToken(token), userID: try user.requireID(), kind: kind,
+                                  expiresAt: Date().addingTimeInterval(lifetime))
+        try await session.create(on: req.db)
+        return Opened(token: token, expiresAt: session.expiresAt, user: user)
+    }
+
+    private static let decoyHash = try! Bcrypt.hash("no such account")
+
+    static func close(token: String, on db: any Database) async throws {
+        try await UserSession.query(on: db).filter(\.$tokenHash == hashToken(token)).delete()
+    }
+
+    static func hashToken(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).hex
+    }
+}
+
+extension Array where Element == UInt8 {
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

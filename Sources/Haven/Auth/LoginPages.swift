@@ -1,0 +1,58 @@
+import Plot
+import Vapor
+
+/// The login and logout pages.
+struct LoginPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get { req in req.redirect(to: Paths.sites) }
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+    }
+
+    func form(req: Request) async throws -> Response {
+        Layout.response(Self.render(csrf: req.csrfToken, next: req.query["next"], email: "", problem: nil))
+    }
+
+    struct Submission: Content {
+        var email: String
+        var password: String
+        var next: String?
+    }
+
+    func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(Submission.self)
+        do {
+            let opened = try await Login.open(email: form.email, password: form.password, kind: .web, on: req)
+            let response = req.redirect(to: Paths.safeNext(form.next))
+            response.cookies[Login.cookieName] = HTTPCookies.Value(
+                string: opened.token, expires: opened.expiresAt, isSecure: req.application.havenSettings.secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
+            return response
+        } catch let error as HavenError {
+            return Layout.response(Self.render(csrf: req.csrfToken, next: form.next, email: form.email, problem: error.detail),
+                                   status: error.status)
+        }
+    }
+
+    func logout(req: Request) async throws -> Response {
+        if let token = req.cookies[Login.cookieName]?.string { try await Login.close(token: token, on: req.db) }
+        let response = req.redirect(to: Paths.login())
+        response.cookies[Login.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0))
+        return response
+    }
+
+    static func render(csrf: String, next: String?, email: String, problem: String?) -> String {
+        Layout.page("Log in", user: nil,
+            .h1("Log in to Haven"),
+            .unwrap(problem) { .p(.class("alert"), .text($0)) },
+            Layout.form(action: "/login", csrf: csrf,
+                .input(.type(.hidden), .name("next"), .value(next ?? "")),
+                .div(.class("field"), .label(.for("email"), "E-mail"),
+                     .input(.type(.email), .name("email"), .id("email"), .value(email), .required(true), .autofocus(email.isEmpty))),
+                .div(.class("field"), .label(.for("password"), "Password"),
+                     .input(.type(.password), .name("password"), .id("password"), .required(true))),
+                .button(.type(.submit), "Log in")
+            ))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The signed-in person as the permission rules see them.
+public struct UserContext: Sendable, Equatable {
+    public var id: UUID
+    public var email: String
+    public var name: String
+    public var role: Role
+    public var organisationID: UUID?
+    /// Sites a site manager is assigned to.
+    public var siteIDs: Set<UUID>
+
+    var actor: Actor { Actor(userID: id, label: email) }
+}
+
+/// What a site is, as far as deciding who may change it goes.
+public struct SiteScope: Sendable, Equatable {
+    public var id: UUID
+    public var managementAgencyID: UUID?
+}
+
+/// Everything a route can ask permission for.
+public enum Permission: Sendable, Equatable {
+    case readOperationalData
+    case editGazetteer
+    case createOrganisation
+    case editOrganisation(UUID)
+    case createSite
+    case editSite(SiteScope)
+    case archiveSite(SiteScope)
+    case recordPopulation(SiteScope)
+    case manageUsers
+    case readAuditTrail
+
+    /// The single rule book: every route asks here, and the role matrix tests read it exhaustively.
+    public func isGranted(to user: UserContext) -> Bool {
+        switch (user.role, self) {
+        case (.administrator, _):
+            true
+        case (.coordinator, .manageUsers), (.coordinator, .readAuditTrail):
+            false
+        case (.coordinator, _):
+            true
+        case (_, .readOperationalData):
+            true
+        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)):
+            user.siteIDs.contains(site.id)
+        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)):
+            site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
+        case (.partner, .editOrganisation(let id)):
+            id == user.organisationID
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every schema change in the order it was made; run at start by `serve` and by `haven migrate`.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateAdminAreas(),
+        CreateOrganisations(),
+        CreateSites(),
+        CreatePopulationCounts(),
+        CreateUsers(),
+        CreateAuditEvents(),
+        CreateStagedImports(),
+    ]
+}

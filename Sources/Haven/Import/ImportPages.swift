@@ -1,0 +1,124 @@
+import Fluent
+import Plot
+import Vapor
+
+/// Upload a CSV, see exactly what would change and every refused row, then confirm.
+struct ImportPages: RouteCollection {
+    struct Kind {
+        var staged: StagedImport.Kind
+        var title: String
+        var path: String
+        var permission: Permission
+        var help: String
+    }
+
+    static let sites = Kind(staged: .sites, title: "Import sites", path: Paths.importSites, permission: .createSite,
+        help: "Columns by header or HXL hashtag, in any order: code (#loc+code), name (#loc+name), type (#loc+type), status (#status), the lowest admin P-code (adm1_pcode … adm4_pcode or #adm2+code …), and optionally latitude (#geo+lat), longitude (#geo+lon), management agency (#org+sma), land ownership, tenancy agreement, area_m2, capacity_households, capacity_individuals, opened_on, closed_on, notes. Known site codes are updated; identical rows change nothing.")
+    static let adminAreas = Kind(staged: .adminAreas, title: "Import administrative areas", path: Paths.importAdminAreas, permission: .editGazetteer,
+        help: "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's.")
+
+    func boot(routes: any RoutesBuilder) throws {
+        for kind in [Self.sites, Self.adminAreas] {
+            let path = kind.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+            routes.get(path) { req in try await self.form(kind, req) }
+            routes.on(.POST, path, body: .collect(maxSize: "20mb")) { req in try await self.preview(kind, req) }
+            routes.post(path + [":staged", "commit"]) { req in try await self.commit(kind, req) }
+        }
+    }
+
+    func form(_ kind: Kind, _ req: Request) async throws -> Response {
+        let user = try req.authorize(kind.permission)
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken, .p(.text(kind.help))))
+    }
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    func preview(_ kind: Kind, _ req: Request) async throws -> Response {
+        let user = try req.authorize(kind.permission)
+        let upload = try req.content.decode(Upload.self)
+        guard let text = upload.file.data.getString(at: upload.file.data.readerIndex, length: upload.file.data.readableBytes) else {
+            throw HavenError.badRequest("The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'.")
+        }
+        let preview = try await Self.preview(kind.staged, text: text, on: req.db)
+        var staged: StagedImport?
+        if preview.canCommit {
+            staged = StagedImport(kind: kind.staged, fileName: upload.file.filename, content: text, userID: user.id)
+            try await staged!.create(on: req.db)
+        }
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken, Self.previewNode(preview, file: upload.file.filename),
+            .unwrap(staged) { staged in
+                Layout.form(action: kind.path + "/\(staged.id!.uuidString)/commit", csrf: req.csrfToken,
+                            .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
+            }), status: preview.canCommit ? .ok : .unprocessableEntity)
+    }
+
+    func commit(_ kind: Kind, _ req: Request) async throws -> Response {
+        let user = try req.authorize(kind.permission)
+        guard let raw = req.parameters.get("staged"), let id = UUID(uuidString: raw),
+              let staged = try await StagedImport.find(id, on: req.db), staged.userID == user.id, staged.kind == kind.staged else {
+            throw HavenError.notFound("Staged import")
+        }
+        guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
+        let preview = try await Self.commit(kind.staged, text: staged.content, by: user.actor, on: req.db)
+        staged.committedAt = Date()
+        try await staged.update(on: req.db)
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken,
+            .p(.class("notice"), .text("Imported \(staged.fileName): \(preview.creates) added, \(preview.updates) updated, \(preview.unchanged) unchanged.")),
+            .p(.a(.href(kind.staged == .sites ? Paths.sites : "/areas"), "See the result"))))
+    }
+
+    /// The preview for the CLI and the page alike.
+    static func preview(_ kind: StagedImport.Kind, text: String, on db: any Database) async throws -> ImportPreview {
+        let table = try Table(csv: text)
+        switch kind {
+        case .sites: return try await SiteImport.plan(table, on: db).preview
+        case .adminAreas: return try await AdminAreaImport.plan(table, on: db).preview
+        }
+    }
+
+    /// Plans again against the database as it is now, then writes all or nothing.
+    static func commit(_ kind: StagedImport.Kind, text: String, by actor: Actor, on db: any Database) async throws -> ImportPreview {
+        let table = try Table(csv: text)
+        return try await db.transaction { tx in
+            switch kind {
+            case .sites:
+                let plan = try await SiteImport.plan(table, on: tx)
+                try await SiteImport.commit(plan, by: actor, on: tx)
+                return plan.preview
+            case .adminAreas:
+                let plan = try await AdminAreaImport.plan(table, on: tx)
+                try await AdminAreaImport.commit(plan, by: actor, on: tx)
+                return plan.preview
+            }
+        }
+    }
+
+    private func page(_ kind: Kind, user: UserContext, csrf: String, _ content: Node<HTML.BodyContext>...) -> String {
+        Layout.page(kind.title, user: user,
+            .h1(.text(kind.title)),
+            .p(.a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas")),
+            .group(content),
+            Layout.form(action: kind.path, csrf: csrf, enctype: "multipart/form-data",
+                .div(.class("field"), .label(.for("file"), "CSV file (UTF-8)"),
+                     .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".csv,text/csv"), .required(true))),
+                .button(.type(.submit), "Check the file")))
+    }
+
+    static func previewNode(_ preview: ImportPreview, file: String) -> Node<HTML.BodyContext> {
+        .div(.class("preview"),
+            .h2(.text("Preview of \(file)")),
+            .div(.class("totals"),
+                 .div(.strong(.text(Format.number(preview.rows))), "rows"),
+                 .div(.strong(.text(Format.number(preview.creates))), "new"),
+                 .div(.strong(.text(Format.number(preview.updates))), "changed"),
+                 .div(.strong(.text(Format.number(preview.unchanged))), "unchanged")),
+            .if(!preview.missingColumns.isEmpty, .p(.class("alert"), .text("Missing columns: " + preview.missingColumns.joined(separator: "; ")))),
+            .if(!preview.errors.isEmpty, .group(
+                .p(.class("alert"), .text("\(preview.errors.count) problem(s) found. Nothing has been written; correct the file and check it again.")),
+                .table(.class("errors"), .thead(.tr(.th("Row"), .th("Column"), .th("Problem"))),
+                       .tbody(.forEach(preview.errors) { e in .tr(.td(.text(String(e.line))), .td(.text(e.column)), .td(.text(e.message))) })))),
+            .if(preview.canCommit, .p(.class("notice"), "No problems found. Nothing is written until you confirm.")))
+    }
+}

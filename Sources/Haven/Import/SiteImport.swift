@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+
+/// Importing the site registry from a CSV: new codes are added, known codes updated, identical rows left alone.
+enum SiteImport {
+    static let adminColumns = (1...4).reversed().map {
+        ImportField(name: "adm\($0)Pcode", headers: ["adm\($0)_pcode", "adm\($0) pcode", "admin\($0)pcode", "adm\($0)_code"], hashtag: "#adm\($0)+code")
+    }
+
+    static let fields: [ImportField] = [
+        ImportField(name: "code", headers: ["site code", "site_code", "site id", "ssid"], hashtag: "#loc+code", required: true),
+        ImportField(name: "name", headers: ["site name", "site_name"], hashtag: "#loc+name", required: true),
+        ImportField(name: "otherNames", headers: ["other names", "alternative names", "other_names"], hashtag: "#loc+name+alt"),
+        ImportField(name: "type", headers: ["site type", "site_type"], hashtag: "#loc+type", required: true),
+        ImportField(name: "status", headers: ["site status", "site_status"], hashtag: "#status", required: true),
+        ImportField(name: "adminPcode", headers: ["admin_pcode", "pcode", "admin area"], hashtag: "#adm+code"),
+        ImportField(name: "latitude", headers: ["lat", "gps latitude"], hashtag: "#geo+lat"),
+        ImportField(name: "longitude", headers: ["lon", "long", "lng", "gps longitude"], hashtag: "#geo+lon"),
+        ImportField(name: "managementAgency", headers: ["sma", "site management agency", "management_agency"], hashtag: "#org+sma"),
+        ImportField(name: "landOwnership", headers: ["land ownership", "land_ownership", "landowner"], hashtag: "#meta+land"),
+        ImportField(name: "tenancyAgreement", headers: ["tenancy agreement", "tenancy_agreement"], hashtag: "#meta+tenancy"),
+        ImportField(name: "areaSquareMetres", headers: ["area_m2", "area m2", "area"], hashtag: "#meta+area"),
+        ImportField(name: "capacityHouseholds", headers: ["capacity_households", "capacity hh"], hashtag: "#capacity+hh"),
+        ImportField(name: "capacityIndividuals", headers: ["capacity_individuals", "capacity ind", "capacity"], hashtag: "#capacity+ind"),
+        ImportField(name: "openedOn", headers: ["opened_on", "date opened", "opening date"], hashtag: "#date+opened"),
+        ImportField(name: "closedOn", headers: ["closed_on", "date closed", "closing date"], hashtag: "#date+closed"),
+        ImportField(name: "notes", headers: ["comments", "remarks"], hashtag: "#meta+notes"),
+    ] + adminColumns
+
+    struct Plan {
+        var preview = ImportPreview()
+        var creates: [SiteInput] = []
+        var updates: [(Site, SiteInput)] = []
+    }
+
+    static func plan(_ table: Table, on db: any Database, today: CalendarDay = .today()) async throws -> Plan {
+        var plan = Plan()
+        let columns = table.columns(for: fields)
+        plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
+        if !adminColumns.contains(where: { columns[$0.name] != nil }) && columns["adminPcode"] == nil {
+            plan.preview.missingColumns.append("admin area P-code (adm1_pcode … adm4_pcode or admin_pcode)")
+        }
+        guard plan.preview.missingColumns.isEmpty else { return plan }
+        let areas = Dictionary(try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        var agencies: [String: UUID] = [:]
+        for org in try await Organisation.query(on: db).filter(\.$archivedAt == nil).all() {
+            agencies[org.name.lowercased()] = org.id
+            if !org.acronym.isEmpty { agencies[org.acronym.lowercased()] = org.id }
+        }
+        let existing = Dictionary(try await Site.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            plan.preview.rows += 1
+            let values = columns.mapValues { $0 < row.cells.count ? row.cells[$0].trimmed : "" }
+            let header: (String) -> String = { name in columns[name].map { table.headers[$0] } ?? name }
+            var reader = FieldReader(values: values)
+            var rowErrors: [FieldError] = []
+            let pcode = (adminColumns.map(\.name) + ["adminPcode"]).compactMap { values[$0].nonEmpty }.first?.uppercased()
+            let areaID = pcode.flatMap { areas[$0] }
+            if pcode == nil { rowErrors.append(FieldError("adminPcode", "is empty: every site needs its administrative area")) }
+            else if areaID == nil { rowErrors.append(FieldError("adminPcode", "P-code \(pcode!) is not in the gazetteer; import the administrative areas first")) }
+            var agencyID: UUID?
+            if let agency = values["managementAgency"].nonEmpty {
+                agencyID = agencies[agency.lowercased()]
+                if agencyID == nil { rowErrors.append(FieldError("managementAgency", "'\(agency)' is not a known organisation name or acronym")) }
+            }
+            let type = reader.vocabulary("type", SiteType.self)
+            let status = reader.vocabulary("status", SiteStatus.self)
+            let input = SiteInput(
+                code: values["code"] ?? "", name: values["name"] ?? "",
+                otherNames: (values["otherNames"] ?? "").split(separator: ";").map { String($0).trimmed },
+                type: type ?? .plannedCamp, status: status ?? .open, adminAreaId: areaID ?? UUID(),
+                latitude: reader.double("latitude"), longitude: reader.double("longitude"), managementAgencyId: agencyID,
+                landOwnership: reader.vocabulary("landOwnership", LandOwnership.self) ?? .unknown,
+                tenancyAgreement: reader.bool("tenancyAgreement"), areaSquareMetres: reader.double("areaSquareMetres"),
+                capacityHouseholds: reader.int("capacityHouseholds"), capacityIndividuals: reader.int("capacityIndividuals"),
+                openedOn: reader.day("openedOn"), closedOn: reader.day("closedOn"), notes: values["notes"] ?? "")
+            rowErrors += reader.errors
+            if values["type"].nonEmpty == nil { rowErrors.append(FieldError("type", "is empty; use one of \(SiteType.codeList)")) }
+            if values["status"].nonEmpty == nil { rowErrors.append(FieldError("status", "is empty; use one of \(SiteStatus.codeList)")) }
+            rowErrors += SiteRules.validate(input, today: today).filter { rule in !rowErrors.contains { $0.field == rule.field } }
+            if let first = seen[input.code], !input.code.isEmpty {
+                rowErrors.append(FieldError("code", "\(input.code) already appears on row \(first)"))
+            }
+            seen[input.code] = seen[input.code] ?? row.line
+            guard rowErrors.isEmpty else {
+                plan.preview.errors += rowErrors.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
+                continue
+            }
+            if let site = existing[input.code] {
+                if SiteRegistry.input(from: site) == input { plan.preview.unchanged += 1 } else {
+                    plan.preview.updates += 1
+                    plan.updates.append((site, input))
+                }
+            } else {
+                plan.preview.creates += 1
+                plan.creates.append(input)
+            }
+        }
+        return plan
+    }
+
+    /// Writes the whole plan or nothing.
+    static func commit(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
+        guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
+        try await db.transaction { tx in
+            for input in plan.creates { _ = try await SiteRegistry.create(input, by: actor, on: tx) }
+            for (site, input) in plan.updates { try await SiteRegistry.update(site, with: input, by: actor, on: tx) }
+        }
+    }
+}

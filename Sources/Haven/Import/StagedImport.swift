@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+
+/// An uploaded file waiting for the person to confirm its preview; kept in the database so a restart loses nothing.
+final class StagedImport: Model, @unchecked Sendable {
+    static let schema = "staged_imports"
+
+    enum Kind: String, Codable, Sendable { case sites, adminAreas = "admin_areas" }
+
+    @ID(key: .id) var id: UUID?
+    @Enum(key: "kind") var kind: Kind
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "content") var content: String
+    @Field(key: "user_id") var userID: UUID
+    @OptionalField(key: "committed_at") var committedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(kind: Kind, fileName: String, content: String, userID: UUID) {
+        self.kind = kind
+        self.fileName = fileName
+        self.content = content
+        self.userID = userID
+    }
+}
+
+struct CreateStagedImports: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(StagedImport.schema)
+            .id()
+            .field("kind", .string, .required)
+            .field("file_name", .string, .required)
+            .field("content", .string, .required)
+            .field("user_id", .uuid, .required, .references(User.schema, "id"))
+            .field("committed_at", .datetime)
+            .field("created_at", .datetime)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(StagedImport.schema).delete()
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+
+/// An agency taking part in the response: UN, NGO, government, Red Cross/Red Crescent.
+final class Organisation: Model, Audited, @unchecked Sendable {
+    static let schema = "organisations"
+    static let auditEntity = "organisation"
+
+    enum Kind: String, Codable, CaseIterable, Sendable {
+        case un, ingo, nngo, government
+        case redCrossRedCrescent = "red_cross_red_crescent"
+        case other
+
+        var label: String {
+            switch self {
+            case .un: "UN agency"
+            case .ingo: "International NGO"
+            case .nngo: "National NGO"
+            case .government: "Government"
+            case .redCrossRedCrescent: "Red Cross / Red Crescent"
+            case .other: "Other"
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "acronym") var acronym: String
+    @Enum(key: "type") var kind: Kind
+    @OptionalField(key: "archived_at") var archivedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, acronym: String, kind: Kind) {
+        self.id = id
+        self.name = name
+        self.acronym = acronym
+        self.kind = kind
+    }
+
+    /// The short name people use in tables: the acronym when there is one.
+    var shortName: String { acronym.isEmpty ? name : acronym }
+    var auditLabel: String { shortName }
+    var auditFields: [String: String] { ["name": name, "acronym": acronym, "type": kind.rawValue] }
+}
+
+struct CreateOrganisations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Organisation.schema)
+            .id()
+            .field("name", .string, .required)
+            .field("acronym", .string, .required)
+            .field("type", .string, .required)
+            .field("archived_at", .datetime)
+            .unique(on: "name")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Organisation.schema).delete()
+    }
+}

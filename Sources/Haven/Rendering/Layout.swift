@@ -1,0 +1,111 @@
+import Plot
+import Vapor
+
+/// The frame of every page: header with navigation, main content, and the signed-in person.
+enum Layout {
+    static func page(_ title: String, user: UserContext?, _ content: Node<HTML.BodyContext>...) -> String {
+        HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · Haven"),
+                .link(.rel(.stylesheet), .href("/styles.css"))
+            ),
+            .body(
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href(Paths.sites), "Haven"),
+                    .unwrap(user) { user in
+                        .nav(
+                            .a(.href(Paths.sites), "Sites"),
+                            .a(.href("/areas"), "Areas"),
+                            .if(Permission.editGazetteer.isGranted(to: user), .a(.href(Paths.importSites), "Import")),
+                            .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
+                            .span(.class("who"), .text("\(user.email) · \(user.role.label)"))
+                        )
+                    }
+                ),
+                .main(.group(content))
+            )
+        ).render()
+    }
+
+    static func response(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status)
+        response.headers.contentType = .html
+        response.body = .init(string: html)
+        return response
+    }
+
+    /// A POST form carrying the CSRF token.
+    static func form(action: String, csrf: String, enctype: String? = nil, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        .form(
+            .action(action), .method(.post),
+            .unwrap(enctype) { .attribute(named: "enctype", value: $0) },
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+            .group(content)
+        )
+    }
+
+    /// A text or number field with its label and, when the input was refused, the reason next to it.
+    static func field(_ name: String, _ label: String, value: String?, errors: [FieldError], type: HTMLInputType = .text,
+                      hint: String? = nil, required: Bool = false) -> Node<HTML.FormContext> {
+        let message = errors.message(for: name)
+        return .div(
+            .class(message == nil ? "field" : "field invalid"),
+            .label(.for(name), .text(label)),
+            .input(.type(type), .name(name), .id(name), .value(value ?? ""), .required(required),
+                   type == .number ? .attribute(named: "step", value: "any") : .empty),
+            .unwrap(hint) { .small(.text($0)) },
+            .unwrap(message) { .p(.class("error"), .text($0)) }
+        )
+    }
+
+    static func select(_ name: String, _ label: String, options: [(value: String, label: String)], selected: String?,
+                       errors: [FieldError]) -> Node<HTML.FormContext> {
+        let message = errors.message(for: name)
+        return .div(
+            .class(message == nil ? "field" : "field invalid"),
+            .label(.for(name), .text(label)),
+            .select(.attribute(named: "name", value: name), .id(name), .forEach(options) { option in
+                Layout.option(option.value, option.label, selected: option.value == selected)
+            }),
+            .unwrap(message) { .p(.class("error"), .text($0)) }
+        )
+    }
+
+    /// An `<option>` with its text inside, as every browser shows it.
+    static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected") : .empty, .text(label)])
+    }
+
+    /// Previous / next links that keep the other query parameters.
+    static func pager(total: Int, page: PageRequest, baseQuery: [String: String], path: String) -> Node<HTML.BodyContext> {
+        func link(offset: Int) -> String {
+            var query = baseQuery
+            query["offset"] = String(offset)
+            query["limit"] = String(page.limit)
+            return path + "?" + query.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                .joined(separator: "&")
+        }
+        let pages = max(1, (total + page.limit - 1) / page.limit)
+        return .nav(
+            .class("pager"),
+            .if(page.offset > 0, .a(.href(link(offset: max(0, page.offset - page.limit))), .attribute(named: "rel", value: "prev"), "← Previous")),
+            .span(.text("Page \(page.pageNumber) of \(pages)")),
+            .if(page.offset + page.limit < total, .a(.href(link(offset: page.offset + page.limit)), .attribute(named: "rel", value: "next"), "Next →"))
+        )
+    }
+}
+
+/// The page a browser sees when something goes wrong.
+enum ErrorPage {
+    static func render(status: HTTPResponseStatus, detail: String, user: UserContext?) -> String {
+        Layout.page(status.reasonPhrase, user: user,
+                    .h1(.text(status.reasonPhrase)),
+                    .p(.text(detail)),
+                    .p(.a(.href(Paths.sites), "Back to the sites")))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Every page address in one place, so a link cannot point nowhere.
+enum Paths {
+    static let sites = "/sites"
+    static let newSite = "/sites/new"
+    static let importSites = "/import/sites"
+    static let importAdminAreas = "/import/admin-areas"
+    static let audit = "/audit"
+    static let logout = "/logout"
+
+    static func login(next: String? = nil) -> String {
+        guard let next, next != "/", !next.hasPrefix("/login") else { return "/login" }
+        return "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
+    static func site(_ id: UUID) -> String { "/sites/\(id.uuidString)" }
+    static func editSite(_ id: UUID) -> String { "/sites/\(id.uuidString)/edit" }
+    static func adminArea(_ pcode: String) -> String { "/areas/\(pcode)" }
+
+    /// Only local paths may follow a login, so a crafted link cannot send people elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return sites }
+        return next
+    }
+}

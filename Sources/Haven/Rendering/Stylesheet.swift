@@ -1,0 +1,71 @@
+import Vapor
+
+/// One small stylesheet, served from memory: readable on a phone, clean on paper, no build step.
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1d2733; --muted: #5b6877; --line: #d5dbe2; --accent: #0b5c8e; --bad: #b3261e; --bg: #f6f8fa; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+    header.top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; background: var(--accent); color: #fff; }
+    header.top a { color: #fff; text-decoration: none; }
+    .brand { font-weight: 700; font-size: 1.15rem; }
+    header nav { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; flex: 1; }
+    .who { margin-left: auto; font-size: .85rem; opacity: .9; }
+    main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+    h1 { font-size: 1.5rem; margin: .2rem 0 .8rem; }
+    h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+    a { color: var(--accent); }
+    table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+    th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th { background: var(--bg); font-weight: 600; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .table-wrap { overflow-x: auto; }
+    .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-bottom: 1rem; padding: .6rem; background: var(--bg); border-radius: 6px; }
+    .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+    input, select, textarea, button { font: inherit; padding: .35rem .5rem; border: 1px solid #aab4bf; border-radius: 4px; max-width: 100%; }
+    button, .button { background: var(--accent); color: #fff; border: 0; cursor: pointer; text-decoration: none; padding: .45rem .9rem; border-radius: 4px; display: inline-block; }
+    button.secondary { background: #e4e9ee; color: var(--ink); }
+    .field { margin-bottom: .8rem; display: flex; flex-direction: column; max-width: 32rem; }
+    .field label { font-weight: 600; font-size: .9rem; }
+    .field small { color: var(--muted); }
+    .field.invalid input, .field.invalid select { border-color: var(--bad); background: #fff5f4; }
+    .error, .errors { color: var(--bad); }
+    p.error { margin: .2rem 0 0; font-size: .9rem; }
+    .notice { padding: .6rem .8rem; background: #e8f4ea; border-left: 4px solid #2e7d32; margin-bottom: 1rem; }
+    .alert { padding: .6rem .8rem; background: #fdecea; border-left: 4px solid var(--bad); margin-bottom: 1rem; }
+    .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .2rem 1rem; margin: 0; }
+    .facts div { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
+    .facts dt { font-size: .8rem; color: var(--muted); }
+    .facts dd { margin: 0; }
+    .totals { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
+    .totals div { background: var(--bg); padding: .5rem .8rem; border-radius: 6px; }
+    .totals strong { display: block; font-size: 1.3rem; }
+    .pager { display: flex; gap: 1rem; align-items: center; margin: .8rem 0; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+    svg { max-width: 100%; height: auto; }
+    svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+    .status { padding: .05rem .4rem; border-radius: 3px; font-size: .8rem; background: #e4e9ee; }
+    .status-open { background: #dcefdc; } .status-closing { background: #fdf0d5; } .status-closed { background: #eee; color: #666; }
+    .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
+    .changes { margin: 0; padding-left: 1rem; font-size: .85rem; }
+    @media (max-width: 40rem) {
+      .hide-narrow { display: none; }
+      main { padding: .6rem; }
+      th, td { padding: .3rem; }
+    }
+    @media print {
+      header.top, .filters, .pager, .actions, form, nav { display: none !important; }
+      main { max-width: none; padding: 0; }
+      a { color: inherit; text-decoration: none; }
+      h2 { break-after: avoid; } table, svg { break-inside: avoid; }
+    }
+    """
+
+    static func response() -> Response {
+        let response = Response(status: .ok)
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        response.body = .init(string: css)
+        return response
+    }
+}

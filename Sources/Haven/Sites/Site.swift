@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+
+/// A place where displaced people live, with its profile and the figures of its latest population count.
+final class Site: Model, Audited, @unchecked Sendable {
+    static let schema = "sites"
+    static let auditEntity = "site"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "other_names") var otherNames: String
+    @Enum(key: "type") var type: SiteType
+    @Enum(key: "status") var status: SiteStatus
+    @Parent(key: "admin_area_id") var adminArea: AdminArea
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
+    @OptionalParent(key: "management_agency_id") var managementAgency: Organisation?
+    @Enum(key: "land_ownership") var landOwnership: LandOwnership
+    @OptionalField(key: "tenancy_agreement") var tenancyAgreement: Bool?
+    @OptionalField(key: "area_m2") var areaSquareMetres: Double?
+    @OptionalField(key: "capacity_households") var capacityHouseholds: Int?
+    @OptionalField(key: "capacity_individuals") var capacityIndividuals: Int?
+    @OptionalField(key: "opened_on") var openedOn: String?
+    @OptionalField(key: "closed_on") var closedOn: String?
+    @Field(key: "notes") var notes: String
+    /// Lower-cased code, name and other names, so that search is one portable LIKE.
+    @Field(key: "search_text") var searchText: String
+    /// Copied from the latest count so that lists can sort and total by population at scale.
+    @OptionalField(key: "population_individuals") var populationIndividuals: Int?
+    @OptionalField(key: "population_households") var populationHouseholds: Int?
+    @OptionalField(key: "population_counted_on") var populationCountedOn: String?
+    @OptionalField(key: "archived_at") var archivedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var auditLabel: String { "\(code) \(name)" }
+
+    var auditFields: [String: String] {
+        [
+            "code": code, "name": name, "otherNames": otherNames, "type": type.rawValue, "status": status.rawValue,
+            "adminArea": $adminArea.id.uuidString, "latitude": latitude.auditText, "longitude": longitude.auditText,
+            "managementAgency": $managementAgency.id.auditText, "landOwnership": landOwnership.rawValue,
+            "tenancyAgreement": tenancyAgreement.auditText, "areaSquareMetres": areaSquareMetres.auditText,
+            "capacityHouseholds": capacityHouseholds.auditText, "capacityIndividuals": capacityIndividuals.auditText,
+            "openedOn": openedOn.auditText, "closedOn": closedOn.auditText, "notes": notes,
+        ]
+    }
+
+    func refreshSearchText() {
+        searchText = [code, name, otherNames].joined(separator: " ").lowercased()
+    }
+}
+
+/// A dated change of a site's status (opened, closing, closed …): the site's life story.
+final class SiteStatusChange: Model, @unchecked Sendable {
+    static let schema = "site_status_changes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "site_id") var site: Site
+    @Enum(key: "status") var status: SiteStatus
+    @Field(key: "changed_on") var changedOn: String
+    @Field(key: "recorded_by") var recordedBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(siteID: UUID, status: SiteStatus, changedOn: CalendarDay, recordedBy: String) {
+        self.$site.id = siteID
+        self.status = status
+        self.changedOn = changedOn.description
+        self.recordedBy = recordedBy
+    }
+}
+
+struct CreateSites: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Site.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("name", .string, .required)
+            .field("other_names", .string, .required)
+            .field("type", .string, .required)
+            .field("status", .string, .required)
+            .field("admin_area_id", .uuid, .required, .references(AdminArea.schema, "id"))
+            .field("latitude", .double)
+            .field("longitude", .double)
+            .field("management_agency_id", .uuid, .references(Organisation.schema, "id"))
+            .field("land_ownership", .string, .required)
+            .field("tenancy_agreement", .bool)
+            .field("area_m2", .double)
+            .field("capacity_households", .int)
+            .field("capacity_individuals", .int)
+            .field("opened_on", .string)
+            .field("closed_on", .string)
+            .field("notes", .string, .required)
+            .field("search_text", .string, .required)
+            .field("population_individuals", .int)
+            .field("population_households", .int)
+            .field("population_counted_on", .string)
+            .field("archived_at", .datetime)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "code")
+            .create()
+        try await database.createIndex("sites_admin_area", on: Site.schema, "admin_area_id")
+        try await database.createIndex("sites_population", on: Site.schema, "population_individuals")
+        try await database.createIndex("sites_name", on: Site.schema, "name")
+        try await database.createIndex("sites_agency", on: Site.schema, "management_agency_id")
+
+        try await database.schema(SiteStatusChange.schema)
+            .id()
+            .field("site_id", .uuid, .required, .references(Site.schema, "id"))
+            .field("status", .string, .required)
+            .field("changed_on", .string, .required)
+            .field("recorded_by", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.createIndex("site_status_changes_site", on: SiteStatusChange.schema, "site_id", "changed_on")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(SiteStatusChange.schema).delete()
+        try await database.schema(Site.schema).delete()
+    }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import Vapor
+
+/// The site registry in the browser: list, profile, create, edit, archive.
+struct SitePages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let sites = routes.grouped("sites")
+        sites.get(use: list)
+        sites.get("new", use: newForm)
+        sites.post("new", use: create)
+        sites.get(":id", use: show)
+        sites.get(":id", "edit", use: editForm)
+        sites.post(":id", "edit", use: update)
+        sites.post(":id", "archive", use: archive)
+        sites.post(":id", "restore", use: restore)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let user = try req.authorize(.readOperationalData)
+        let filter = try SiteFilter(req)
+        let page = try PageRequest(req)
+        let query = try await filter.query(on: req.db)
+        let (sites, total) = try await query.with(\.$adminArea).with(\.$managementAgency).fetchPage(page)
+        let people = try await filter.query(on: req.db).sum(\.$populationIndividuals) ?? 0
+        let model = SiteListView(user: user, filter: filter, page: page, sites: sites, total: total, people: people,
+                                 query: req.url.query ?? "")
+        return Layout.response(model.render())
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.authorize(.readOperationalData)
+        let site = try await req.find(Site.self, named: "Site")
+        let profile = try await SiteProfile.load(site, on: req.db)
+        return Layout.response(SiteProfileView(user: user, profile: profile, csrf: req.csrfToken).render())
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let user = try req.authorize(.createSite)
+        let options = try await SiteFormView.Options.load(on: req.db)
+        return Layout.response(SiteFormView(user: user, site: nil, values: [:], errors: [], options: options, csrf: req.csrfToken).render())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.authorize(.createSite)
+        let values = try req.content.decode([String: String].self)
+        do {
+            let input = try SiteForm.input(from: values)
+            let site = try await SiteRegistry.create(input, by: user.actor, on: req.db)
+            return req.redirect(to: Paths.site(site.id!) + "?saved=1")
+        } catch HavenError.invalid(let errors) {
+            let options = try await SiteFormView.Options.load(on: req.db)
+            return Layout.response(SiteFormView(user: user, site: nil, values: values, errors: errors, options: options,
+                                                csrf: req.csrfToken).render(), status: .unprocessableEntity)
+        }
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let site = try await req.find(Site.self, named: "Site")
+        let user = try req.authorize(.editSite(site.scope))
+        let options = try await SiteFormView.Options.load(on: req.db)
+        return Layout.response(SiteFormView(user: user, site: site, values: SiteForm.values(from: site), errors: [],
+                                            options: options, csrf: req.csrfToken).render())
+    }
+
+    func update(req: Request) async throws -> Response {
+        let site = try await req.find(Site.self, named: "Site")
+        let user = try req.authorize(.editSite(site.scope))
+        let values = try req.content.decode([String: String].self)
+        do {
+            try await SiteRegistry.update(site, with: try SiteForm.input(from: values), by: user.actor, on: req.db)
+            return req.redirect(to: Paths.site(site.id!) + "?saved=1")
+        } catch HavenError.invalid(let errors) {
+            let options = try await SiteFormView.Options.load(on: req.db)
+            return Layout.response(SiteFormView(user: user, site: site, values: values, errors: errors, options: options,
+                                                csrf: req.csrfToken).render(), status: .unprocessableEntity)
+        }
+    }
+
+    func archive(req: Request) async throws -> Response {
+        let site = try await req.find(Site.self, named: "Site")
+        let user = try req.authorize(.archiveSite(site.scope))
+        try await Audit.archive(site, by: user.actor, on: req.db)
+        return req.redirect(to: Paths.site(site.id!))
+    }
+
+    func restore(req: Request) async throws -> Response {
+        let site = try await req.find(Site.self, named: "Site")
+        let user = try req.authorize(.archiveSite(site.scope))
+        try await Audit.restore(site, by: user.actor, on: req.db)
+        return req.redirect(to: Paths.site(site.id!))
+    }
+}

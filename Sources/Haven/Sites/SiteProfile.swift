@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+
+/// Everything the site page shows, gathered in a few queries.
+struct SiteProfile {
+    var site: Site
+    var area: [AdminArea]
+    var agency: Organisation?
+    var statusHistory: [SiteStatusChange]
+    var counts: [PopulationCount]
+    var audit: [AuditEvent]
+
+    /// How many counts and audit events the page shows; the API pages through the rest.
+    static let recentLimit = 60
+
+    static func load(_ site: Site, on db: any Database) async throws -> SiteProfile {
+        let id = try site.requireID()
+        return SiteProfile(
+            site: site,
+            area: try await AdminAreaLookup.lineage(of: site.$adminArea.get(on: db), on: db),
+            agency: try await site.$managementAgency.get(on: db),
+            statusHistory: try await SiteStatusChange.query(on: db).filter(\.$site.$id == id)
+                .sort(\.$changedOn, .descending).sort(\.$createdAt, .descending).all(),
+            counts: try await PopulationCount.query(on: db).filter(\.$site.$id == id).filter(\.$archivedAt == nil)
+                .sort(\.$countedOn, .descending).limit(recentLimit).all(),
+            audit: try await AuditEvent.query(on: db).filter(\.$entityID == id).sort(\.$at, .descending).limit(recentLimit).all())
+    }
+
+    var latestDisaggregated: PopulationCount? { counts.first { $0.disaggregated } }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import Vapor
+
+/// An account as administrators read it; the password hash never leaves the server.
+struct UserBody: Content {
+    var id: UUID
+    var email: String
+    var name: String
+    var role: Role
+    var organisationId: UUID?
+    var siteIds: [UUID]
+    var archived: Bool
+
+    init(_ user: User, on db: any Database) async throws {
+        id = try user.requireID()
+        email = user.email
+        name = user.name
+        role = user.role
+        organisationId = user.$organisation.id
+        siteIds = try await UserSite.query(on: db).filter(\.$user.$id == id).all().map { $0.$site.id }
+        archived = user.archivedAt != nil
+    }
+}
+
+/// `/api/v1/users`: accounts, for administrators only.
+struct UserAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("users")
+        users.get(use: list)
+        users.post(use: create)
+        users.get(":id", use: show)
+        users.put(":id", use: update)
+        users.post(":id", "archive", use: archive)
+        users.post(":id", "restore", use: restore)
+    }
+
+    func list(req: Request) async throws -> Page<UserBody> {
+        try req.authorize(.manageUsers)
+        let page = try PageRequest(req)
+        let query = User.query(on: req.db)
+        if let q = (req.query["q"] as String?).nonEmpty { query.filter(\.$email ~~ q.lowercased()) }
+        let (users, total) = try await query.sort(\.$email).fetchPage(page)
+        var items: [UserBody] = []
+        for user in users { items.append(try await UserBody(user, on: req.db)) }
+        return Page(items: items, total: total, request: page)
+    }
+
+    func show(req: Request) async throws -> UserBody {
+        try req.authorize(.manageUsers)
+        return try await UserBody(try await req.find(User.self, named: "User"), on: req.db)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let admin = try req.authorize(.manageUsers)
+        let input = try req.content.decode(AccountInput.self)
+        let user = try await Accounts.create(input, by: admin.actor, on: req.db, hasher: req.password.sync)
+        return try await UserBody(user, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    func update(req: Request) async throws -> UserBody {
+        let admin = try req.authorize(.manageUsers)
+        let user = try await req.find(User.self, named: "User")
+        try await Accounts.update(user, with: try req.content.decode(AccountInput.self), by: admin.actor, on: req.db, hasher: req.password.sync)
+        return try await UserBody(user, on: req.db)
+    }
+
+    func archive(req: Request) async throws -> UserBody {
+        let admin = try req.authorize(.manageUsers)
+        let user = try await req.find(User.self, named: "User")
+        guard user.id != admin.id else { throw HavenError.conflict("You cannot archive your own account.") }
+        try await Audit.archive(user, by: admin.actor, on: req.db)
+        try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
+        return try await UserBody(user, on: req.db)
+    }
+
+    func restore(req: Request) async throws -> UserBody {
+        let admin = try req.authorize(.manageUsers)
+        let user = try await req.find(User.self, named: "User")
+        try await Audit.restore(user, by: admin.actor, on: req.db)
+        return try await UserBody(user, on: req.db)
+    }
+}
