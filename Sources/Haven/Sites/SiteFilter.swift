@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -70,7 +71,10 @@ struct SiteFilter: Sendable, Equatable {
         switch sort {
         case .code: query.sort(\.$code, direction)
         case .name: query.sort(\.$name, direction)
-        case .population: query.sort(\.$populationIndividuals, direction)
+        case .population:
+            // Sites never counted go last on both engines (PostgreSQL would put NULL first when descending).
+            query.sort(.custom(SQLOrderBy(expression: SQLColumn("population_individuals", table: Site.schema),
+                                          direction: SQLRaw(descending ? "DESC NULLS LAST" : "ASC NULLS LAST"))))
         case .status: query.sort(\.$status, direction)
         case .type: query.sort(\.$type, direction)
         }

@@ -61,7 +61,8 @@ struct SiteProfileView {
                  .div(.strong(.text(Format.number(site.populationHouseholds))), "households"),
                  .div(.strong(.text(Format.day(site.populationCountedOn))), "last counted")),
             .div(.class("charts"),
-                 .div(.raw(Charts.line(points, title: "Population of \(site.name) over time"))),
+                 .div(points.count > 1 ? .raw(Charts.line(points, title: "Population of \(site.name) over time"))
+                                       : .p(.text("The chart appears from the second count on."))),
                  .unwrap(profile.latestDisaggregated) { .div(.raw(Charts.pyramid($0.figures))) }),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th("Date"), .th(.class("num"), "People"), .th(.class("num"), "Households"),

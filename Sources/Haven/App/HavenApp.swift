@@ -1,0 +1,148 @@
+import Fluent
+import Foundation
+import Logging
+import SQLKit
+import Vapor
+
+/// What the `haven` command can ask of the application; each operation opens the database, migrates, acts.
+public enum HavenApp {
+    /// A configured application; the caller shuts it down.
+    public static func make(_ settings: Settings, environment: Environment = .production) async throws -> Application {
+        var env = environment
+        env.arguments = ["haven"]
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, settings: settings)
+            try await app.autoMigrate()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    public static func serve(_ settings: Settings, hostname: String, port: Int, demo: Bool) async throws {
+        let app = try await make(settings)
+        if demo, try await DemoLoader.isEmpty(app.db) {
+            let summary = try await DemoLoader.load(sites: 300, months: 12, seed: 1, on: app.db)
+            print(demoSummary(summary))
+        }
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
+        app.environment.arguments = ["haven", "serve"]
+        do {
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    public static func migrate(_ settings: Settings) async throws {
+        try await with(settings) { _ in print("The database is up to date.") }
+    }
+
+    public static func demo(_ settings: Settings, sites: Int, months: Int, seed: UInt64) async throws {
+        try await with(settings) { app in
+            let started = Date()
+            let summary = try await DemoLoader.load(sites: sites, months: months, seed: seed, on: app.db)
+            print(demoSummary(summary))
+            print(String(format: "Loaded in %.1f s.", Date().timeIntervalSince(started)))
+        }
+    }
+
+    public static func addUser(_ settings: Settings, email: String, role: String, organisation: String?,
+                               siteCodes: [String], password: String?) async throws -> String? {
+        try await with(settings) { app in
+            guard let role = Role(loose: role) else {
+                throw HavenError.invalid([FieldError("role", "'\(role)' is not a role; use one of \(Role.codeList)")])
+            }
+            var orgID: UUID?
+            if let organisation {
+                let org = try await Organisation.query(on: app.db).group(.or) {
+                    $0.filter(\.$acronym == organisation).filter(\.$name == organisation)
+                }.first()
+                guard let org else { throw HavenError.invalid([FieldError("organisation", "'\(organisation)' is not a known organisation")]) }
+                orgID = org.id
+            }
+            let sites = try await Site.query(on: app.db).filter(\.$code ~~ siteCodes).all()
+            let unknown = Set(siteCodes).subtracting(sites.map(\.code))
+            if !unknown.isEmpty {
+                throw HavenError.invalid([FieldError("site", "unknown site code(s): \(unknown.sorted().joined(separator: ", "))")])
+            }
+            let generated = password == nil ? [UInt8].random(count: 12).base64URLEncoded : nil
+            let input = AccountInput(email: email, name: nil, role: role, organisationId: orgID, siteIds: sites.compactMap(\.id),
+                                     password: password ?? generated)
+            _ = try await Accounts.create(input, by: .commandLine("user add"), on: app.db, hasher: app.password.sync)
+            return generated
+        }
+    }
+
+    /// A consistent copy of a live SQLite database; PostgreSQL is backed up with its own tools.
+    public static func backup(_ settings: Settings, to file: String) async throws {
+        guard case .sqlite = settings.storage else {
+            print("PostgreSQL is backed up with its own tool, for example:")
+            print("  pg_dump --format=custom --file=\(file) \"$DATABASE_URL\"")
+            return
+        }
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw HavenError.conflict("\(file) already exists; choose a new file name so that no backup is overwritten.")
+        }
+        try await with(settings) { app in
+            try await app.db.sql.raw("VACUUM INTO \(bind: file)").run()
+            print("Backed up to \(file).")
+        }
+    }
+
+    public enum ImportKind: String, Sendable {
+        case sites
+        case adminAreas = "admin-areas"
+    }
+
+    /// Checks the file, prints every problem, and writes only when there are none.
+    public static func importFile(_ settings: Settings, kind: ImportKind, path: String) async throws -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw HavenError.badRequest("\(path) cannot be read as UTF-8 text.")
+        }
+        return try await with(settings) { app in
+            let staged: StagedImport.Kind = kind == .sites ? .sites : .adminAreas
+            let preview = try await ImportPages.preview(staged, text: text, on: app.db)
+            guard preview.canCommit else {
+                if !preview.missingColumns.isEmpty { print("Missing columns: " + preview.missingColumns.joined(separator: "; ")) }
+                preview.errors.forEach { print($0.sentence) }
+                print("Nothing was imported: \(preview.errors.count) problem(s) in \(preview.rows) rows.")
+                return false
+            }
+            let done = try await ImportPages.commit(staged, text: text, by: .commandLine("import \(kind.rawValue)"), on: app.db)
+            print("Imported \(path): \(done.creates) added, \(done.updates) updated, \(done.unchanged) unchanged.")
+            return true
+        }
+    }
+
+    private static func with<T>(_ settings: Settings, _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await make(settings)
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    static func demoSummary(_ s: DemoLoader.Summary) -> String {
+        var lines = ["Demo operation loaded: \(Format.number(s.areas)) areas, \(Format.number(s.sites)) sites, \(Format.number(s.counts)) population counts.",
+                     "Demo logins (password \(DemoLoader.Summary.password)):"]
+        lines += s.logins.map { "  \($0.email)  (\($0.role))" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A person-readable sentence for any error the CLI reports.
+    public static func describe(_ error: any Error) -> String {
+        guard let haven = error as? HavenError else { return "\(error)" }
+        if case .invalid(let errors) = haven { return errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n") }
+        return haven.detail
+    }
+}

@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Writes a demo operation into an empty database, audited like any other change, in bulk.
+public enum DemoLoader {
+    public struct Summary: Sendable {
+        public var areas: Int
+        public var sites: Int
+        public var counts: Int
+        public var logins: [(email: String, role: String)]
+        public static let password = "haven-demo-2026"
+    }
+
+    static let batchSize = 1000
+    static let demoUsers: [(String, Role)] = [
+        ("admin@haven.demo", .administrator), ("coordinator@haven.demo", .coordinator),
+        ("sitemanager@haven.demo", .siteManager), ("partner@haven.demo", .partner), ("viewer@haven.demo", .viewer),
+    ]
+
+    public static func isEmpty(_ db: any Database) async throws -> Bool {
+        let sites = try await Site.query(on: db).count()
+        let areas = try await AdminArea.query(on: db).count()
+        return sites == 0 && areas == 0
+    }
+
+    public static func load(sites: Int, months: Int, seed: UInt64, on db: any Database, today: CalendarDay = .today()) async throws -> Summary {
+        guard try await isEmpty(db) else {
+            throw HavenError.conflict("The database already holds sites or areas; the demo loads only into an empty database.")
+        }
+        let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today))
+        try await db.transaction { tx in
+            try await insert(records.areas, on: tx)
+            try await insert(records.organisations, on: tx)
+            try await insert(records.sites, on: tx)
+            try await insert(records.statusChanges, on: tx)
+            try await insert(records.counts, on: tx)
+            try await insert(records.users, on: tx)
+            try await insert(records.assignments, on: tx)
+            try await insert(records.audit, on: tx)
+        }
+        return Summary(areas: records.areas.count, sites: records.sites.count, counts: records.counts.count,
+                       logins: demoUsers.map { ($0.0, $0.1.label) })
+    }
+
+    /// The operation as the models to insert, each with its creation event in the audit trail.
+    struct Records: Sendable {
+        var areas: [AdminArea] = []
+        var organisations: [Organisation] = []
+        var sites: [Site] = []
+        var statusChanges: [SiteStatusChange] = []
+        var counts: [PopulationCount] = []
+        var users: [User] = []
+        var assignments: [UserSite] = []
+        var audit: [AuditEvent] = []
+        private let actor = Actor.commandLine("demo")
+
+        init(_ operation: DemoOperation) throws {
+            var areaIDs: [String: UUID] = [:]
+            for area in operation.areas {
+                let model = AdminArea(id: UUID(), pcode: area.pcode, name: area.name, level: area.level,
+                                      parentID: area.parentPcode.flatMap { areaIDs[$0] })
+                areaIDs[area.pcode] = model.id
+                areas.append(created(model))
+            }
+            organisations = DemoOperation.organisations.map { created(Organisation(id: UUID(), name: $0.name, acronym: $0.acronym, kind: $0.kind)) }
+            for demo in operation.sites {
+                let site = created(DemoLoader.makeSite(demo, areaID: areaIDs[demo.areaPcode]!, agencyID: demo.agency.map { organisations[$0].id! }))
+                sites.append(site)
+                for (status, day) in demo.statusHistory {
+                    let change = SiteStatusChange(siteID: site.id!, status: status, changedOn: day, recordedBy: actor.label)
+                    change.id = UUID()
+                    statusChanges.append(change)
+                }
+                for figures in demo.counts {
+                    let count = PopulationCount()
+                    count.id = UUID()
+                    count.$site.id = site.id!
+                    count.figures = figures
+                    counts.append(created(count))
+                }
+            }
+            try makeUsers()
+        }
+
+        private mutating func created<M: Audited>(_ model: M) -> M {
+            audit.append(AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.id!, entityLabel: model.auditLabel,
+                                    action: .create, changes: Audit.changes(before: [:], after: model.auditFields)))
+            return model
+        }
+
+        /// One account per role; the site manager runs the first open sites, the partner is NRC.
+        private mutating func makeUsers() throws {
+            let nrc = organisations.first { $0.acronym == "NRC" }!.id!
+            let hash = try Bcrypt.hash(Summary.password)
+            for (email, role) in demoUsers {
+                users.append(created(User(id: UUID(), email: email, name: role.label + " (demo)", passwordHash: hash, role: role,
+                                          organisationID: role == .partner ? nrc : nil)))
+            }
+            let manager = users.first { $0.role == .siteManager }!.id!
+            assignments = sites.filter { $0.status == .open }.prefix(5).map { UserSite(userID: manager, siteID: $0.id!) }
+        }
+    }
+
+    private static func insert<M: Model>(_ models: [M], on db: any Database) async throws {
+        var start = 0
+        while start < models.count {
+            try await Array(models[start..<min(start + batchSize, models.count)]).create(on: db)
+            start += batchSize
+        }
+    }
+
+    fileprivate static func makeSite(_ demo: DemoOperation.DemoSite, areaID: UUID, agencyID: UUID?) -> Site {
+        let site = Site()
+        site.id = UUID()
+        site.code = demo.code
+        site.name = demo.name
+        site.otherNames = ""
+        site.type = demo.type
+        site.status = demo.status
+        site.$adminArea.id = areaID
+        site.latitude = demo.latitude
+        site.longitude = demo.longitude
+        site.$managementAgency.id = agencyID
+        site.landOwnership = demo.land
+        site.tenancyAgreement = demo.tenancy
+        site.areaSquareMetres = demo.areaSquareMetres
+        site.capacityIndividuals = demo.capacityIndividuals
+        site.capacityHouseholds = demo.capacityIndividuals / 5
+        site.openedOn = demo.openedOn?.description
+        site.closedOn = demo.closedOn?.description
+        site.notes = ""
+        site.refreshSearchText()
+        let latest = demo.counts.last
+        site.populationIndividuals = latest?.individuals
+        site.populationHouseholds = latest?.households
+        site.populationCountedOn = latest?.countedOn.description
+        return site
+    }
+}

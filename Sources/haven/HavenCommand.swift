@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Haven
+
+/// `haven`: parses the command line and hands over to the Haven library.
+@main
+struct HavenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "haven",
+        abstract: "Haven: sites, population and coordination for displacement operations.",
+        subcommands: [Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self])
+}
+
+/// Runs an operation and turns Haven's errors into a message and exit code 1.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        FileHandle.standardError.write(Data((HavenApp.describe(error) + "\n").utf8))
+        throw ExitCode.failure
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate the database and serve the web and API.")
+    @Flag(help: "Load the demo operation first if the database is empty.") var demo = false
+    @Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+
+    func run() async throws {
+        try await reportingErrors { try await HavenApp.serve(.fromEnvironment(), hostname: hostname, port: port, demo: demo) }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load a fictional, realistic operation into an empty database.")
+    @Option(help: "Number of sites.") var sites = 300
+    @Option(help: "Months of population counts.") var months = 12
+    @Option(help: "Seed: the same seed gives the same operation.") var seed: UInt64 = 1
+
+    func run() async throws {
+        try await reportingErrors { try await HavenApp.demo(.fromEnvironment(), sites: sites, months: months, seed: seed) }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account. The password is read from standard input, or generated and printed once.")
+        @Option(help: "E-mail address used to log in.") var email: String
+        @Option(help: "administrator, coordinator, site_manager, partner or viewer.") var role: String
+        @Option(help: "Organisation name or acronym (required for partners).") var organisation: String?
+        @Option(parsing: .upToNextOption, help: "Site codes a site manager looks after.") var site: [String] = []
+
+        func run() async throws {
+            let typed = isatty(STDIN_FILENO) == 0 ? readLine(strippingNewline: true).flatMap { $0.isEmpty ? nil : $0 } : nil
+            try await reportingErrors {
+                let generated = try await HavenApp.addUser(.fromEnvironment(), email: email, role: role, organisation: organisation,
+                                                           siteCodes: site, password: typed)
+                print("Added \(email).")
+                if let generated { print("Password (shown once): \(generated)") }
+            }
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
+
+    func run() async throws {
+        try await reportingErrors { try await HavenApp.migrate(.fromEnvironment()) }
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy the live SQLite database to FILE (PostgreSQL: prints the pg_dump command).")
+    @Argument(help: "The backup file to create.") var file: String
+
+    func run() async throws {
+        try await reportingErrors { try await HavenApp.backup(.fromEnvironment(), to: file) }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Import administrative areas or sites from a CSV file.",
+                                                    subcommands: [AdminAreas.self, Sites.self])
+
+    struct AdminAreas: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "admin-areas", abstract: "Import a COD-AB style gazetteer.")
+        @Argument(help: "CSV file with a header row and an optional HXL row.") var file: String
+
+        func run() async throws { try await importFile(.adminAreas, file) }
+    }
+
+    struct Sites: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "sites", abstract: "Import or update sites.")
+        @Argument(help: "CSV file with a header row and an optional HXL row.") var file: String
+
+        func run() async throws { try await importFile(.sites, file) }
+    }
+}
+
+func importFile(_ kind: HavenApp.ImportKind, _ file: String) async throws {
+    var imported = false
+    try await reportingErrors { imported = try await HavenApp.importFile(.fromEnvironment(), kind: kind, path: file) }
+    if !imported { throw ExitCode.failure }
+}

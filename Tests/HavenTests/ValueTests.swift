@@ -1,0 +1,59 @@
+import Foundation
+@testable import Haven
+import PropertyBased
+import Testing
+
+@Suite struct CSVTests {
+    @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() {
+        let rows = CSV.parse("\u{FEFF}code,name\r\nA1,\"Camp, \"\"North\"\"\nblock 2\"\r\n\r\nB2,\n")
+        #expect(rows == [["code", "name"], ["A1", "Camp, \"North\"\nblock 2"], ["B2", ""]])
+    }
+
+    @Test func anyRowSurvivesWritingAndReading() async {
+        let field = Gen.oneOf(Gen.letterOrNumber.string(of: 0...6), Gen.always(","), Gen.always("\"q\""), Gen.always("a\nb"), Gen.always(" x "))
+        await propertyCheck(input: field.array(of: 1...6)) { fields in
+            guard fields != [""] else { return }
+            #expect(CSV.parse(CSV.line(fields) + "\n") == [fields])
+        }
+    }
+}
+
+@Suite struct CalendarDayTests {
+    @Test(arguments: ["2024-02-29", "1999-12-31", "2025-01-01"])
+    func validDaysParse(text: String) {
+        #expect(CalendarDay(text)?.description == text)
+    }
+
+    @Test(arguments: ["2023-02-29", "2025-13-01", "2025-1-1", "25-01-01", "2025/01/01", "", "2025-04-31"])
+    func invalidDaysAreRefused(text: String) {
+        #expect(CalendarDay(text) == nil)
+    }
+
+    @Test func monthsAddAcrossYears() {
+        #expect(CalendarDay("2025-11-05")!.adding(months: 3).description == "2026-02-05")
+    }
+
+    @Test func numbersAndDatesReadNaturally() {
+        #expect(Format.number(1234567) == "1,234,567")
+        #expect(Format.number(-1200) == "-1,200")
+        #expect(Format.number(nil) == "–")
+        #expect(Format.day("2025-03-04") == "4 Mar 2025")
+        #expect(Format.percent(1, of: 3) == "33%")
+    }
+}
+
+@Suite struct HashtagTests {
+    @Test func hashtagsMatchWhateverTheAttributeOrder() {
+        let field = ImportField(name: "adm1Code", headers: [], hashtag: "#adm1+code")
+        #expect(field.matches(hashtag: "#adm1 +code"))
+        #expect(field.matches(hashtag: "#adm1+v_pcode+code"))
+        #expect(!field.matches(hashtag: "#adm1+name"))
+        #expect(!field.matches(hashtag: "#adm2+code"))
+    }
+
+    @Test func headersMatchIgnoringCaseAndPunctuation() {
+        let field = ImportField(name: "capacityIndividuals", headers: ["capacity_individuals"], hashtag: nil)
+        #expect(field.matches(header: "Capacity Individuals"))
+        #expect(field.matches(header: "CAPACITY-INDIVIDUALS"))
+    }
+}
