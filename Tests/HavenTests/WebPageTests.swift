@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+@testable import Haven
+import Testing
+import Vapor
+import VaporTesting
+
+/// The browser pages, driven as a browser would: cookies, CSRF tokens, form posts.
+@Suite struct WebPageTests {
+    /// Logs in through the form and returns the cookies a browser would now hold.
+    func login(_ app: Application, as email: String) async throws -> (cookie: String, csrf: String) {
+        let page = try await app.testing().sendRequest(.GET, "/login")
+        let csrf = try #require(page.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
+        #expect(page.text.contains("value=\"\(csrf)\""))
+        let response = try await app.testing().sendRequest(.POST, "/login", headers: [
+            "cookie": "\(CSRFMiddleware.cookieName)=\(csrf)", "content-type": "application/x-www-form-urlencoded",
+        ], body: ByteBuffer(string: "email=\(email)&password=\(World.password.replacingOccurrences(of: " ", with: "+"))&next=%2Fsites&_csrf=\(csrf)"))
+        #expect(response.status == .seeOther)
+        let session = try #require(response.headers.setCookie?[Login.cookieName]?.string)
+        return ("\(Login.cookieName)=\(session); \(CSRFMiddleware.cookieName)=\(csrf)", csrf)
+    }
+
+    @Test func anonymousVisitorsAreSentToTheLoginPage() async throws {
+        try await withHaven { app in
+            try await app.testing().test(.GET, "/sites") { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/login?next=%2Fsites")
+            }
+        }
+    }
+
+    @Test func theSiteListAndSitePageShowTheRegistry() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let (cookie, _) = try await login(app, as: "viewer@test.haven")
+            let list = try await app.testing().sendRequest(.GET, "/sites?adminArea=BO01", headers: ["cookie": cookie])
+            #expect(list.status == .ok)
+            #expect(list.text.contains("Alpha camp") && list.text.contains("Beta centre") && !list.text.contains("Gamma settlement"))
+            #expect(!list.text.contains("Add a site"), "viewers are not offered what they may not do")
+            let page = try await app.testing().sendRequest(.GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie])
+            #expect(page.text.contains("North One (BO0101)") && page.text.contains("Audit trail") && page.text.contains("Norwegian Refugee Council"))
+            let area = try await app.testing().sendRequest(.GET, "/areas/BO01", headers: ["cookie": cookie])
+            #expect(area.status == .ok && area.text.contains("North One") && area.text.contains("Alpha camp"))
+        }
+    }
+
+    @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let (cookie, _) = try await login(app, as: "coordinator@test.haven")
+            let response = try await app.testing().sendRequest(.POST, "/sites/\(world.gamma.id!)/archive", headers: [
+                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=forged"))
+            #expect(response.status == .forbidden)
+            #expect(try await Site.find(world.gamma.id, on: app.db)?.archivedAt == nil)
+        }
+    }
+
+    @Test func anEditFormShowsEachProblemNextToItsFieldAndSavesNothing() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let (cookie, csrf) = try await login(app, as: "site_manager@test.haven")
+            var values = SiteForm.values(from: world.alpha)
+            values["latitude"] = "north"
+            values["name"] = ""
+            values[CSRFMiddleware.fieldName] = csrf
+            let body = values.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
+            let response = try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/edit", headers: [
+                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("&apos;north&apos; is not a number") || response.text.contains("'north' is not a number"))
+            #expect(response.text.contains("class=\"field invalid\""))
+            #expect(try await Site.find(world.alpha.id, on: app.db)?.name == "Alpha camp")
+
+            values["latitude"] = "2.75"
+            values["name"] = "Alpha camp (phase 2)"
+            let good = values.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
+            let saved = try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/edit", headers: [
+                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: good))
+            #expect(saved.status == .seeOther)
+            let site = try await Site.find(world.alpha.id, on: app.db)
+            #expect(site?.name == "Alpha camp (phase 2)" && site?.latitude == 2.75)
+        }
+    }
+
+    @Test func viewersCannotOpenTheEditForm() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let (cookie, _) = try await login(app, as: "viewer@test.haven")
+            try await app.testing().test(.GET, "/sites/\(world.alpha.id!)/edit", headers: ["cookie": cookie]) { #expect($0.status == .forbidden) }
+            try await app.testing().test(.GET, "/audit", headers: ["cookie": cookie]) { #expect($0.status == .forbidden) }
+        }
+    }
+}
