@@ -9,6 +9,16 @@ struct HavenCommand: AsyncParsableCommand {
         commandName: "haven",
         abstract: "Haven: sites, population and coordination for displacement operations.",
         subcommands: [Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self])
+
+    static func main() async {
+        HavenApp.bootstrapLogging()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Runs an operation and turns Haven's errors into a message and exit code 1.

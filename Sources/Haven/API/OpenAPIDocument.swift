@@ -1,1 +1,122 @@
-enum OpenAPIDocument { static let json = "{}" }
+import Foundation
+
+/// The OpenAPI 3.1 description of `/api/v1`. A test compares its operations with the router's,
+/// so a route cannot be added or removed without the document following.
+enum OpenAPIDocument {
+    static let json: String = {
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    static var document: [String: Any] {
+        [
+            "openapi": "3.1.0",
+            "info": ["title": "Haven API", "version": "1.0.0",
+                     "description": "Sites, population and coordination data of a displacement operation. Lists share one envelope: items, total, limit, offset. Errors are application/problem+json."],
+            "servers": [["url": "/api/v1"]],
+            "security": [["bearer": []]],
+            "paths": paths,
+            "components": ["schemas": Schemas.all, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+    }
+
+    /// Every operation as (method, path, summary, request schema, response schema, status, extra parameters).
+    static let operations: [Operation] = [
+        Operation("post", "/sessions", "Log in and receive a bearer token", body: "Credentials", response: "Session", status: 201, anonymous: true),
+        Operation("delete", "/sessions/current", "Log out: revoke the token used", status: 204),
+        Operation("get", "/sites", "List sites", response: list("Site"), query: paging + ["q", "type", "status", "adminArea", "managementAgency", "archived", "sort"]),
+        Operation("post", "/sites", "Add a site", body: "SiteInput", response: "Site", status: 201),
+        Operation("get", "/sites/{id}", "Read a site", response: "Site"),
+        Operation("put", "/sites/{id}", "Change a site (send back what you read)", body: "SiteInput", response: "Site"),
+        Operation("post", "/sites/{id}/archive", "Archive a site", response: "Site"),
+        Operation("post", "/sites/{id}/restore", "Restore an archived site", response: "Site"),
+        Operation("get", "/sites/{id}/status-history", "A site's dated status changes", response: list("StatusChange"), query: paging),
+        Operation("get", "/sites/{id}/audit-events", "A site's audit trail", response: list("AuditEvent"), query: paging),
+        Operation("get", "/sites/{id}/population-counts", "A site's population counts, newest first", response: list("PopulationCount"), query: paging + ["archived"]),
+        Operation("post", "/sites/{id}/population-counts", "Record a population count", body: "PopulationCount", response: "PopulationCount", status: 201),
+        Operation("get", "/population-counts/{count}", "Read a population count", response: "PopulationCount"),
+        Operation("put", "/population-counts/{count}", "Correct a population count", body: "PopulationCount", response: "PopulationCount"),
+        Operation("post", "/population-counts/{count}/archive", "Archive a population count", response: "PopulationCount"),
+        Operation("post", "/population-counts/{count}/restore", "Restore a population count", response: "PopulationCount"),
+        Operation("get", "/admin-areas", "List administrative areas", response: list("AdminArea"), query: paging + ["q", "level", "parent"]),
+        Operation("post", "/admin-areas", "Add an administrative area", body: "AdminArea", response: "AdminArea", status: 201),
+        Operation("get", "/admin-areas/{id}", "Read an administrative area", response: "AdminArea"),
+        Operation("put", "/admin-areas/{id}", "Change an administrative area", body: "AdminArea", response: "AdminArea"),
+        Operation("post", "/admin-areas/{id}/archive", "Archive an administrative area", response: "AdminArea"),
+        Operation("post", "/admin-areas/{id}/restore", "Restore an administrative area", response: "AdminArea"),
+        Operation("get", "/organisations", "List organisations", response: list("Organisation"), query: paging + ["q", "type"]),
+        Operation("post", "/organisations", "Add an organisation", body: "Organisation", response: "Organisation", status: 201),
+        Operation("get", "/organisations/{id}", "Read an organisation", response: "Organisation"),
+        Operation("put", "/organisations/{id}", "Change an organisation", body: "Organisation", response: "Organisation"),
+        Operation("post", "/organisations/{id}/archive", "Archive an organisation", response: "Organisation"),
+        Operation("post", "/organisations/{id}/restore", "Restore an organisation", response: "Organisation"),
+        Operation("get", "/users", "List accounts (administrators)", response: list("User"), query: paging + ["q"]),
+        Operation("post", "/users", "Open an account (administrators)", body: "AccountInput", response: "User", status: 201),
+        Operation("get", "/users/{id}", "Read an account (administrators)", response: "User"),
+        Operation("put", "/users/{id}", "Change an account (administrators)", body: "AccountInput", response: "User"),
+        Operation("post", "/users/{id}/archive", "Archive an account and end its sessions", response: "User"),
+        Operation("post", "/users/{id}/restore", "Restore an account", response: "User"),
+        Operation("get", "/audit-events", "The whole audit trail (administrators)", response: list("AuditEvent"),
+                  query: paging + ["entity", "entityId", "actor", "action", "from", "to"]),
+        Operation("get", "/openapi.json", "This document", anonymous: true),
+    ]
+
+    static let paging = ["limit", "offset"]
+
+    static func list(_ item: String) -> String { "List:" + item }
+
+    struct Operation {
+        var method: String, path: String, summary: String
+        var body: String?, response: String?, status: Int, query: [String], anonymous: Bool
+
+        init(_ method: String, _ path: String, _ summary: String, body: String? = nil, response: String? = nil,
+             status: Int = 200, query: [String] = [], anonymous: Bool = false) {
+            (self.method, self.path, self.summary, self.body, self.response, self.status, self.query, self.anonymous) =
+                (method, path, summary, body, response, status, query, anonymous)
+        }
+    }
+
+    private static var paths: [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for op in operations {
+            paths[op.path, default: [:]][op.method] = describe(op)
+        }
+        return paths
+    }
+
+    private static func describe(_ op: Operation) -> [String: Any] {
+        var parameters: [[String: Any]] = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
+            ["name": String($0.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+        }
+        parameters += op.query.map { name in
+            let integer = ["limit", "offset", "level"].contains(name)
+            return ["name": name, "in": "query", "required": false, "schema": ["type": integer ? "integer" : "string"]]
+        }
+        var responses: [String: Any] = [:]
+        var success: [String: Any] = ["description": op.status == 204 ? "Done" : "Success"]
+        if let response = op.response { success["content"] = ["application/json": ["schema": schemaRef(response)]] }
+        responses[String(op.status)] = success
+        let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+        for (code, text) in [("400", "Malformed request"), ("401", "Not logged in"), ("403", "Not allowed for this role or scope"),
+                             ("404", "Unknown id"), ("422", "Invalid input: see errors"), ("429", "Too many failed logins")] {
+            responses[code] = problem.merging(["description": text]) { a, _ in a }
+        }
+        var operation: [String: Any] = ["summary": op.summary, "parameters": parameters, "responses": responses,
+                                        "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_")
+                                            .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+                                            .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")]
+        if let body = op.body {
+            operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": schemaRef(body)]]]
+        }
+        if op.anonymous { operation["security"] = [[String: Any]]() }
+        return operation
+    }
+
+    private static func schemaRef(_ name: String) -> [String: Any] {
+        guard name.hasPrefix("List:") else { return ["$ref": "#/components/schemas/\(name)"] }
+        return ["type": "object", "required": ["items", "total", "limit", "offset"], "properties": [
+            "items": ["type": "array", "items": ["$ref": "#/components/schemas/\(name.dropFirst(5))"]],
+            "total": ["type": "integer"], "limit": ["type": "integer"], "offset": ["type": "integer"],
+        ]]
+    }
+}

@@ -6,6 +6,16 @@ import Vapor
 
 /// What the `haven` command can ask of the application; each operation opens the database, migrates, acts.
 public enum HavenApp {
+    /// Log lines go to standard error at `HAVEN_LOG_LEVEL` (trace … critical, default info).
+    public static func bootstrapLogging(_ env: [String: String] = ProcessInfo.processInfo.environment) {
+        let level = env["HAVEN_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
     /// A configured application; the caller shuts it down.
     public static func make(_ settings: Settings, environment: Environment = .production) async throws -> Application {
         var env = environment

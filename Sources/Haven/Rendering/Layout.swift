@@ -77,7 +77,7 @@ enum Layout {
 
     /// An `<option>` with its text inside, as every browser shows it.
     static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected") : .empty, .text(label)])
+        .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(label)])
     }
 
     /// Previous / next links that keep the other query parameters.

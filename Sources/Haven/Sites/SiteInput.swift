@@ -36,7 +36,7 @@ enum SiteRules {
                                ("capacityIndividuals", s.capacityIndividuals.map(Double.init))] where (value ?? 0) < 0 {
             errors.append(FieldError(field, "cannot be negative"))
         }
-        if let households = s.capacityHouseholds, let individuals = s.capacityIndividuals, households > individuals {
+        if let households = s.capacityHouseholds, let individuals = s.capacityIndividuals, individuals >= 0, households > individuals {
             errors.append(FieldError("capacityHouseholds", "\(households) households is more than the capacity of \(individuals) individuals"))
         }
         errors += dateErrors(s, today: today)

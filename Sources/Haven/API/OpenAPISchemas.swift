@@ -1,0 +1,78 @@
+/// The JSON shapes of the API, kept beside the document that uses them.
+enum Schemas {
+    static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required]
+    }
+
+    static var string: [String: Any] { ["type": "string"] }
+    static var integer: [String: Any] { ["type": "integer"] }
+    static var number: [String: Any] { ["type": "number"] }
+    static var boolean: [String: Any] { ["type": "boolean"] }
+    static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static var day: [String: Any] { ["type": "string", "format": "date"] }
+    static var moment: [String: Any] { ["type": "string", "format": "date-time"] }
+
+    static func optional(_ schema: [String: Any]) -> [String: Any] {
+        var s = schema
+        s["type"] = [schema["type"] as! String, "null"]
+        return s
+    }
+
+    static func oneOf<V: RawRepresentable & CaseIterable>(_ type: V.Type) -> [String: Any] where V.RawValue == String {
+        ["type": "string", "enum": type.allCases.map(\.rawValue)]
+    }
+
+    static var siteInput: [String: Any] {
+        [
+            "code": string, "name": string, "otherNames": ["type": "array", "items": string], "type": oneOf(SiteType.self),
+            "status": oneOf(SiteStatus.self), "adminAreaId": uuid, "latitude": optional(number), "longitude": optional(number),
+            "managementAgencyId": optional(uuid), "landOwnership": oneOf(LandOwnership.self), "tenancyAgreement": optional(boolean),
+            "areaSquareMetres": optional(number), "capacityHouseholds": optional(integer), "capacityIndividuals": optional(integer),
+            "openedOn": optional(day), "closedOn": optional(day), "notes": string,
+            "statusDate": ["type": "string", "format": "date", "description": "When a status change took effect (write only); today if absent"],
+        ]
+    }
+
+    static var populationCount: [String: Any] {
+        var properties: [String: Any] = [
+            "id": uuid, "siteId": uuid, "countedOn": day, "households": integer, "individuals": integer, "disaggregated": boolean,
+            "personsWithDisabilities": optional(integer), "unaccompaniedSeparatedChildren": optional(integer),
+            "femaleHeadedHouseholds": optional(integer), "olderPersonsAlone": optional(integer),
+            "arrivals": optional(integer), "departures": optional(integer), "source": oneOf(PopulationSource.self), "archived": boolean,
+        ]
+        for field in PopulationFigures.cellFields { properties[field] = optional(integer) }
+        return object(properties, required: ["countedOn", "households", "individuals", "disaggregated", "source"])
+    }
+
+    static var all: [String: Any] {
+        var site = siteInput
+        site["id"] = uuid
+        site["archived"] = boolean
+        site["createdAt"] = moment
+        site["updatedAt"] = moment
+        site["currentPopulation"] = ["type": ["object", "null"], "properties": ["individuals": integer, "households": integer, "countedOn": day]]
+        let fieldError = object(["field": string, "message": string], required: ["field", "message"])
+        return [
+            "Credentials": object(["email": string, "password": string], required: ["email", "password"]),
+            "Session": object(["token": string, "expiresAt": moment, "user": ["$ref": "#/components/schemas/User"]], required: ["token", "expiresAt", "user"]),
+            "SiteInput": object(siteInput, required: ["code", "name", "type", "status", "adminAreaId"]),
+            "Site": object(site, required: ["id", "code", "name", "type", "status", "adminAreaId", "latitude", "longitude"]),
+            "StatusChange": object(["status": oneOf(SiteStatus.self), "changedOn": day, "recordedBy": string]),
+            "PopulationCount": populationCount,
+            "AdminArea": object(["id": uuid, "pcode": string, "name": string, "level": ["type": "integer", "minimum": 0, "maximum": 4],
+                                 "parentId": optional(uuid), "archived": boolean], required: ["pcode", "name", "level"]),
+            "Organisation": object(["id": uuid, "name": string, "acronym": string, "type": oneOf(Organisation.Kind.self), "archived": boolean],
+                                   required: ["name", "type"]),
+            "User": object(["id": uuid, "email": string, "name": string, "role": oneOf(Role.self), "organisationId": optional(uuid),
+                            "siteIds": ["type": "array", "items": uuid], "archived": boolean]),
+            "AccountInput": object(["email": string, "name": string, "role": oneOf(Role.self), "organisationId": optional(uuid),
+                                    "siteIds": ["type": "array", "items": uuid], "password": ["type": "string", "minLength": Accounts.minimumPasswordLength]],
+                                   required: ["email", "role"]),
+            "AuditEvent": object(["id": uuid, "at": moment, "actorId": optional(uuid), "actor": string, "entity": string, "entityId": uuid,
+                                  "entityLabel": string, "action": oneOf(AuditEvent.Action.self),
+                                  "changes": ["type": "array", "items": object(["field": string, "before": optional(string), "after": optional(string)])]]),
+            "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
+                               "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
+        ]
+    }
+}

@@ -1,0 +1,52 @@
+"""Starts a real Haven server with the demo operation for the browser and interoperability checks."""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+import requests
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DEMO_PASSWORD = "haven-demo-2026"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    data = tempfile.mkdtemp(prefix="haven-e2e-")
+    port = free_port()
+    env = dict(os.environ, HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info")
+    env.pop("DATABASE_URL", None)
+    log = open(os.path.join(data, "server.log"), "w")
+    console = open(os.path.join(data, "console.txt"), "w")
+    binary = os.path.join(ROOT, ".build", "debug", "haven")
+    process = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], env=env, stdout=console, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if requests.get(base + "/login", timeout=1).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        raise RuntimeError("Haven did not start; see " + log.name)
+    yield {"base": base, "data": data, "log": log.name}
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def admin_token(server):
+    response = requests.post(server["base"] + "/api/v1/sessions",
+                             json={"email": "admin@haven.demo", "password": DEMO_PASSWORD}, timeout=10)
+    response.raise_for_status()
+    return response.json()["token"]

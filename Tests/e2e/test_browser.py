@@ -1,0 +1,82 @@
+"""A camp manager's journey in real headless Chromium: log in, filter, open a site, edit it, see the audit entry."""
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import DEMO_PASSWORD
+
+
+@pytest.fixture
+def browser():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def log_in(browser, base, email):
+    browser.get(base + "/sites")
+    assert "/login" in browser.current_url
+    browser.find_element(By.NAME, "email").send_keys(email)
+    browser.find_element(By.NAME, "password").send_keys(DEMO_PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert browser.current_url.endswith("/sites")
+
+
+def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):
+    base = server["base"]
+    log_in(browser, base, "coordinator@haven.demo")
+
+    Select(browser.find_element(By.NAME, "type")).select_by_value("collective_centre")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    assert "type=collective_centre" in browser.current_url
+    cells = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "tbody tr td:nth-child(3)"))
+    types = [td.text for td in cells]
+    assert types and set(types) == {"Collective centre"}
+
+    browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    site_url = browser.current_url
+    assert "/sites/" in site_url
+
+    browser.find_element(By.LINK_TEXT, "Edit site").click()
+    name = browser.find_element(By.NAME, "name")
+    name.clear()
+    name.send_keys("Renamed collective centre")
+    browser.find_element(By.NAME, "capacityIndividuals").clear()
+    browser.find_element(By.NAME, "capacityIndividuals").send_keys("-5")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    error = browser.find_element(By.XPATH, "//input[@name='capacityIndividuals']/following-sibling::p[@class='error']")
+    assert error.text == "cannot be negative"
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".field.invalid")) == 1
+
+    browser.find_element(By.NAME, "capacityIndividuals").clear()
+    browser.find_element(By.NAME, "capacityIndividuals").send_keys("1200")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+    assert browser.current_url.startswith(site_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Renamed collective centre")
+    audit = browser.find_element(By.CSS_SELECTOR, ".audit tbody tr").text
+    assert "coordinator@haven.demo" in audit and "update" in audit
+    assert "Renamed collective centre" in audit and "capacityIndividuals" in audit
+
+
+def test_a_viewer_is_not_offered_changes(server, browser):
+    log_in(browser, server["base"], "viewer@haven.demo")
+    assert not browser.find_elements(By.LINK_TEXT, "Add a site")
+    browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    assert not browser.find_elements(By.LINK_TEXT, "Edit site")
+
+
+def test_the_site_page_draws_its_population(server, browser):
+    log_in(browser, server["base"], "viewer@haven.demo")
+    browser.get(server["base"] + "/sites?sort=-population")
+    browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    assert browser.find_elements(By.CSS_SELECTOR, "svg polyline")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg rect")) == 10
