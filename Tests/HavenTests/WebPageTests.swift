@@ -90,4 +90,27 @@ import VaporTesting
             try await app.testing().test(.GET, "/audit", headers: ["cookie": cookie]) { #expect($0.status == .forbidden) }
         }
     }
+
+    @Test func aSiteManagerRecordsACountInTheBrowser() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let (cookie, csrf) = try await login(app, as: "site_manager@test.haven")
+            var fields = ["_csrf": csrf, "countedOn": "2025-05-02", "households": "10", "individuals": "41", "disaggregated": "yes",
+                          "source": "headcount", "arrivals": "3"]
+            for (name, value) in zip(PopulationFigures.cellFields, [4, 4, 3, 8, 2, 4, 4, 3, 7, 2]) { fields[name] = String(value) }
+            func post(_ f: [String: String]) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/counts/new", headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: f.map { "\($0.key)=\($0.value)" }.joined(separator: "&")))
+            }
+            let wrong = try await post(fields.merging(["individuals": "45"]) { _, new in new })
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("the sex and age cells add up to 41, not 45"))
+            #expect(try await PopulationCount.query(on: app.db).count() == 0)
+            let saved = try await post(fields)
+            #expect(saved.status == .seeOther)
+            #expect(try await Site.find(world.alpha.id, on: app.db)?.populationIndividuals == 41)
+            let other = try await app.testing().sendRequest(.GET, "/sites/\(world.beta.id!)/counts/new", headers: ["cookie": cookie])
+            #expect(other.status == .forbidden)
+        }
+    }
 }

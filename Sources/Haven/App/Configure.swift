@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: LoginPages())
     let pages = web.grouped(SignedInPage())
     try pages.register(collection: SitePages())
+    try pages.register(collection: PopulationPages())
     try pages.register(collection: AdminAreaPages())
     try pages.register(collection: ImportPages())
     try pages.register(collection: AuditPages())

@@ -6,9 +6,10 @@ import Vapor
 
 /// What the `haven` command can ask of the application; each operation opens the database, migrates, acts.
 public enum HavenApp {
-    /// Log lines go to standard error at `HAVEN_LOG_LEVEL` (trace … critical, default info).
+    /// Log lines go to standard error at `HAVEN_LOG_LEVEL` (debug … critical, default info).
+    /// Trace is never emitted: the database drivers log SQL with its values there.
     public static func bootstrapLogging(_ env: [String: String] = ProcessInfo.processInfo.environment) {
-        let level = env["HAVEN_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        let level = max(env["HAVEN_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info, .debug)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

@@ -10,7 +10,7 @@ enum DatabaseSetup {
         switch storage {
         case .sqlite(let path):
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-            app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: .trace), as: .sqlite)
+            app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = ["public"]

@@ -48,6 +48,7 @@ enum Stylesheet {
     .status-open { background: #dcefdc; } .status-closing { background: #fdf0d5; } .status-closed { background: #eee; color: #666; }
     .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
     .changes { margin: 0; padding-left: 1rem; font-size: .85rem; }
+    .sadd input { width: 6rem; } .sadd input.invalid { border-color: var(--bad); background: #fff5f4; }
     @media (max-width: 40rem) {
       .hide-narrow { display: none; }
       main { padding: .6rem; }

@@ -31,6 +31,8 @@ struct SiteProfileView {
         .div(.class("actions"),
              .if(Permission.editSite(site.scope).isGranted(to: user),
                  .a(.class("button"), .href(Paths.editSite(site.id!)), "Edit site")),
+             .if(Permission.recordPopulation(site.scope).isGranted(to: user),
+                 .a(.class("button"), .href(Paths.newCount(site.id!)), "Record a count")),
              .if(Permission.archiveSite(site.scope).isGranted(to: user),
                  Layout.form(action: Paths.site(site.id!) + (site.archivedAt == nil ? "/archive" : "/restore"), csrf: csrf,
                              .button(.type(.submit), .class("secondary"), .text(site.archivedAt == nil ? "Archive" : "Restore")))))

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+@testable import Haven
+import Testing
+
+@Suite struct DemoTests {
+    let today = CalendarDay("2026-06-20")!
+
+    @Test func theSameSeedGivesTheSameOperation() {
+        let a = DemoOperation(sites: 40, months: 6, seed: 7, today: today)
+        let b = DemoOperation(sites: 40, months: 6, seed: 7, today: today)
+        let c = DemoOperation(sites: 40, months: 6, seed: 8, today: today)
+        #expect(a.sites.map(\.code) == b.sites.map(\.code) && a.sites.map(\.counts) == b.sites.map(\.counts))
+        #expect(a.sites.map(\.name) != c.sites.map(\.name))
+    }
+
+    @Test func everyGeneratedRecordMeetsTheRulesPeopleMeet() {
+        let operation = DemoOperation(sites: 400, months: 24, seed: 3, today: today)
+        let boxes = Dictionary(uniqueKeysWithValues: operation.areas.map { ($0.pcode, $0) })
+        for area in operation.areas where area.level > 0 {
+            let parent = boxes[area.parentPcode!]!
+            #expect(AdminAreaRules.validate(pcode: area.pcode, name: area.name, level: area.level, parent: (parent.pcode, parent.level)).isEmpty)
+        }
+        #expect(Set(operation.sites.map(\.type)) == Set(SiteType.allCases))
+        #expect(Set(operation.sites.map(\.status)) == Set(SiteStatus.allCases))
+        #expect(Set(operation.sites.map(\.code)).count == operation.sites.count)
+        for site in operation.sites {
+            let area = boxes[site.areaPcode]!
+            #expect(area.level == 3 && area.box.contains(latitude: site.latitude, longitude: site.longitude), "\(site.code)")
+            let input = SiteInput(code: site.code, name: site.name, type: site.type, status: site.status, adminAreaId: UUID(),
+                                  latitude: site.latitude, longitude: site.longitude, openedOn: site.openedOn, closedOn: site.closedOn)
+            #expect(SiteRules.validate(input, today: today).isEmpty, "\(site.code)")
+            for count in site.counts {
+                #expect(PopulationRules.validate(count, today: today).isEmpty, "\(site.code) \(count.countedOn)")
+                #expect(count.countedOn >= site.openedOn!)
+            }
+            #expect(site.counts.map(\.countedOn) == site.counts.map(\.countedOn).sorted())
+            if site.status == .closed { #expect(site.counts.last?.individuals == 0) }
+            if site.status == .planned { #expect(site.counts.isEmpty) }
+        }
+        let organisationKinds = Set(DemoOperation.organisations.map(\.kind))
+        #expect(organisationKinds == Set(Organisation.Kind.allCases))
+    }
+
+    @Test func theLoadedDemoIsConsistentAndAudited() async throws {
+        try await withHaven { app in
+            let summary = try await DemoLoader.load(sites: 60, months: 8, seed: 5, on: app.db, today: today)
+            #expect(try await Site.query(on: app.db).count() == 60)
+            #expect(try await PopulationCount.query(on: app.db).count() == summary.counts)
+            for site in try await Site.query(on: app.db).all() {
+                let latest = try await PopulationCount.query(on: app.db).filter(\.$site.$id == site.id!).sort(\.$countedOn, .descending).first()
+                #expect(site.populationIndividuals == latest?.individuals && site.populationCountedOn == latest?.countedOn, "\(site.code)")
+            }
+            let created = try await AuditEvent.query(on: app.db).filter(\.$action == .create).count()
+            let records = try await AdminArea.query(on: app.db).count() + Organisation.query(on: app.db).count()
+                + Site.query(on: app.db).count() + PopulationCount.query(on: app.db).count() + User.query(on: app.db).count()
+            #expect(created == records, "every demo record has its creation in the audit trail")
+            #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
+            await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
+        }
+    }
+}
