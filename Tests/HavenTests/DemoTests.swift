@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import Haven
 import Testing
+import VaporTesting
 
 @Suite struct DemoTests {
     let today = CalendarDay("2026-06-20")!
@@ -57,6 +58,17 @@ import Testing
             #expect(created == records, "every demo record has its creation in the audit trail")
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
             await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
+
+            let admin = try #require(try await User.query(on: app.db).filter(\.$role == .administrator).first())
+            try await UserSession(tokenHash: Login.hashToken("demo-token"), userID: admin.id!, kind: .web,
+                                  expiresAt: Date().addingTimeInterval(600)).create(on: app.db)
+            let people = try await Site.query(on: app.db).filter(\.$archivedAt == nil).all().compactMap(\.populationIndividuals).reduce(0, +)
+            let list = try await app.testing().sendRequest(.GET, "/sites?sort=-population", headers: ["cookie": "haven_session=demo-token"])
+            #expect(list.status == .ok && list.text.contains("<strong>\(Format.number(people))</strong>people"))
+            for page in ["/areas", "/areas/BO01", "/sites?adminArea=BO02&sort=population"] {
+                let response = try await app.testing().sendRequest(.GET, page, headers: ["cookie": "haven_session=demo-token"])
+                #expect(response.status == .ok, "\(page)")
+            }
         }
     }
 }

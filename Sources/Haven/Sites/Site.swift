@@ -97,8 +97,9 @@ struct CreateSites: AsyncMigration {
             .field("closed_on", .string)
             .field("notes", .string, .required)
             .field("search_text", .string, .required)
-            .field("population_individuals", .int)
-            .field("population_households", .int)
+            // 32-bit so that SUM() stays an integer on PostgreSQL (SUM of BIGINT is NUMERIC).
+            .field("population_individuals", .int32)
+            .field("population_households", .int32)
             .field("population_counted_on", .string)
             .field("archived_at", .datetime)
             .field("created_at", .datetime)
