@@ -59,6 +59,13 @@ import VaporTesting
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
             await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
 
+            let provinces = try await AdminArea.query(on: app.db).filter(\.$level == 1).all()
+            let open = try await Site.query(on: app.db).with(\.$adminArea).all().filter { $0.archivedAt == nil && $0.status != .closed }
+            for rollup in try await AreaRollup.of(provinces, on: app.db) {
+                let inside = open.filter { $0.adminArea.pcode.hasPrefix(rollup.area.pcode) }
+                #expect(rollup.sites == inside.count && rollup.people == inside.compactMap(\.populationIndividuals).reduce(0, +))
+            }
+
             let admin = try #require(try await User.query(on: app.db).filter(\.$role == .administrator).first())
             try await UserSession(tokenHash: Login.hashToken("demo-token"), userID: admin.id!, kind: .web,
                                   expiresAt: Date().addingTimeInterval(600)).create(on: app.db)

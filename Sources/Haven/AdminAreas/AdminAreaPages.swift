@@ -23,8 +23,9 @@ struct AdminAreaPages: RouteCollection {
         }
         let lineage = try await AdminAreaLookup.lineage(of: area, on: req.db)
         let children = try await AdminArea.query(on: req.db).filter(\.$parent.$id == area.id).filter(\.$archivedAt == nil).sort(\.$pcode).all()
-        let rollup = try await AreaRollup.of([area], on: req.db)
-        let childRollups = try await AreaRollup.of(children, on: req.db)
+        let rollups = try await AreaRollup.of([area] + children, on: req.db)
+        let rollup = Array(rollups.prefix(1))
+        let childRollups = Array(rollups.dropFirst())
         var filter = SiteFilter()
         filter.adminArea = area.pcode
         filter.sort = .population
@@ -51,20 +52,21 @@ struct AreaRollup {
     var sites: Int
     var people: Int
 
-    /// One grouped query for all areas: sites are matched to an area by P-code prefix.
+    /// One grouped query over the lowest areas that hold sites; each requested area then adds up the rows
+    /// whose P-code starts with its own, which is every area inside it.
     static func of(_ areas: [AdminArea], on db: any Database) async throws -> [AreaRollup] {
         guard !areas.isEmpty else { return [] }
         struct Row: Decodable { var pcode: String; var sites: Int; var people: Int? }
-        var rollups: [AreaRollup] = []
-        for area in areas {
-            let row = try await db.sql.raw("""
-                SELECT COUNT(s.id) AS sites, SUM(s.population_individuals) AS people, \(bind: area.pcode) AS pcode
-                FROM sites s JOIN admin_areas a ON a.id = s.admin_area_id
-                WHERE s.archived_at IS NULL AND s.status <> 'closed' AND a.pcode LIKE \(bind: area.pcode + "%")
-                """).first(decoding: Row.self)
-            rollups.append(AreaRollup(area: area, sites: row?.sites ?? 0, people: row?.people ?? 0))
+        let rows = try await db.sql.raw("""
+            SELECT a.pcode AS pcode, COUNT(s.id) AS sites, SUM(s.population_individuals) AS people
+            FROM sites s JOIN admin_areas a ON a.id = s.admin_area_id
+            WHERE s.archived_at IS NULL AND s.status <> 'closed'
+            GROUP BY a.pcode
+            """).all(decoding: Row.self)
+        return areas.map { area in
+            let inside = rows.filter { $0.pcode.hasPrefix(area.pcode) }
+            return AreaRollup(area: area, sites: inside.map(\.sites).reduce(0, +), people: inside.compactMap(\.people).reduce(0, +))
         }
-        return rollups
     }
 
     static func table(_ rollups: [AreaRollup]) -> Node<HTML.BodyContext> {
