@@ -37,6 +37,27 @@ import VaporTesting
         }
     }
 
+    @Test func everyResponseCarriesSecurityHeaders() async throws {
+        try await withHaven { app in
+            try await app.testing().test(.GET, "/login") { res in
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+                #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
+            }
+        }
+    }
+
+    @Test func loggingOutEndsTheSession() async throws {
+        try await withHaven { app in
+            _ = try await World.make(on: app)
+            let (cookie, csrf) = try await WebPageTests().login(app, as: "viewer@test.haven")
+            let confirm = try await app.testing().sendRequest(.GET, "/logout", headers: ["cookie": cookie])
+            #expect(confirm.text.contains("Log out of Haven"))
+            try await app.testing().test(.POST, "/logout", headers: ["cookie": cookie, "content-type": "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: "_csrf=\(csrf)")) { #expect($0.status == .seeOther) }
+            try await app.testing().test(.GET, "/sites", headers: ["cookie": cookie]) { #expect($0.status == .seeOther) }
+        }
+    }
+
     @Test func archivedAccountsAndExpiredSessionsAreShutOut() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
@@ -62,6 +83,13 @@ import VaporTesting
             #expect(Set(try refused.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["email", "password", "organisationId"])
             let event = try await AuditEvent.query(on: app.db).filter(\.$entity == "user").filter(\.$entityLabel == "pm@nrc.example").first()
             #expect(event?.changesJSON.contains("$2") == false)
+
+            let manager = world.users[.siteManager]!.id!
+            let assigned = try await app.testing().sendRequest(.PUT, "/api/v1/users/\(manager)", headers: h, body: jsonBody(
+                ["email": "site_manager@test.haven", "role": "site_manager", "siteIds": [world.alpha.id!.uuidString, world.gamma.id!.uuidString]]))
+            #expect(try assigned.json(UserBody.self).siteIds.count == 2)
+            let change = try await AuditEvent.query(on: app.db).filter(\.$entityID == manager).filter(\.$action == .update).first()
+            #expect(change?.changes == [.init(field: "sites", before: "BO0101_0001", after: "BO0101_0001, BO0201_0001")])
         }
     }
 }

@@ -7,6 +7,7 @@ struct LoginPages: RouteCollection {
         routes.get { req in req.redirect(to: Paths.sites) }
         routes.get("login", use: form)
         routes.post("login", use: login)
+        routes.get("logout", use: confirmLogout)
         routes.post("logout", use: logout)
     }
 
@@ -33,6 +34,13 @@ struct LoginPages: RouteCollection {
             return Layout.response(Self.render(csrf: req.csrfToken, next: form.next, email: form.email, problem: error.detail),
                                    status: error.status)
         }
+    }
+
+    /// Logging out changes state, so it is a form post; this page holds the button.
+    func confirmLogout(req: Request) async throws -> Response {
+        Layout.response(Layout.page("Log out", user: req.currentUser,
+            .h1("Log out"),
+            Layout.form(action: Paths.logout, csrf: req.csrfToken, .button(.type(.submit), "Log out of Haven"))))
     }
 
     func logout(req: Request) async throws -> Response {

@@ -22,7 +22,8 @@ enum Layout {
                             .a(.href("/areas"), "Areas"),
                             .if(Permission.editGazetteer.isGranted(to: user), .a(.href(Paths.importSites), "Import")),
                             .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
-                            .span(.class("who"), .text("\(user.email) · \(user.role.label)"))
+                            .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
+                            .a(.href(Paths.logout), "Log out")
                         )
                     }
                 ),

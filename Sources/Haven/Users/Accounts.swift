@@ -40,7 +40,7 @@ enum Accounts {
                         role: input.role, organisationID: input.organisationId)
         try await db.transaction { tx in
             try await Audit.create(user, by: actor, on: tx)
-            try await assignSites(input.siteIds ?? [], to: user, on: tx)
+            try await assignSites(input.siteIds ?? [], to: user, by: actor, on: tx)
         }
         return user
     }
@@ -60,14 +60,22 @@ enum Accounts {
             if input.password != nil {
                 try await Audit.record(.update, user, changes: [.init(field: "password", before: nil, after: "changed")], by: actor, on: tx)
             }
-            if let siteIds = input.siteIds { try await assignSites(siteIds, to: user, on: tx) }
+            if let siteIds = input.siteIds { try await assignSites(siteIds, to: user, by: actor, on: tx) }
         }
     }
 
-    private static func assignSites(_ siteIDs: [UUID], to user: User, on db: any Database) async throws {
+    /// Replaces the sites a person looks after; the trail records the codes before and after.
+    private static func assignSites(_ siteIDs: [UUID], to user: User, by actor: Actor, on db: any Database) async throws {
         let userID = try user.requireID()
+        let current = try await UserSite.query(on: db).filter(\.$user.$id == userID).with(\.$site).all()
+        let wanted = Set(siteIDs)
+        guard Set(current.map { $0.$site.id }) != wanted else { return }
         try await UserSite.query(on: db).filter(\.$user.$id == userID).delete()
-        for siteID in Set(siteIDs) { try await UserSite(userID: userID, siteID: siteID).create(on: db) }
+        for siteID in wanted { try await UserSite(userID: userID, siteID: siteID).create(on: db) }
+        let after = try await Site.query(on: db).filter(\.$id ~~ Array(wanted)).all().map(\.code).sorted()
+        let before = current.map(\.site.code).sorted()
+        try await Audit.record(.update, user, changes: [.init(field: "sites", before: before.isEmpty ? nil : before.joined(separator: ", "),
+                                                              after: after.isEmpty ? nil : after.joined(separator: ", "))], by: actor, on: db)
     }
 
     private static func check(_ input: AccountInput, existing: User?, on db: any Database) async throws {
