@@ -15,6 +15,7 @@ import Testing
     static let permissions: [(String, Permission)] = [
         ("read", .readOperationalData),
         ("gazetteer", .editGazetteer),
+        ("catalogue", .editCatalogue),
         ("create org", .createOrganisation),
         ("edit own org", .editOrganisation(myOrg)),
         ("edit other org", .editOrganisation(otherOrg)),
@@ -32,12 +33,12 @@ import Testing
     ]
 
     static let expected: [Role: String] = [
-        //                read gaz cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth users audit
-        .administrator: "1    1   1    1   1   1     1   1   1   1   1    1    1    1    1     1",
-        .coordinator:   "1    1   1    1   1   1     1   1   1   1   1    1    1    1    0     0",
-        .siteManager:   "1    0   0    0   0   0     1   0   0   0   0    1    0    0    0     0",
-        .partner:       "1    0   0    1   0   0     0   1   0   0   0    0    1    0    0     0",
-        .viewer:        "1    0   0    0   0   0     0   0   0   0   0    0    0    0    0     0",
+        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth users audit
+        .administrator: "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1     1",
+        .coordinator:   "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    0     0",
+        .siteManager:   "1    0   0   0    0   0   0     1   0   0   0   0    1    0    0    0     0",
+        .partner:       "1    0   0   0    1   0   0     0   1   0   0   0    0    1    0    0     0",
+        .viewer:        "1    0   0   0    0   0   0     0   0   0   0   0    0    0    0    0     0",
     ]
 
     @Test(arguments: Role.allCases)

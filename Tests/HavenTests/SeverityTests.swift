@@ -71,20 +71,20 @@ import Testing
 
 @Suite struct DerivedIndicatorTests {
     @Test func ratiosUseThePopulationAtTheRoundsDate() {
-        #expect(DerivedIndicator.peoplePerToilet.value(population: 4100, inputs: ["toilets": 100]) == 41)
-        #expect(DerivedIndicator.peoplePerToilet.value(population: 4100, inputs: ["toilets": 0]) == .infinity)
-        #expect(DerivedIndicator.peoplePerToilet.value(population: nil, inputs: ["toilets": 10]) == nil)
+        #expect(DerivedIndicator.peoplePerToilet.value(population: 4100, inputs: ["WASH-TOILETS": 100]) == 41)
+        #expect(DerivedIndicator.peoplePerToilet.value(population: 4100, inputs: ["WASH-TOILETS": 0]) == .infinity)
+        #expect(DerivedIndicator.peoplePerToilet.value(population: nil, inputs: ["WASH-TOILETS": 10]) == nil)
         #expect(DerivedIndicator.peoplePerTap.value(population: 500, inputs: [:]) == nil)
-        #expect(DerivedIndicator.litresPerPersonPerDay.value(population: 1000, inputs: ["water_litres_per_day": 12000]) == 12)
-        #expect(DerivedIndicator.siteAreaPerPerson.value(population: 0, inputs: ["site_area_m2": 12000]) == nil)
-        #expect(DerivedIndicator.womenOnCommittee.value(population: nil, inputs: ["committee_members": 8, "committee_women": 2]) == 25)
+        #expect(DerivedIndicator.litresPerPersonPerDay.value(population: 1000, inputs: ["WASH-WATER-LITRES": 12000]) == 12)
+        #expect(DerivedIndicator.siteAreaPerPerson.value(population: 0, inputs: ["SITE-AREA-TOTAL": 12000]) == nil)
+        #expect(DerivedIndicator.womenOnCommittee.value(population: nil, inputs: ["CCCM-COMMITTEE-MEMBERS": 8, "CCCM-COMMITTEE-WOMEN": 2]) == 25)
     }
 
     @Test func shortfallsAreSaidInPeoplesTerms() {
-        #expect(DerivedIndicator.peoplePerToilet.shortfall(population: 4100, inputs: ["toilets": 151], standard: 20) == "54 toilets missing")
-        #expect(DerivedIndicator.peoplePerToilet.shortfall(population: 4000, inputs: ["toilets": 200], standard: 20) == nil)
-        #expect(DerivedIndicator.litresPerPersonPerDay.shortfall(population: 1000, inputs: ["water_litres_per_day": 12000], standard: 15) == "3,000 litres a day short")
-        #expect(DerivedIndicator.womenOnCommittee.shortfall(population: 0, inputs: ["committee_members": 10, "committee_women": 2], standard: 50) == "3 more women needed on the committee")
-        #expect(DerivedIndicator.peoplePerTap.shortfall(population: 251, inputs: ["taps": 1], standard: 250) == "1 tap missing")
+        #expect(DerivedIndicator.peoplePerToilet.shortfall(population: 4100, inputs: ["WASH-TOILETS": 151], standard: 20) == "54 toilets missing")
+        #expect(DerivedIndicator.peoplePerToilet.shortfall(population: 4000, inputs: ["WASH-TOILETS": 200], standard: 20) == nil)
+        #expect(DerivedIndicator.litresPerPersonPerDay.shortfall(population: 1000, inputs: ["WASH-WATER-LITRES": 12000], standard: 15) == "3,000 litres a day short")
+        #expect(DerivedIndicator.womenOnCommittee.shortfall(population: 0, inputs: ["CCCM-COMMITTEE-MEMBERS": 10, "CCCM-COMMITTEE-WOMEN": 2], standard: 50) == "3 more women needed on the committee")
+        #expect(DerivedIndicator.peoplePerTap.shortfall(population: 251, inputs: ["WASH-TAPS": 1], standard: 250) == "1 tap missing")
     }
 }

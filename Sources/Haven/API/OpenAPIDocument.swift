@@ -58,6 +58,9 @@ enum OpenAPIDocument {
         Operation("post", "/users/{id}/restore", "Restore an account", response: "User"),
         Operation("get", "/audit-events", "The whole audit trail (administrators)", response: list("AuditEvent"),
                   query: paging + ["entity", "entityId", "actor", "action", "from", "to"]),
+        Operation("get", "/indicators", "The monitoring catalogue, in questionnaire order", response: list("Indicator"), query: paging + ["sector"]),
+        Operation("get", "/indicators/{id}", "Read an indicator", response: "Indicator"),
+        Operation("put", "/indicators/{id}", "Adapt an indicator's wording, standard and bands (coordinators)", body: "Indicator", response: "Indicator"),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

@@ -71,6 +71,13 @@ enum Schemas {
             "AuditEvent": object(["id": uuid, "at": moment, "actorId": optional(uuid), "actor": string, "entity": string, "entityId": uuid,
                                   "entityLabel": string, "action": oneOf(AuditEvent.Action.self),
                                   "changes": ["type": "array", "items": object(["field": string, "before": optional(string), "after": optional(string)])]]),
+            "Indicator": object(["id": uuid, "code": string, "sector": string, "label": string, "unit": string,
+                                 "valueType": oneOf(IndicatorValueType.self), "derived": optional(oneOf(DerivedIndicator.self)),
+                                 "standard": ["type": ["object", "null"], "properties": ["comparison": oneOf(Comparison.self),
+                                              "cuts": ["type": "array", "items": number, "minItems": 4, "maxItems": 4]]],
+                                 "options": ["type": "array", "items": object(["value": string, "label": string,
+                                             "severity": ["type": ["integer", "null"], "minimum": 1, "maximum": 5]])],
+                                 "source": string, "archived": boolean], required: ["code", "sector", "label", "unit", "valueType"]),
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
                                "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
         ]

@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: OrganisationAPI())
     try signedIn.register(collection: UserAPI())
     try signedIn.register(collection: AuditAPI())
+    try signedIn.register(collection: IndicatorAPI())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: LoginPages())

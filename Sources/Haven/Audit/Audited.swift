@@ -58,6 +58,12 @@ enum Audit {
         }
     }
 
+    /// The creation event of a record written in bulk (seed data, the demo), for inserting beside it.
+    static func creation<M: Audited>(of model: M, by actor: Actor) -> AuditEvent {
+        AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.id!, entityLabel: model.auditLabel, action: .create,
+                   changes: changes(before: [:], after: model.auditFields))
+    }
+
     static func record<M: Audited>(_ action: AuditEvent.Action, _ model: M, changes: [AuditEvent.Change], by actor: Actor, on db: any Database) async throws {
         try await AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.requireID(),
                              entityLabel: model.auditLabel, action: action, changes: changes).create(on: db)

@@ -56,6 +56,7 @@ extension Permission {
         switch self {
         case .readOperationalData: "read operational data"
         case .editGazetteer: "change administrative areas"
+        case .editCatalogue: "change the monitoring catalogue"
         case .createOrganisation: "add organisations"
         case .editOrganisation: "change this organisation"
         case .createSite: "add sites"

@@ -23,6 +23,7 @@ public struct SiteScope: Sendable, Equatable {
 public enum Permission: Sendable, Equatable {
     case readOperationalData
     case editGazetteer
+    case editCatalogue
     case createOrganisation
     case editOrganisation(UUID)
     case createSite

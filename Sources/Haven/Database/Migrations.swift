@@ -10,5 +10,6 @@ enum Migrations {
         CreateUsers(),
         CreateAuditEvents(),
         CreateStagedImports(),
+        CreateIndicators(),
     ]
 }

@@ -84,8 +84,7 @@ public enum DemoLoader {
         }
 
         private mutating func created<M: Audited>(_ model: M) -> M {
-            audit.append(AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.id!, entityLabel: model.auditLabel,
-                                    action: .create, changes: Audit.changes(before: [:], after: model.auditFields)))
+            audit.append(Audit.creation(of: model, by: actor))
             return model
         }
 

@@ -10,16 +10,16 @@ public enum DerivedIndicator: String, Codable, CaseIterable, Sendable {
     case siteAreaPerPerson = "site_m2_per_person"
     case womenOnCommittee = "women_on_committee_share"
 
-    /// The raw figures a round must hold to compute this indicator.
+    /// The codes of the raw indicators a round must answer to compute this one.
     public var inputs: [String] {
         switch self {
-        case .peoplePerToilet: ["toilets"]
-        case .peoplePerTap: ["taps"]
-        case .peoplePerShower: ["showers"]
-        case .litresPerPersonPerDay: ["water_litres_per_day"]
-        case .coveredAreaPerPerson: ["covered_area_m2"]
-        case .siteAreaPerPerson: ["site_area_m2"]
-        case .womenOnCommittee: ["committee_members", "committee_women"]
+        case .peoplePerToilet: ["WASH-TOILETS"]
+        case .peoplePerTap: ["WASH-TAPS"]
+        case .peoplePerShower: ["WASH-SHOWERS"]
+        case .litresPerPersonPerDay: ["WASH-WATER-LITRES"]
+        case .coveredAreaPerPerson: ["SHELTER-COVERED-AREA-TOTAL"]
+        case .siteAreaPerPerson: ["SITE-AREA-TOTAL"]
+        case .womenOnCommittee: ["CCCM-COMMITTEE-MEMBERS", "CCCM-COMMITTEE-WOMEN"]
         }
     }
 
@@ -58,7 +58,7 @@ public enum DerivedIndicator: String, Codable, CaseIterable, Sendable {
             let short = Double(population) * standard - have
             return short > 0 ? "\(Format.number(Int(short.rounded(.up)))) m² short" : nil
         case .womenOnCommittee:
-            guard let members = raw["committee_members"], let women = raw["committee_women"] else { return nil }
+            guard let members = raw[inputs[0]], let women = raw[inputs[1]] else { return nil }
             let need = Int((members * standard / 100).rounded(.up)) - Int(women)
             return need > 0 ? "\(need) more wom\(need == 1 ? "a" : "e")n needed on the committee" : nil
         }
