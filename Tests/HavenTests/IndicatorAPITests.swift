@@ -9,9 +9,7 @@ import VaporTesting
         let codes = IndicatorSeed.entries.map(\.code)
         #expect(Set(codes).count == codes.count)
         for entry in IndicatorSeed.entries {
-            let body = IndicatorBody(code: entry.code, sector: entry.sector, label: entry.label, unit: entry.unit, valueType: entry.type,
-                                     derived: entry.derived, standard: entry.bands, options: entry.options, source: entry.source)
-            #expect(IndicatorRules.validate(body).isEmpty, "\(entry.code)")
+            #expect(IndicatorRules.validate(entry.body).isEmpty, "\(entry.code)")
             #expect((entry.type == .derived) == (entry.derived != nil), "\(entry.code)")
             for input in entry.derived?.inputs ?? [] { #expect(codes.contains(input), "\(entry.code) needs \(input)") }
         }

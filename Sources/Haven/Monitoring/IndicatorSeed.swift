@@ -10,6 +10,11 @@ enum IndicatorSeed {
         var bands: SeverityBands? = nil
         var options: [IndicatorOption] = []
         var source: String
+
+        var body: IndicatorBody {
+            IndicatorBody(code: code, sector: sector, label: label, unit: unit, valueType: type, derived: derived,
+                          standard: bands, options: options, source: source)
+        }
     }
 
     static let adequacy = [
