@@ -61,6 +61,9 @@ enum OpenAPIDocument {
         Operation("get", "/indicators", "The monitoring catalogue, in questionnaire order", response: list("Indicator"), query: paging + ["sector"]),
         Operation("get", "/indicators/{id}", "Read an indicator", response: "Indicator"),
         Operation("put", "/indicators/{id}", "Adapt an indicator's wording, standard and bands (coordinators)", body: "Indicator", response: "Indicator"),
+        Operation("get", "/sites/{id}/rounds", "A site's monitoring rounds, newest first", response: list("Round"), query: paging),
+        Operation("post", "/sites/{id}/rounds", "Record a monitoring round; it is scored with the current catalogue", body: "RoundInput", response: "Round", status: 201),
+        Operation("get", "/rounds/{round}", "Read a monitoring round", response: "Round"),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

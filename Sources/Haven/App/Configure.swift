@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: UserAPI())
     try signedIn.register(collection: AuditAPI())
     try signedIn.register(collection: IndicatorAPI())
+    try signedIn.register(collection: RoundAPI())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: LoginPages())

@@ -63,6 +63,7 @@ extension Permission {
         case .editSite: "change this site"
         case .archiveSite: "archive or restore sites"
         case .recordPopulation: "record population counts for this site"
+        case .recordMonitoring: "record monitoring rounds for this site"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
         }

@@ -30,6 +30,7 @@ public enum Permission: Sendable, Equatable {
     case editSite(SiteScope)
     case archiveSite(SiteScope)
     case recordPopulation(SiteScope)
+    case recordMonitoring(SiteScope)
     case manageUsers
     case readAuditTrail
 
@@ -44,9 +45,9 @@ public enum Permission: Sendable, Equatable {
             true
         case (_, .readOperationalData):
             true
-        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)):
+        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)), (.siteManager, .recordMonitoring(let site)):
             user.siteIDs.contains(site.id)
-        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)):
+        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)), (.partner, .recordMonitoring(let site)):
             site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
         case (.partner, .editOrganisation(let id)):
             id == user.organisationID

@@ -89,10 +89,19 @@ struct CreateIndicators: AsyncMigration {
             .field("archived_at", .datetime)
             .unique(on: "code")
             .create()
+        try await database.schema(CatalogueVersion.schema)
+            .id()
+            .field("version", .int, .required)
+            .field("snapshot", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "version")
+            .create()
         try await IndicatorSeed.load(on: database)
+        try await Catalogue.publish(on: database)
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(CatalogueVersion.schema).delete()
         try await database.schema(Indicator.schema).delete()
     }
 }

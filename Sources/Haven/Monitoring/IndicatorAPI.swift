@@ -97,7 +97,9 @@ struct IndicatorAPI: RouteCollection {
         indicator.bands = body.standard
         indicator.options = body.options ?? []
         indicator.source = body.source?.trimmed ?? indicator.source
-        try await Audit.update(indicator, before: before, by: user.actor, on: req.db)
+        try await req.db.transaction { tx in
+            if try await Audit.update(indicator, before: before, by: user.actor, on: tx) { try await Catalogue.publish(on: tx) }
+        }
         return IndicatorBody(indicator)
     }
 }

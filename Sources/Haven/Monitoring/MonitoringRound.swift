@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+
+/// One monitoring round: one site, one day, its key informants, its answers and the scores they earned.
+final class MonitoringRound: Model, Audited, @unchecked Sendable {
+    static let schema = "monitoring_rounds"
+    static let auditEntity = "monitoring round"
+
+    enum Source: String, Codable, CaseIterable, Sendable { case web, api, upload, odk }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "site_id") var site: Site
+    @Field(key: "conducted_on") var conductedOn: String
+    @Field(key: "key_informants") var keyInformants: String
+    @Field(key: "catalogue_version") var catalogueVersion: Int
+    /// The site's population on the round's date, which the ratios were computed with.
+    @OptionalField(key: "population") var population: Int?
+    @Field(key: "answers") var answersJSON: String
+    @Field(key: "scores") var scoresJSON: String
+    @OptionalField(key: "overall_severity") var overallSeverity: Int?
+    @Enum(key: "source") var source: Source
+    /// The ODK instance ID, so that a resubmitted form is recognised.
+    @OptionalField(key: "instance_id") var instanceID: String?
+    /// True for each site's most recent round that is not archived: what gap analysis reads.
+    @Field(key: "latest") var latest: Bool
+    @OptionalField(key: "archived_at") var archivedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var answers: [String: Answer] {
+        (try? JSONDecoder().decode([String: Answer].self, from: Data(answersJSON.utf8))) ?? [:]
+    }
+
+    var scores: RoundScores {
+        (try? JSONDecoder().decode(RoundScores.self, from: Data(scoresJSON.utf8))) ?? RoundScores(sectors: [:], values: [:], unmet: [])
+    }
+
+    var auditLabel: String { "round of \(conductedOn)" }
+
+    var auditFields: [String: String] {
+        ["conductedOn": conductedOn, "keyInformants": keyInformants, "answers": answersJSON,
+         "catalogueVersion": String(catalogueVersion), "population": population.auditText]
+    }
+}
+
+/// What a round's answers earned, stored with it.
+struct RoundScores: Codable, Equatable, Sendable {
+    var sectors: [String: Severity]
+    /// Numbers and severities per indicator code, derived ones included.
+    var values: [String: ScoredValue]
+    var unmet: [UnmetStandard]
+
+    struct ScoredValue: Codable, Equatable, Sendable {
+        var number: Double?
+        var text: String?
+        var severity: Severity?
+    }
+
+    init(sectors: [String: Severity], values: [String: ScoredValue], unmet: [UnmetStandard]) {
+        self.sectors = sectors
+        self.values = values
+        self.unmet = unmet
+    }
+
+    init(_ scored: ScoredRound) {
+        sectors = scored.sectors
+        values = Dictionary(uniqueKeysWithValues: scored.values.map {
+            ($0.code, ScoredValue(number: $0.number?.isFinite == true ? $0.number : nil, text: $0.text, severity: $0.severity))
+        })
+        unmet = scored.unmet
+    }
+}
+
+struct CreateMonitoringRounds: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MonitoringRound.schema)
+            .id()
+            .field("site_id", .uuid, .required, .references(Site.schema, "id"))
+            .field("conducted_on", .string, .required)
+            .field("key_informants", .string, .required)
+            .field("catalogue_version", .int, .required)
+            .field("population", .int32)
+            .field("answers", .string, .required)
+            .field("scores", .string, .required)
+            .field("overall_severity", .int32)
+            .field("source", .string, .required)
+            .field("instance_id", .string)
+            .field("latest", .bool, .required)
+            .field("archived_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "instance_id")
+            .create()
+        try await database.createIndex("monitoring_rounds_site_day", on: MonitoringRound.schema, "site_id", "conducted_on")
+        try await database.createIndex("monitoring_rounds_latest", on: MonitoringRound.schema, "latest", "overall_severity")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MonitoringRound.schema).delete()
+    }
+}
