@@ -64,6 +64,8 @@ enum OpenAPIDocument {
         Operation("get", "/sites/{id}/rounds", "A site's monitoring rounds, newest first", response: list("Round"), query: paging),
         Operation("post", "/sites/{id}/rounds", "Record a monitoring round; it is scored with the current catalogue", body: "RoundInput", response: "Round", status: 201),
         Operation("get", "/rounds/{round}", "Read a monitoring round", response: "Round"),
+        Operation("get", "/gap-analysis", "Sites ranked by severity (worst first, then most people), unmet standards and totals",
+                  response: "GapAnalysis", query: paging + ["adminArea", "sector", "type", "status", "minSeverity"]),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

@@ -90,6 +90,16 @@ enum Schemas {
                              "unmetStandards": ["type": "array", "items": object(["indicator": string, "sector": string, "severity": integer,
                                                 "value": optional(number), "standard": number, "summary": string])],
                              "source": oneOf(MonitoringRound.Source.self)]),
+            "GapAnalysis": object([
+                "items": ["type": "array", "items": object(["siteId": uuid, "code": string, "name": string, "type": oneOf(SiteType.self),
+                          "adminArea": string, "population": integer, "conductedOn": day, "severity": integer,
+                          "overallSeverity": optional(integer), "sectorSeverities": ["type": "object", "additionalProperties": integer],
+                          "unmetStandards": ["type": "array", "items": string]])],
+                "total": integer, "limit": integer, "offset": integer,
+                "summary": object(["sitesAssessed": integer, "peopleAssessed": integer, "sitesBySeverity": ["type": "array", "items": integer],
+                                   "peopleBySeverity": ["type": "array", "items": integer], "peopleInNeed": integer,
+                                   "areaSeverity": optional(integer)]),
+            ], required: ["items", "total", "limit", "offset", "summary"]),
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
                                "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
         ]

@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AuditAPI())
     try signedIn.register(collection: IndicatorAPI())
     try signedIn.register(collection: RoundAPI())
+    try signedIn.register(collection: GapAnalysisAPI())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: LoginPages())

@@ -18,6 +18,8 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     @Field(key: "answers") var answersJSON: String
     @Field(key: "scores") var scoresJSON: String
     @OptionalField(key: "overall_severity") var overallSeverity: Int?
+    /// Sector severities alone (also inside the scores), small enough to read for every site at once.
+    @Field(key: "sector_severities") var sectorSeveritiesJSON: String
     @Enum(key: "source") var source: Source
     /// The ODK instance ID, so that a resubmitted form is recognised.
     @OptionalField(key: "instance_id") var instanceID: String?
@@ -34,6 +36,10 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
 
     var scores: RoundScores {
         (try? JSONDecoder().decode(RoundScores.self, from: Data(scoresJSON.utf8))) ?? RoundScores(sectors: [:], values: [:], unmet: [])
+    }
+
+    var sectorSeverities: [String: Severity] {
+        (try? JSONDecoder().decode([String: Severity].self, from: Data(sectorSeveritiesJSON.utf8))) ?? [:]
     }
 
     var auditLabel: String { "round of \(conductedOn)" }
@@ -84,6 +90,7 @@ struct CreateMonitoringRounds: AsyncMigration {
             .field("answers", .string, .required)
             .field("scores", .string, .required)
             .field("overall_severity", .int32)
+            .field("sector_severities", .string, .required)
             .field("source", .string, .required)
             .field("instance_id", .string)
             .field("latest", .bool, .required)

@@ -39,6 +39,7 @@ enum RoundRegister {
         round.answersJSON = String(decoding: try JSONEncoder.sorted.encode(input.values), as: UTF8.self)
         round.scoresJSON = String(decoding: try JSONEncoder.sorted.encode(RoundScores(scored)), as: UTF8.self)
         round.overallSeverity = scored.overall?.rawValue
+        round.sectorSeveritiesJSON = String(decoding: try JSONEncoder.sorted.encode(scored.sectors), as: UTF8.self)
         round.source = source
         round.instanceID = instanceID
         round.latest = false
