@@ -55,10 +55,20 @@ import VaporTesting
             let created = try await AuditEvent.query(on: app.db).filter(\.$action == .create).count()
             let records = try await AdminArea.query(on: app.db).count() + Organisation.query(on: app.db).count()
                 + Site.query(on: app.db).count() + PopulationCount.query(on: app.db).count() + User.query(on: app.db).count()
-                + Indicator.query(on: app.db).count()
+                + Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count()
             #expect(created == records, "every demo record has its creation in the audit trail")
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
             await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
+
+            let roundCount = try await MonitoringRound.query(on: app.db).count()
+            #expect(summary.rounds > 0 && summary.rounds == roundCount)
+            let catalogue = try await Catalogue.current(on: app.db).indicators
+            for round in try await MonitoringRound.query(on: app.db).all() {
+                #expect(RoundScoring.validate(round.answers, catalogue: catalogue).isEmpty)
+                let newer = try await MonitoringRound.query(on: app.db).filter(\.$site.$id == round.$site.id)
+                    .filter(\.$conductedOn > round.conductedOn).count()
+                #expect(round.latest == (newer == 0), "only each site's newest round is its latest")
+            }
 
             let provinces = try await AdminArea.query(on: app.db).filter(\.$level == 1).all()
             let open = try await Site.query(on: app.db).with(\.$adminArea).all().filter { $0.archivedAt == nil && $0.status != .closed }

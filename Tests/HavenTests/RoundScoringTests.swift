@@ -49,7 +49,9 @@ import Testing
     @Test func noToiletsAtAllIsTheWorstSeverity() {
         let scored = RoundScoring.score(["WASH-TOILETS": .number(0)], catalogue: catalogue, population: 300)
         #expect(scored.overall == .catastrophic)
+        #expect(scored.unmet.first?.value == nil)
         #expect(scored.unmet.first?.sentence == "People per toilet: none available people/toilet (standard at most 20): 15 toilets missing")
+        #expect(throws: Never.self) { try JSONEncoder().encode(RoundScores(scored)) }
     }
 
     @Test func theOverallSeverityIsTheWorstOfTheScoredValues() async {

@@ -144,7 +144,7 @@ public enum HavenApp {
     }
 
     static func demoSummary(_ s: DemoLoader.Summary) -> String {
-        var lines = ["Demo operation loaded: \(Format.number(s.areas)) areas, \(Format.number(s.sites)) sites, \(Format.number(s.counts)) population counts.",
+        var lines = ["Demo operation loaded: \(Format.number(s.areas)) areas, \(Format.number(s.sites)) sites, \(Format.number(s.counts)) population counts, \(Format.number(s.rounds)) monitoring rounds.",
                      "Demo logins (password \(DemoLoader.Summary.password)):"]
         lines += s.logins.map { "  \($0.email)  (\($0.role))" }
         return lines.joined(separator: "\n")

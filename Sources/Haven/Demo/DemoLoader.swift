@@ -8,6 +8,7 @@ public enum DemoLoader {
         public var areas: Int
         public var sites: Int
         public var counts: Int
+        public var rounds: Int
         public var logins: [(email: String, role: String)]
         public static let password = "haven-demo-2026"
     }
@@ -28,18 +29,20 @@ public enum DemoLoader {
         guard try await isEmpty(db) else {
             throw HavenError.conflict("The database already holds sites or areas; the demo loads only into an empty database.")
         }
-        let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today))
+        let catalogue = try await Catalogue.current(on: db)
+        let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue)
         try await db.transaction { tx in
             try await insert(records.areas, on: tx)
             try await insert(records.organisations, on: tx)
             try await insert(records.sites, on: tx)
             try await insert(records.statusChanges, on: tx)
             try await insert(records.counts, on: tx)
+            try await insert(records.rounds, on: tx)
             try await insert(records.users, on: tx)
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)
         }
-        return Summary(areas: records.areas.count, sites: records.sites.count, counts: records.counts.count,
+        return Summary(areas: records.areas.count, sites: records.sites.count, counts: records.counts.count, rounds: records.rounds.count,
                        logins: demoUsers.map { ($0.0, $0.1.label) })
     }
 
@@ -50,12 +53,13 @@ public enum DemoLoader {
         var sites: [Site] = []
         var statusChanges: [SiteStatusChange] = []
         var counts: [PopulationCount] = []
+        var rounds: [MonitoringRound] = []
         var users: [User] = []
         var assignments: [UserSite] = []
         var audit: [AuditEvent] = []
         private let actor = Actor.commandLine("demo")
 
-        init(_ operation: DemoOperation) throws {
+        init(_ operation: DemoOperation, catalogue: Catalogue.Version) throws {
             var areaIDs: [String: UUID] = [:]
             for area in operation.areas {
                 let model = AdminArea(id: UUID(), pcode: area.pcode, name: area.name, level: area.level,
@@ -78,6 +82,10 @@ public enum DemoLoader {
                     count.$site.id = site.id!
                     count.figures = figures
                     counts.append(created(count))
+                }
+                for (index, planned) in demo.rounds.enumerated() {
+                    rounds.append(created(try DemoLoader.makeRound(planned, siteID: site.id!, latest: index == demo.rounds.count - 1,
+                                                                   catalogue: catalogue)))
                 }
             }
             try makeUsers()
@@ -107,6 +115,22 @@ public enum DemoLoader {
             try await Array(models[start..<min(start + batchSize, models.count)]).create(on: db)
             start += batchSize
         }
+    }
+
+    fileprivate static func makeRound(_ planned: (day: CalendarDay, answers: [String: Answer], population: Int), siteID: UUID,
+                                      latest: Bool, catalogue: Catalogue.Version) throws -> MonitoringRound {
+        let scored = RoundScoring.score(planned.answers, catalogue: catalogue.indicators, population: planned.population)
+        let round = MonitoringRound()
+        round.id = UUID()
+        round.$site.id = siteID
+        round.conductedOn = planned.day.description
+        round.keyInformants = "camp leader; women's representative"
+        round.catalogueVersion = catalogue.number
+        round.population = planned.population
+        try round.record(answers: planned.answers, scored: scored)
+        round.source = .web
+        round.latest = latest
+        return round
     }
 
     fileprivate static func makeSite(_ demo: DemoOperation.DemoSite, areaID: UUID, agencyID: UUID?) -> Site {

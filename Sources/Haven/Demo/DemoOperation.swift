@@ -23,6 +23,8 @@ struct DemoOperation {
         var closedOn: CalendarDay?
         var statusHistory: [(SiteStatus, CalendarDay)]
         var counts: [PopulationFigures]
+        /// Quarterly monitoring rounds, each ten days after a count: its day, answers and the population it used.
+        var rounds: [(day: CalendarDay, answers: [String: Answer], population: Int)] = []
     }
 
     static let organisations: [DemoOrganisation] = [
@@ -108,14 +110,21 @@ struct DemoOperation {
             if counts.isEmpty && status == .closed { status = .open; closedOn = nil; history = [(.open, opened)] }
         }
         let agencyCount = organisations.count
+        let areaSquareMetres = Double(capacity * random.int(15...45))
+        var rounds: [(day: CalendarDay, answers: [String: Answer], population: Int)] = []
+        for (index, count) in counts.enumerated() where (counts.count - 1 - index) % 3 == 0 && count.individuals > 0 {
+            let day = min(count.countedOn.adding(days: 10), today)
+            rounds.append((day, DemoRounds.answers(people: count.individuals, type: type, siteArea: areaSquareMetres, random: &random),
+                           count.individuals))
+        }
         return DemoSite(
             code: code, name: siteName(type, random: &random), type: type, status: status, areaPcode: area.pcode,
             latitude: (lat * 1e5).rounded() / 1e5, longitude: (lon * 1e5).rounded() / 1e5,
             agency: random.chance(0.85) ? random.int(0...(agencyCount - 2)) : nil,
             land: random.weighted([(LandOwnership.public, 4), (.private, 3), (.communal, 2), (.unknown, 1)]),
             tenancy: random.chance(0.8) ? random.chance(0.55) : nil,
-            areaSquareMetres: Double(capacity * random.int(15...45)), capacityIndividuals: capacity,
-            openedOn: status == .planned ? nil : opened, closedOn: closedOn, statusHistory: history, counts: counts)
+            areaSquareMetres: areaSquareMetres, capacityIndividuals: capacity,
+            openedOn: status == .planned ? nil : opened, closedOn: closedOn, statusHistory: history, counts: counts, rounds: rounds)
     }
 
     /// Figures with plausible sex and age shares whose cells add up exactly to the total.

@@ -63,7 +63,10 @@ struct GapAnalysisQuery {
     }
 
     func sites(on db: any Database) async throws -> (GapAnalysis.Filter, [GapAnalysis.SiteScore]) {
-        let matching = try await sites.query(on: db).with(\.$adminArea).all()
+        // Nobody lives in a closed site any more, so it has no gaps unless someone asks for closed sites.
+        let query = try await sites.query(on: db).with(\.$adminArea)
+        if sites.status == nil { query.filter(\.$status != .closed) }
+        let matching = try await query.all()
         let byID = Dictionary(uniqueKeysWithValues: matching.compactMap { site in site.id.map { ($0, site) } })
         let rounds = try await MonitoringRound.query(on: db).filter(\.$latest == true).filter(\.$archivedAt == nil)
             .field(\.$id).field(\.$site.$id).field(\.$conductedOn).field(\.$overallSeverity).field(\.$sectorSeveritiesJSON).field(\.$population)

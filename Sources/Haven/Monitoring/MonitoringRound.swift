@@ -38,6 +38,14 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
         (try? JSONDecoder().decode(RoundScores.self, from: Data(scoresJSON.utf8))) ?? RoundScores(sectors: [:], values: [:], unmet: [])
     }
 
+    /// Stores the answers as sent and what they scored.
+    func record(answers: [String: Answer], scored: ScoredRound) throws {
+        answersJSON = String(decoding: try JSONEncoder.sorted.encode(answers), as: UTF8.self)
+        scoresJSON = String(decoding: try JSONEncoder.sorted.encode(RoundScores(scored)), as: UTF8.self)
+        sectorSeveritiesJSON = String(decoding: try JSONEncoder.sorted.encode(scored.sectors), as: UTF8.self)
+        overallSeverity = scored.overall?.rawValue
+    }
+
     var sectorSeverities: [String: Severity] {
         (try? JSONDecoder().decode([String: Severity].self, from: Data(sectorSeveritiesJSON.utf8))) ?? [:]
     }

@@ -36,7 +36,7 @@ struct RoundBody: Content {
         overallSeverity = round.overallSeverity
         sectorSeverities = scores.sectors.mapValues(\.rawValue)
         unmetStandards = scores.unmet.map {
-            Unmet(indicator: $0.indicator, sector: $0.sector, severity: $0.severity.rawValue, value: $0.value.isFinite ? $0.value : nil,
+            Unmet(indicator: $0.indicator, sector: $0.sector, severity: $0.severity.rawValue, value: $0.value,
                   standard: $0.standard, summary: $0.sentence)
         }
         source = round.source

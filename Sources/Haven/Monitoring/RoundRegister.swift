@@ -36,10 +36,7 @@ enum RoundRegister {
         round.keyInformants = (input.keyInformants ?? []).map(\.trimmed).filter { !$0.isEmpty }.joined(separator: "; ")
         round.catalogueVersion = catalogue.number
         round.population = population
-        round.answersJSON = String(decoding: try JSONEncoder.sorted.encode(input.values), as: UTF8.self)
-        round.scoresJSON = String(decoding: try JSONEncoder.sorted.encode(RoundScores(scored)), as: UTF8.self)
-        round.overallSeverity = scored.overall?.rawValue
-        round.sectorSeveritiesJSON = String(decoding: try JSONEncoder.sorted.encode(scored.sectors), as: UTF8.self)
+        try round.record(answers: input.values, scored: scored)
         round.source = source
         round.instanceID = instanceID
         round.latest = false

@@ -28,7 +28,8 @@ public struct UnmetStandard: Codable, Equatable, Sendable {
     public var indicator: String
     public var sector: String
     public var label: String
-    public var value: Double
+    /// Nil when nothing is available at all (people per toilet with no toilet).
+    public var value: Double?
     public var standard: Double
     public var comparison: Comparison
     public var unit: String
@@ -106,7 +107,7 @@ enum RoundScoring {
                 value.severity = bands.severity(of: number)
                 if value.severity! > .minimal {
                     unmet.append(UnmetStandard(
-                        indicator: indicator.code, sector: indicator.sector, label: indicator.label, value: number,
+                        indicator: indicator.code, sector: indicator.sector, label: indicator.label, value: number.isFinite ? number : nil,
                         standard: bands.threshold, comparison: bands.comparison, unit: indicator.unit, severity: value.severity!,
                         shortfall: population.flatMap { indicator.derived?.shortfall(population: $0, inputs: raw, standard: bands.threshold) }))
                 }
@@ -130,7 +131,7 @@ extension ScoredRound.Value {
 extension UnmetStandard {
     /// "People per toilet: 41 (standard at most 20): 54 toilets missing".
     var sentence: String {
-        let shown = value.isInfinite ? "none available" : Format.decimal(value, digits: value < 10 ? 1 : 0)
+        let shown = value.map { Format.decimal($0, digits: $0 < 10 ? 1 : 0) } ?? "none available"
         let rule = comparison == .atMost ? "at most" : "at least"
         let head = "\(label): \(shown) \(unit) (standard \(rule) \(Format.decimal(standard, digits: standard < 10 ? 1 : 0)))"
         return shortfall.map { "\(head): \($0)" } ?? head
