@@ -83,7 +83,13 @@ import VaporTesting
             let people = try await Site.query(on: app.db).filter(\.$archivedAt == nil).all().compactMap(\.populationIndividuals).reduce(0, +)
             let list = try await app.testing().sendRequest(.GET, "/sites?sort=-population", headers: ["cookie": "haven_session=demo-token"])
             #expect(list.status == .ok && list.text.contains("<strong>\(Format.number(people))</strong>people"))
-            for page in ["/areas", "/areas/BO01", "/sites?adminArea=BO02&sort=population"] {
+            let worst = try #require(try await MonitoringRound.query(on: app.db).filter(\.$latest == true).sort(\.$overallSeverity, .descending).first())
+            let sitePage = try await app.testing().sendRequest(.GET, "/sites/\(worst.$site.id)", headers: ["cookie": "haven_session=demo-token"])
+            #expect(sitePage.text.contains("Latest round: \(Format.day(worst.conductedOn))"))
+            #expect(sitePage.text.contains("Standards not met") == !worst.scores.unmet.isEmpty)
+            let dashboard = try await app.testing().sendRequest(.GET, "/monitoring?minSeverity=3", headers: ["cookie": "haven_session=demo-token"])
+            #expect(dashboard.status == .ok && dashboard.text.contains("<circle") && dashboard.text.contains(Paths.site(worst.$site.id)))
+            for page in ["/areas", "/areas/BO01", "/sites?adminArea=BO02&sort=population", "/monitoring?sector=WASH&type=planned_camp&adminArea=BO01"] {
                 let response = try await app.testing().sendRequest(.GET, page, headers: ["cookie": "haven_session=demo-token"])
                 #expect(response.status == .ok, "\(page)")
             }

@@ -80,3 +80,16 @@ def test_the_site_page_draws_its_population(server, browser):
     browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
     assert browser.find_elements(By.CSS_SELECTOR, "svg polyline")
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg rect")) == 10
+
+
+def test_the_monitoring_dashboard_maps_and_ranks_sites(server, browser):
+    log_in(browser, server["base"], "viewer@haven.demo")
+    browser.find_element(By.LINK_TEXT, "Monitoring").click()
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle")
+    Select(browser.find_element(By.NAME, "minSeverity")).select_by_value("4")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    badges = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.heat tbody tr td:nth-child(4) .sev"))
+    severities = [int(b.text) for b in badges]
+    assert severities and min(severities) >= 4 and severities == sorted(severities, reverse=True)
+    browser.find_element(By.CSS_SELECTOR, "table.heat tbody tr td a").click()
+    assert "Latest round" in browser.find_element(By.TAG_NAME, "main").text

@@ -16,6 +16,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(CurrentUserMiddleware())
     app.routes.defaultMaxBodySize = "20mb"
+    // Pages and lists shrink several-fold compressed, which is what matters on a slow field link.
+    app.http.server.configuration.responseCompression = .enabled
 
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
@@ -48,6 +50,7 @@ func routes(_ app: Application) throws {
     let pages = web.grouped(SignedInPage())
     try pages.register(collection: SitePages())
     try pages.register(collection: PopulationPages())
+    try pages.register(collection: MonitoringPages())
     try pages.register(collection: AdminAreaPages())
     try pages.register(collection: ImportPages())
     try pages.register(collection: AuditPages())

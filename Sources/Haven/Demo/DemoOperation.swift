@@ -23,7 +23,7 @@ struct DemoOperation {
         var closedOn: CalendarDay?
         var statusHistory: [(SiteStatus, CalendarDay)]
         var counts: [PopulationFigures]
-        /// Quarterly monitoring rounds, each ten days after a count: its day, answers and the population it used.
+        /// Quarterly monitoring rounds, staggered across the quarter, each ten days after a count.
         var rounds: [(day: CalendarDay, answers: [String: Answer], population: Int)] = []
     }
 
@@ -112,7 +112,9 @@ struct DemoOperation {
         let agencyCount = organisations.count
         let areaSquareMetres = Double(capacity * random.int(15...45))
         var rounds: [(day: CalendarDay, answers: [String: Answer], population: Int)] = []
-        for (index, count) in counts.enumerated() where (counts.count - 1 - index) % 3 == 0 && count.individuals > 0 {
+        // Each site has its own month in the quarter, so every month some sites are assessed.
+        let phase = random.int(0...2)
+        for (index, count) in counts.enumerated() where (counts.count - 1 - index) % 3 == phase && count.individuals > 0 {
             let day = min(count.countedOn.adding(days: 10), today)
             rounds.append((day, DemoRounds.answers(people: count.individuals, type: type, siteArea: areaSquareMetres, random: &random),
                            count.individuals))

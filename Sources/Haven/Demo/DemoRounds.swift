@@ -3,7 +3,7 @@
 enum DemoRounds {
     static func answers(people: Int, type: SiteType, siteArea: Double, random: inout SeededRandom) -> [String: Answer] {
         let planned = type == .plannedCamp || type == .collectiveCentre
-        let strain = planned ? random.uniform(0.6...1.6) : random.uniform(1.0...3.5)
+        let strain = planned ? random.uniform(0.5...1.3) : random.uniform(0.9...3.2)
         let n = Double(max(people, 1))
         var values: [String: Answer] = [
             "WASH-TOILETS": .number((n / (20 * strain)).rounded()),
@@ -17,16 +17,17 @@ enum DemoRounds {
         ]
         let members = random.int(5...12)
         values["CCCM-COMMITTEE-MEMBERS"] = .number(Double(members))
-        values["CCCM-COMMITTEE-WOMEN"] = .number(Double(random.int(0...members)))
+        let womenShare = planned ? random.uniform(0.3...0.6) : random.uniform(0.05...0.55)
+        values["CCCM-COMMITTEE-WOMEN"] = .number((Double(members) * womenShare).rounded())
         for service in IndicatorSeed.services {
-            let failing = min(0.9, 0.15 * strain)
+            let failing = min(0.9, 0.025 * strain * strain)
             values[service.code] = .text(random.chance(failing) ? (random.chance(0.3) ? "non_existent" : "inadequate") : "adequate")
         }
         for threat in IndicatorSeed.threats {
-            values[threat.code] = .text(random.chance(0.12 * strain) ? "yes" : "no")
+            values[threat.code] = .text(random.chance(0.02 * strain) ? "yes" : "no")
         }
         for item in IndicatorSeed.management {
-            values[item.code] = .text(random.chance(planned ? 0.9 : 0.6) ? "yes" : "no")
+            values[item.code] = .text(random.chance(planned ? 0.97 : 0.8) ? "yes" : "no")
         }
         var needs = IndicatorSeed.needs.map(\.value)
         for priority in IndicatorSeed.priorities {

@@ -49,6 +49,14 @@ enum Stylesheet {
     .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
     .changes { margin: 0; padding-left: 1rem; font-size: .85rem; }
     .sadd input { width: 6rem; } .sadd input.invalid { border-color: var(--bad); background: #fff5f4; }
+    .sev { display: inline-block; min-width: 1.6rem; text-align: center; border-radius: 3px; padding: 0 .3rem; font-weight: 600; }
+    .sev1 { background: #d4ecd4; fill: #7fbf7f; } .sev2 { background: #fff1a8; fill: #e8c800; }
+    .sev3 { background: #fdc982; fill: #f39c34; } .sev4 { background: #f48a66; fill: #dd4b1a; }
+    .sev5 { background: #b3261e; color: #fff; fill: #8c1111; }
+    .legend { display: flex; flex-wrap: wrap; gap: .4rem; font-size: .85rem; }
+    table.heat td, table.heat th { padding: .25rem .35rem; }
+    table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }
+    svg.map circle { stroke: #fff; stroke-width: .5; }
     @media (max-width: 40rem) {
       .hide-narrow { display: none; }
       main { padding: .6rem; }

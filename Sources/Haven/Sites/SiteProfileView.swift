@@ -17,6 +17,8 @@ struct SiteProfileView {
             facts,
             .h2("Population"),
             population,
+            .h2("Site monitoring"),
+            RoundSection.render(profile.rounds),
             .h2("Status history"),
             .table(.thead(.tr(.th("Since"), .th("Status"), .th("Recorded by"))),
                    .tbody(.forEach(profile.statusHistory) { change in

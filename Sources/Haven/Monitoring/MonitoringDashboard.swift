@@ -1,0 +1,51 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// The monitoring dashboard: where people are worst off, on a map, by sector, ranked, and over time.
+struct MonitoringPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("monitoring", use: dashboard)
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let user = try req.authorize(.readOperationalData)
+        let page = try PageRequest(req)
+        let query = try GapAnalysisQuery(req)
+        let (filter, sites) = try await query.sites(on: req.db)
+        let (ranked, summary) = GapAnalysis.rank(sites, filter)
+        let shown = Array(ranked.dropFirst(page.offset).prefix(page.limit))
+        let sectors = try await Indicator.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
+            .reduce(into: [String]()) { list, indicator in if !list.contains(indicator.sector) { list.append(indicator.sector) } }
+        let view = MonitoringDashboardView(
+            user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown, summary: summary,
+            sectors: sectors, trend: try await Self.trend(on: req.db),
+            unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.db),
+            coordinates: try await Self.coordinates(of: ranked.map(\.site.siteID), on: req.db))
+        return Layout.response(view.render())
+    }
+
+    /// Of the people in the sites assessed each month, the share living in sites at severity 3 or worse:
+    /// a share, so that months when fewer sites were visited still compare.
+    static func trend(on db: any Database) async throws -> [Charts.Point] {
+        struct Row: Decodable { var month: String; var inNeed: Int?; var assessed: Int? }
+        let rows = try await db.sql.raw("""
+            SELECT SUBSTR(conducted_on, 1, 7) AS month,
+                   SUM(CASE WHEN overall_severity >= 3 THEN population ELSE 0 END) AS "inNeed", SUM(population) AS assessed
+            FROM monitoring_rounds WHERE archived_at IS NULL GROUP BY SUBSTR(conducted_on, 1, 7) ORDER BY month
+            """).all(decoding: Row.self)
+        return rows.compactMap { row in
+            guard let day = CalendarDay(row.month + "-01"), let assessed = row.assessed, assessed > 0 else { return nil }
+            return Charts.Point(day: day, value: Int((Double(row.inNeed ?? 0) / Double(assessed) * 100).rounded()))
+        }
+    }
+
+    static func coordinates(of siteIDs: [UUID], on db: any Database) async throws -> [UUID: (Double, Double)] {
+        guard !siteIDs.isEmpty else { return [:] }
+        let sites = try await Site.query(on: db).filter(\.$id ~~ siteIDs).field(\.$id).field(\.$latitude).field(\.$longitude).all()
+        return Dictionary(uniqueKeysWithValues: sites.compactMap { site in
+            guard let id = site.id, let lat = site.latitude, let lon = site.longitude else { return nil }
+            return (id, (lat, lon))
+        })
+    }
+}

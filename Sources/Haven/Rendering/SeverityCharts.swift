@@ -1,0 +1,45 @@
+import Foundation
+
+/// Charts of severity: a map of sites by their coordinates and bars of people per phase.
+extension Charts {
+    struct MapPoint {
+        var latitude: Double
+        var longitude: Double
+        var severity: Severity
+        var population: Int
+        var label: String
+    }
+
+    /// Sites drawn where they are, coloured by severity and sized by people, worst drawn last so they stay visible.
+    static func siteMap(_ points: [MapPoint]) -> String {
+        guard !points.isEmpty else { return "<p>No assessed site has coordinates yet.</p>" }
+        let south = points.map(\.latitude).min()!, north = points.map(\.latitude).max()!
+        let west = points.map(\.longitude).min()!, east = points.map(\.longitude).max()!
+        let width = 560.0, margin = 10.0
+        let scale = (width - 2 * margin) / max(east - west, 0.01)
+        let height = max(120, (north - south) * scale + 2 * margin)
+        var circles = ""
+        for p in points.sorted(by: { ($0.severity, $1.population) < ($1.severity, $0.population) }) {
+            let x = margin + (p.longitude - west) * scale, y = height - margin - (p.latitude - south) * scale
+            let r = min(9, 1.5 + Double(p.population).squareRoot() / 25)
+            circles += String(format: "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.1f\" class=\"sev%d\"><title>", x, y, r, p.severity.rawValue)
+                + escape("\(p.label): severity \(p.severity.rawValue), \(Format.number(p.population)) people") + "</title></circle>"
+        }
+        return "<svg class=\"map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Map of sites by severity\">"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"#f6f8fa\"/>\(circles)</svg>"
+    }
+
+    /// Horizontal bars of people per severity phase, labelled with the figures.
+    static func severityBars(_ people: [Int]) -> String {
+        let total = max(people.reduce(0, +), 1), width = 420.0
+        var bars = ""
+        for (index, value) in people.enumerated() {
+            let y = Double(index) * 26
+            let w = Double(value) / Double(total) * (width - 170)
+            bars += "<text x=\"0\" y=\"\(y + 14)\">\(index + 1) \(escape(Severity(rawValue: index + 1)!.label))</text>"
+                + "<rect x=\"110\" y=\"\(y + 2)\" width=\"\(String(format: "%.1f", w))\" height=\"18\" class=\"sev\(index + 1)\"/>"
+                + "<text x=\"\(String(format: "%.1f", 116 + w))\" y=\"\(y + 15)\">\(Format.number(value)) (\(Format.percent(value, of: total)))</text>"
+        }
+        return "<svg viewBox=\"0 0 \(Int(width)) 132\" role=\"img\" aria-label=\"People by severity\">\(bars)</svg>"
+    }
+}
