@@ -113,4 +113,30 @@ import VaporTesting
             #expect(other.status == .forbidden)
         }
     }
+
+    @Test func aSiteManagerRecordsAMonitoringRoundInTheBrowser() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            _ = try await PopulationRegister.record(PopulationFigures(countedOn: CalendarDay("2025-01-05")!, households: 400, individuals: 2000,
+                disaggregated: false, source: .headcount), for: world.alpha, by: .commandLine("test"), on: app.db)
+            let (cookie, csrf) = try await login(app, as: "site_manager@test.haven")
+            let form = try await app.testing().sendRequest(.GET, "/sites/\(world.alpha.id!)/rounds/new", headers: ["cookie": cookie])
+            #expect(form.text.contains("People per toilet") == false && form.text.contains("Functioning toilets"))
+            func post(_ body: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/rounds/new", headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&" + body))
+            }
+            let bad = try await post("conductedOn=2025-01-20&WASH-TOILETS=lots&SMT-SERVICE-WATER=inadequate")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("&apos;lots&apos; is not a number") || bad.text.contains("'lots' is not a number"))
+            #expect(try await MonitoringRound.query(on: app.db).count() == 0)
+            let good = try await post("conductedOn=2025-01-20&keyInformants=camp+leader&WASH-TOILETS=50&SMT-SERVICE-WATER=inadequate&SMT-THREAT-FIRE=")
+            #expect(good.status == .seeOther)
+            let round = try #require(try await MonitoringRound.query(on: app.db).first())
+            #expect(round.source == .web && round.answers == ["WASH-TOILETS": .number(50), "SMT-SERVICE-WATER": .text("inadequate")])
+            #expect(round.overallSeverity == 3, "2,000 people for 50 toilets is 40 per toilet, the edge of severity 3")
+            let page = try await app.testing().sendRequest(.GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie])
+            #expect(page.text.contains("People per toilet: 40 people/toilet (standard at most 20): 50 toilets missing"))
+        }
+    }
 }

@@ -17,6 +17,7 @@ enum Paths {
     static func site(_ id: UUID) -> String { "/sites/\(id.uuidString)" }
     static func editSite(_ id: UUID) -> String { "/sites/\(id.uuidString)/edit" }
     static func newCount(_ id: UUID) -> String { "/sites/\(id.uuidString)/counts/new" }
+    static func newRound(_ id: UUID) -> String { "/sites/\(id.uuidString)/rounds/new" }
     static func adminArea(_ pcode: String) -> String { "/areas/\(pcode)" }
 
     /// Only local paths may follow a login, so a crafted link cannot send people elsewhere.

@@ -53,6 +53,8 @@ enum Stylesheet {
     .sev1 { background: #d4ecd4; fill: #7fbf7f; } .sev2 { background: #fff1a8; fill: #e8c800; }
     .sev3 { background: #fdc982; fill: #f39c34; } .sev4 { background: #f48a66; fill: #dd4b1a; }
     .sev5 { background: #b3261e; color: #fff; fill: #8c1111; }
+    fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem .8rem; }
+    legend { font-weight: 700; padding: 0 .3rem; }
     .legend { display: flex; flex-wrap: wrap; gap: .4rem; font-size: .85rem; }
     table.heat td, table.heat th { padding: .25rem .35rem; }
     table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }

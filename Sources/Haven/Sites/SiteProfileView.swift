@@ -35,6 +35,8 @@ struct SiteProfileView {
                  .a(.class("button"), .href(Paths.editSite(site.id!)), "Edit site")),
              .if(Permission.recordPopulation(site.scope).isGranted(to: user),
                  .a(.class("button"), .href(Paths.newCount(site.id!)), "Record a count")),
+             .if(Permission.recordMonitoring(site.scope).isGranted(to: user),
+                 .a(.class("button"), .href(Paths.newRound(site.id!)), "Record a monitoring round")),
              .if(Permission.archiveSite(site.scope).isGranted(to: user),
                  Layout.form(action: Paths.site(site.id!) + (site.archivedAt == nil ? "/archive" : "/restore"), csrf: csrf,
                              .button(.type(.submit), .class("secondary"), .text(site.archivedAt == nil ? "Archive" : "Restore")))))
