@@ -4,6 +4,7 @@ import Vapor
 /// Sets up a Haven application: database, migrations, middleware and every route.
 public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[SettingsKey.self] = settings
+    app.storage[BasicLoginCacheKey.self] = BasicLoginCache()
     app.storage[LoginThrottleKey.self] = LoginThrottle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
     try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }
@@ -44,6 +45,9 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: IndicatorAPI())
     try signedIn.register(collection: RoundAPI())
     try signedIn.register(collection: GapAnalysisAPI())
+
+    try app.register(collection: OpenRosaRoutes())
+    try app.register(collection: CentralRoutes())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: LoginPages())

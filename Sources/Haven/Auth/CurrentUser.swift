@@ -7,6 +7,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.headers.bearerAuthorization?.token ?? request.cookies[Login.cookieName]?.string {
             request.storage[CurrentUserKey.self] = try await Self.user(forToken: token, on: request.db)
+        } else if let basic = request.headers.basicAuthorization, request.url.path.hasPrefix("/v1/") {
+            request.storage[CurrentUserKey.self] = try await BasicLogin.user(basic, on: request)
         }
         return try await next.respond(to: request)
     }
@@ -16,10 +18,19 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             .filter(\.$tokenHash == Login.hashToken(token))
             .filter(\.$expiresAt > Date())
             .with(\.$user)
-            .first(),
-            session.user.archivedAt == nil
+            .first()
         else { return nil }
-        let user = session.user
+        return try await context(of: session.user, on: db)
+    }
+
+    static func user(id: UUID, on db: any Database) async throws -> UserContext? {
+        guard let user = try await User.find(id, on: db) else { return nil }
+        return try await context(of: user, on: db)
+    }
+
+    /// What the permission rules need to know about an account that is not archived.
+    private static func context(of user: User, on db: any Database) async throws -> UserContext? {
+        guard user.archivedAt == nil else { return nil }
         let userID = try user.requireID()
         let siteIDs = user.role == .siteManager
             ? try await UserSite.query(on: db).filter(\.$user.$id == userID).all().map { $0.$site.id } : []

@@ -13,6 +13,17 @@ enum Login {
     }
 
     static func open(email: String, password: String, kind: UserSession.Kind, on req: Request) async throws -> Opened {
+        let user = try await verify(email: email, password: password, on: req)
+        let token = [UInt8].random(count: 32).base64URLEncoded
+        let lifetime = req.application.havenSettings.sessionLifetime
+        let session = UserSession(tokenHash: hashToken(token), userID: try user.requireID(), kind: kind,
+                                  expiresAt: Date().addingTimeInterval(lifetime))
+        try await session.create(on: req.db)
+        return Opened(token: token, expiresAt: session.expiresAt, user: user)
+    }
+
+    /// Checks an e-mail and password, throttling repeated failures per e-mail and per address.
+    static func verify(email: String, password: String, on req: Request) async throws -> User {
         let email = email.trimmed.lowercased()
         let keys = ["email:\(email)", "ip:\(req.remoteAddress?.ipAddress ?? "unknown")"]
         let throttle = req.application.storage[LoginThrottleKey.self]!
@@ -27,12 +38,7 @@ enum Login {
             throw HavenError.forbidden("The e-mail or password is not right.")
         }
         await throttle.succeeded(keys)
-        let token = [UInt8].random(count: 32).base64URLEncoded
-        let lifetime = req.application.havenSettings.sessionLifetime
-        let session = UserSession(tokenHash: hashToken(token), userID: try user.requireID(), kind: kind,
-                                  expiresAt: Date().addingTimeInterval(lifetime))
-        try await session.create(on: req.db)
-        return Opened(token: token, expiresAt: session.expiresAt, user: user)
+        return user
     }
 
     private static let decoyHash = try! Bcrypt.hash("no such account")

@@ -17,7 +17,12 @@ struct ProblemMiddleware: AsyncMiddleware {
         } catch {
             let (status, detail, fields, retryAfter) = Self.describe(error, logger: request.logger)
             if request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/v1/") {
-                return try Self.problemResponse(status: status, detail: detail, errors: fields, retryAfter: retryAfter)
+                let response = try Self.problemResponse(status: status, detail: detail, errors: fields, retryAfter: retryAfter)
+                // ODK Collect asks for a login only when told how.
+                if status == .unauthorized && request.url.path.hasPrefix("/v1/") {
+                    response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Basic realm=\"Haven\", charset=\"UTF-8\"")
+                }
+                return response
             }
             if status == .unauthorized {
                 return request.redirect(to: Paths.login(next: request.url.string))

@@ -22,7 +22,8 @@ enum DatabaseSetup {
     static func tune(_ db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        // FULL: a change is on disk before it is acknowledged, even if the laptop loses power.
+        try await sql.raw("PRAGMA synchronous=FULL").run()
         try await sql.raw("PRAGMA busy_timeout=5000").run()
         try await sql.raw("PRAGMA foreign_keys=ON").run()
     }

@@ -23,6 +23,9 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     @Enum(key: "source") var source: Source
     /// The ODK instance ID, so that a resubmitted form is recognised.
     @OptionalField(key: "instance_id") var instanceID: String?
+    /// SHA-256 of the submitted XML: the same instance sent again is recognised, a different one refused.
+    @OptionalField(key: "submission_hash") var submissionHash: String?
+    @OptionalField(key: "submitter_id") var submitterID: UUID?
     /// True for each site's most recent round that is not archived: what gap analysis reads.
     @Field(key: "latest") var latest: Bool
     @OptionalField(key: "archived_at") var archivedAt: Date?
@@ -101,6 +104,8 @@ struct CreateMonitoringRounds: AsyncMigration {
             .field("sector_severities", .string, .required)
             .field("source", .string, .required)
             .field("instance_id", .string)
+            .field("submission_hash", .string)
+            .field("submitter_id", .uuid)
             .field("latest", .bool, .required)
             .field("archived_at", .datetime)
             .field("created_at", .datetime)

@@ -13,7 +13,13 @@ struct RoundInput: Content, Equatable {
 /// Recording monitoring rounds: checked, scored with the current catalogue, audited, and kept as the
 /// site's latest when they are.
 enum RoundRegister {
-    static func record(_ input: RoundInput, for site: Site, source: MonitoringRound.Source, instanceID: String? = nil,
+    /// An ODK submission's identity: its instance ID and a hash of its XML.
+    struct Submission: Sendable {
+        var instanceID: String
+        var hash: String
+    }
+
+    static func record(_ input: RoundInput, for site: Site, source: MonitoringRound.Source, submission: Submission? = nil,
                        by actor: Actor, on db: any Database, today: CalendarDay = .today()) async throws -> MonitoringRound {
         let catalogue = try await Catalogue.current(on: db)
         var errors = RoundScoring.validate(input.values, catalogue: catalogue.indicators)
@@ -38,7 +44,9 @@ enum RoundRegister {
         round.population = population
         try round.record(answers: input.values, scored: scored)
         round.source = source
-        round.instanceID = instanceID
+        round.instanceID = submission?.instanceID
+        round.submissionHash = submission?.hash
+        round.submitterID = actor.userID
         round.latest = false
         try await db.transaction { tx in
             try await Audit.create(round, by: actor, on: tx)

@@ -1,0 +1,172 @@
+import Fluent
+import Vapor
+
+/// The part of ODK Central's REST API that the pyodk client uses: sessions, the current user, the project,
+/// its form, submissions, and the OData feed of submissions.
+struct CentralRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let v1 = routes.grouped("v1")
+        v1.post("sessions", use: openSession)
+        v1.get("users", "current", use: currentUser)
+        v1.get("projects", use: projects)
+        let project = v1.grouped("projects", ":project")
+        project.get(use: oneProject)
+        project.get("forms", use: forms)
+        project.get("forms", ":form", use: form)
+        project.get("forms", ":form", "submissions", use: submissions)
+        project.on(.POST, "forms", ":form", "submissions", body: .collect(maxSize: "10mb"), use: createSubmission)
+        project.get("forms", ":form", "submissions", ":instance", use: submission)
+        project.get("forms", ":form", "submissions", ":instance", "attachments") { req -> [String] in
+            _ = try await Self.submissionRound(req)
+            return []
+        }
+        project.get("forms", ":form", "Submissions", use: odata)
+    }
+
+    struct Session: Content {
+        var token: String
+        var expiresAt: Date
+        var createdAt: Date
+    }
+
+    func openSession(req: Request) async throws -> Session {
+        let credentials = try req.content.decode(SessionAPI.Credentials.self)
+        let opened = try await Login.open(email: credentials.email, password: credentials.password, kind: .api, on: req)
+        return Session(token: opened.token, expiresAt: opened.expiresAt, createdAt: Date())
+    }
+
+    struct Actor: Content {
+        var id: Int
+        var type = "user"
+        var displayName: String
+        var email: String
+        var createdAt: Date
+    }
+
+    func currentUser(req: Request) async throws -> Actor {
+        let user = try req.requireUser()
+        return Actor(id: user.id.odkActorID, displayName: user.name.isEmpty ? user.email : user.name, email: user.email, createdAt: Date())
+    }
+
+    struct Project: Content {
+        var id: Int
+        var name: String
+        var createdAt: Date
+        var archived: Bool
+    }
+
+    static let operation = Project(id: OpenRosaRoutes.project, name: "Haven operation", createdAt: Date(timeIntervalSince1970: 0), archived: false)
+
+    func projects(req: Request) async throws -> [Project] {
+        _ = try req.requireUser()
+        return [Self.operation]
+    }
+
+    func oneProject(req: Request) async throws -> Project {
+        _ = try await OpenRosaRoutes.form(req)
+        return Self.operation
+    }
+
+    /// A form as Central describes it; pyodk expects every one of these fields, the nullable ones too.
+    struct Form: Content {
+        var projectId: Int
+        var xmlFormId: String
+        var version: String
+        var hash: String
+        var state = "open"
+        var createdAt: Date
+        var name: String?
+        var enketoId: String?
+        var keyId: Int?
+        var updatedAt: Date?
+        var publishedAt: Date?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(projectId, forKey: .projectId)
+            try c.encode(xmlFormId, forKey: .xmlFormId)
+            try c.encode(version, forKey: .version)
+            try c.encode(hash, forKey: .hash)
+            try c.encode(state, forKey: .state)
+            try c.encode(createdAt, forKey: .createdAt)
+            try c.encode(name, forKey: .name)
+            try c.encode(enketoId, forKey: .enketoId)
+            try c.encode(keyId, forKey: .keyId)
+            try c.encode(updatedAt, forKey: .updatedAt)
+            try c.encode(publishedAt, forKey: .publishedAt)
+        }
+    }
+
+    func forms(req: Request) async throws -> [Form] {
+        let (_, xml) = try await OpenRosaRoutes.form(req)
+        return [Self.describe(xml)]
+    }
+
+    static func describe(_ xml: (document: String, version: Int)) -> Form {
+        Form(projectId: OpenRosaRoutes.project, xmlFormId: XForm.formID, version: String(xml.version), hash: XForm.hash(xml.document),
+             createdAt: Date(timeIntervalSince1970: 0), name: XForm.title, updatedAt: Date(), publishedAt: Date(timeIntervalSince1970: 0))
+    }
+
+    /// `forms/haven_site_monitoring` is the form's description; `forms/haven_site_monitoring.xml` the XForm itself.
+    func form(req: Request) async throws -> Response {
+        let (_, xml) = try await OpenRosaRoutes.form(req)
+        let name = req.parameters.get("form") ?? ""
+        if name == XForm.formID + ".xml" { return OpenRosaRoutes.xml(xml.document) }
+        guard name == XForm.formID else { throw HavenError.notFound("Form") }
+        return try await Self.describe(xml).encodeResponse(for: req)
+    }
+
+    struct Submission: Content {
+        var instanceId: String
+        var submitterId: Int
+        var createdAt: Date
+        var updatedAt: Date?
+        var reviewState: String?
+        var deviceId: String?
+
+        init(_ round: MonitoringRound) {
+            instanceId = round.instanceID ?? round.id!.uuidString
+            submitterId = round.submitterID?.odkActorID ?? 0
+            createdAt = round.createdAt ?? Date()
+        }
+    }
+
+    func submissions(req: Request) async throws -> [Submission] {
+        try await Self.checkForm(req)
+        let page = try PageRequest(req)
+        return try await MonitoringRound.query(on: req.db).filter(\.$instanceID != nil).sort(\.$createdAt)
+            .range(page.offset..<(page.offset + page.limit)).all().map(Submission.init)
+    }
+
+    func createSubmission(req: Request) async throws -> Response {
+        let (user, _) = try await OpenRosaRoutes.form(req)
+        try await Self.checkForm(req)
+        guard let body = req.body.data, body.readableBytes > 0 else { throw HavenError.badRequest("The submission XML is missing.") }
+        let outcome = try await SubmissionIntake.receive(Data(buffer: body), from: user, on: req.db)
+        return try await Submission(outcome.round).encodeResponse(status: .ok, for: req)
+    }
+
+    func submission(req: Request) async throws -> Submission {
+        Submission(try await Self.submissionRound(req))
+    }
+
+    func odata(req: Request) async throws -> Response {
+        guard req.parameters.get("form") == XForm.formID + ".svc" else { throw HavenError.notFound("Form") }
+        _ = try await OpenRosaRoutes.form(req)
+        return try await ODataFeed.submissions(req)
+    }
+
+    static func checkForm(_ req: Request) async throws {
+        _ = try await OpenRosaRoutes.form(req)
+        guard req.parameters.get("form") == XForm.formID else { throw HavenError.notFound("Form") }
+    }
+
+    static func submissionRound(_ req: Request) async throws -> MonitoringRound {
+        try await checkForm(req)
+        let instance = req.parameters.get("instance")?.removingPercentEncoding ?? ""
+        guard let round = try await MonitoringRound.query(on: req.db).filter(\.$instanceID == instance).first() else {
+            throw HavenError.notFound("Submission")
+        }
+        return round
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+
+/// The OpenRosa API that ODK Collect and KoboCollect speak: form list, form download, submission.
+/// The operation is project 1, under `/v1/projects/1` as on ODK Central.
+struct OpenRosaRoutes: RouteCollection {
+    static let project = 1
+
+    func boot(routes: any RoutesBuilder) throws {
+        let project = routes.grouped("v1", "projects", ":project")
+        project.get("formList", use: formList)
+        project.on(.HEAD, "submission", use: submissionProbe)
+        project.on(.POST, "submission", body: .collect(maxSize: "10mb"), use: submit)
+    }
+
+    func formList(req: Request) async throws -> Response {
+        let (_, xml) = try await Self.form(req)
+        let base = "\(req.baseURL)/v1/projects/\(Self.project)"
+        let body = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xforms xmlns="http://openrosa.org/xforms/xformsList">
+            <xform><formID>\(XForm.formID)</formID><name>\(XForm.title)</name><version>\(xml.version)</version>\
+            <hash>\(XForm.hash(xml.document))</hash><downloadUrl>\(base)/forms/\(XForm.formID).xml</downloadUrl></xform>
+            </xforms>
+            """
+        return Self.xml(body)
+    }
+
+    func submissionProbe(req: Request) async throws -> Response {
+        _ = try await Self.form(req)
+        let response = Response(status: .noContent)
+        Self.openRosaHeaders(response)
+        return response
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let (user, _) = try await Self.form(req)
+        guard let file = try? req.content.get(File.self, at: "xml_submission_file") else {
+            throw HavenError.badRequest("The submission has no xml_submission_file part.")
+        }
+        let outcome = try await SubmissionIntake.receive(Data(buffer: file.data), from: user, on: req.db)
+        let message = if case .duplicate = outcome { "This submission was already received." } else { "Thank you: the round is recorded." }
+        let response = Self.xml("""
+            <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="submit_success">\(message)</message></OpenRosaResponse>
+            """, status: .created)
+        return response
+    }
+
+    /// The signed-in user and the current form, once the project number is checked.
+    static func form(_ req: Request) async throws -> (UserContext, (document: String, version: Int)) {
+        let user = try req.requireUser()
+        guard req.parameters.get("project") == String(project) else { throw HavenError.notFound("Project") }
+        let catalogue = try await Catalogue.current(on: req.db)
+        return (user, (XForm.document(catalogue), catalogue.number))
+    }
+
+    static func xml(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status)
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "xml", parameters: ["charset": "utf-8"])
+        openRosaHeaders(response)
+        response.body = .init(string: body)
+        return response
+    }
+
+    static func openRosaHeaders(_ response: Response) {
+        response.headers.replaceOrAdd(name: "X-OpenRosa-Version", value: "1.0")
+        response.headers.replaceOrAdd(name: "X-OpenRosa-Accept-Content-Length", value: "10485760")
+    }
+}
+
+extension Request {
+    /// This server's address as the client reached it, for links in form lists.
+    var baseURL: String {
+        let host = headers.first(name: .host) ?? "127.0.0.1"
+        let scheme = headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
+        return "\(scheme)://\(host)"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A filled-in monitoring form as ODK sends it, read into a round.
+struct SubmissionXML: Equatable {
+    var formID: String
+    var instanceID: String
+    var siteCode: String
+    var input: RoundInput
+
+    /// Reads the XML; every problem is named, and nothing is guessed.
+    static func parse(_ data: Data, catalogue: [IndicatorBody]) throws -> SubmissionXML {
+        let reader = FlatXMLReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        let parsed = parser.parse()
+        guard parsed, reader.depth == 0, let root = reader.rootAttributes else {
+            let why = parser.parserError.map { "\($0.localizedDescription)" }
+                ?? (reader.rootAttributes == nil ? "it has no root element" : "it ends before its elements are closed")
+            throw HavenError.badRequest("The submission is not well-formed XML: \(why).")
+        }
+        var errors: [FieldError] = []
+        let formID = root["id"] ?? ""
+        if formID != XForm.formID { errors.append(FieldError("form", "'\(formID)' is not a Haven form; expected \(XForm.formID)")) }
+        let values = reader.values
+        let instanceID = values["meta/instanceID"] ?? ""
+        if instanceID.isEmpty { errors.append(FieldError("meta/instanceID", "is missing: every submission needs its instance ID")) }
+        let site = values["site"] ?? ""
+        if site.isEmpty { errors.append(FieldError("site", "is required")) }
+        let day = CalendarDay(values["conducted_on"] ?? "")
+        if day == nil { errors.append(FieldError("conducted_on", "'\(values["conducted_on"] ?? "")' is not a date in the form yyyy-mm-dd")) }
+        var answers: [String: Answer] = [:]
+        let byCode = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.code, $0) })
+        for (name, raw) in values where !raw.isEmpty && !["site", "conducted_on", "key_informants", "meta/instanceID"].contains(name) {
+            guard let indicator = byCode[name] else { errors.append(FieldError(name, "is not a question of the catalogue")); continue }
+            if indicator.valueType.isNumeric {
+                guard let number = Double(raw) else { errors.append(FieldError(name, "'\(raw)' is not a number")); continue }
+                answers[name] = .number(number)
+            } else {
+                answers[name] = .text(raw)
+            }
+        }
+        try HavenError.check(errors)
+        let informants = (values["key_informants"] ?? "").split(separator: ";").map { String($0).trimmed }
+        return SubmissionXML(formID: formID, instanceID: instanceID, siteCode: site,
+                             input: RoundInput(conductedOn: day!, keyInformants: informants, values: answers))
+    }
+}
+
+/// Collects the text of each leaf element by its path below the root (`site`, `meta/instanceID`).
+private final class FlatXMLReader: NSObject, XMLParserDelegate {
+    var rootAttributes: [String: String]?
+    var values: [String: String] = [:]
+    /// Elements opened and not yet closed; a complete document ends at zero.
+    private(set) var depth = 0
+    private var path: [String] = []
+    private var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        depth += 1
+        if rootAttributes == nil { rootAttributes = attributes } else { path.append(name) }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        guard !path.isEmpty else { return }
+        let key = path.joined(separator: "/")
+        if values[key] == nil { values[key] = text.trimmed }
+        path.removeLast()
+        text = ""
+    }
+}
