@@ -24,6 +24,10 @@ cases = [
     ("Page: one site (profile, charts, counts, audit)", f"/sites/{site}"),
     ("Page: province roll-up (sub-areas and sites)", f"/areas/{province}"),
     ("Page: country areas roll-up", "/areas"),
+    ("API: gap analysis, whole operation", "/api/v1/gap-analysis"),
+    ("API: gap analysis, WASH at 3+ in a province", f"/api/v1/gap-analysis?sector=WASH&minSeverity=3&adminArea={province}"),
+    ("API: one site's monitoring history", f"/api/v1/sites/{site}/rounds?limit=50"),
+    ("Page: monitoring dashboard, whole operation", "/monitoring"),
 ]
 print("| request | median ms | p95 ms |")
 print("|---|---:|---:|")

@@ -20,12 +20,26 @@ enum Catalogue {
         var indicators: [IndicatorBody]
     }
 
+    /// The latest version. Versions never change once published, so each is decoded once per process.
     static func current(on db: any Database) async throws -> Version {
-        guard let latest = try await CatalogueVersion.query(on: db).sort(\.$version, .descending).first() else {
+        guard let latest = try await CatalogueVersion.query(on: db).sort(\.$version, .descending).field(\.$id).field(\.$version).first() else {
             throw HavenError.conflict("The monitoring catalogue has not been published yet.")
         }
-        return try decode(latest)
+        if let known = await decoded.version(latest.id!) { return known }
+        guard let full = try await CatalogueVersion.find(latest.id, on: db) else { return try await current(on: db) }
+        let version = try decode(full)
+        await decoded.keep(full.id!, version)
+        return version
     }
+
+    /// Decoded versions by row id (ids differ between databases, so tests on several databases never mix them).
+    private actor Decoded {
+        private var versions: [UUID: Version] = [:]
+        func version(_ id: UUID) -> Version? { versions[id] }
+        func keep(_ id: UUID, _ version: Version) { versions[id] = version }
+    }
+
+    private static let decoded = Decoded()
 
     static func version(_ number: Int, on db: any Database) async throws -> Version? {
         try await CatalogueVersion.query(on: db).filter(\.$version == number).first().map(decode)
