@@ -9,7 +9,7 @@ import Testing
         if let wash { sectors["WASH"] = Severity(rawValue: wash) }
         if let health { sectors["Health"] = Severity(rawValue: health) }
         return GapAnalysis.SiteScore(siteID: UUID(), code: code, name: code, type: .plannedCamp, areaPcode: "BO01", population: people,
-                                     conductedOn: "2025-01-01", sectors: sectors, overall: sectors.values.max(), unmet: [])
+                                     conductedOn: "2025-01-01", sectors: sectors, overall: sectors.values.max(), unmet: [], coordinates: nil)
     }
 
     var sites: [GapAnalysis.SiteScore] {

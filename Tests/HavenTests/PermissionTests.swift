@@ -31,17 +31,18 @@ import Testing
         ("monitor assigned site", .recordMonitoring(SiteScope(id: mySite, managementAgencyID: nil))),
         ("monitor site of own org", .recordMonitoring(SiteScope(id: otherSite, managementAgencyID: myOrg))),
         ("monitor other site", .recordMonitoring(SiteScope(id: otherSite, managementAgencyID: otherOrg))),
+        ("upload rounds", .uploadRounds),
         ("users", .manageUsers),
         ("audit trail", .readAuditTrail),
     ]
 
     static let expected: [Role: String] = [
-        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth users audit
-        .administrator: "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1     1",
-        .coordinator:   "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    0     0",
-        .siteManager:   "1    0   0   0    0   0   0     1   0   0   0   0    1    0    0    1    0    0    0     0",
-        .partner:       "1    0   0   0    1   0   0     0   1   0   0   0    0    1    0    0    1    0    0     0",
-        .viewer:        "1    0   0   0    0   0   0     0   0   0   0   0    0    0    0    0    0    0    0     0",
+        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth upl users audit
+        .administrator: "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1   1     1",
+        .coordinator:   "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1   0     0",
+        .siteManager:   "1    0   0   0    0   0   0     1   0   0   0   0    1    0    0    1    0    0    1   0     0",
+        .partner:       "1    0   0   0    1   0   0     0   1   0   0   0    0    1    0    0    1    0    1   0     0",
+        .viewer:        "1    0   0   0    0   0   0     0   0   0   0   0    0    0    0    0    0    0    0   0     0",
     ]
 
     @Test(arguments: Role.allCases)

@@ -75,6 +75,7 @@ extension Permission {
         case .archiveSite: "archive or restore sites"
         case .recordPopulation: "record population counts for this site"
         case .recordMonitoring: "record monitoring rounds for this site"
+        case .uploadRounds: "upload monitoring rounds"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
         }

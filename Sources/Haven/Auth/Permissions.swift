@@ -31,6 +31,8 @@ public enum Permission: Sendable, Equatable {
     case archiveSite(SiteScope)
     case recordPopulation(SiteScope)
     case recordMonitoring(SiteScope)
+    /// Upload a file of rounds; each row is then checked against `recordMonitoring` for its site.
+    case uploadRounds
     case manageUsers
     case readAuditTrail
 
@@ -49,6 +51,8 @@ public enum Permission: Sendable, Equatable {
             user.siteIDs.contains(site.id)
         case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)), (.partner, .recordMonitoring(let site)):
             site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
+        case (.siteManager, .uploadRounds), (.partner, .uploadRounds):
+            true
         case (.partner, .editOrganisation(let id)):
             id == user.organisationID
         default:

@@ -17,8 +17,19 @@ struct ImportPages: RouteCollection {
     static let adminAreas = Kind(staged: .adminAreas, title: "Import administrative areas", path: Paths.importAdminAreas, permission: .editGazetteer,
         help: "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's.")
 
+    static let rounds = Kind(staged: .rounds, title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
+        help: "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven.")
+
     func boot(routes: any RoutesBuilder) throws {
-        for kind in [Self.sites, Self.adminAreas] {
+        routes.get("import", "rounds", "template.csv") { req -> Response in
+            try req.authorize(.uploadRounds)
+            let response = Response(status: .ok)
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            response.headers.contentDisposition = .init(.attachment, filename: "haven-monitoring-rounds.csv")
+            response.body = .init(string: RoundImport.template(try await Catalogue.current(on: req.db).indicators))
+            return response
+        }
+        for kind in [Self.sites, Self.adminAreas, Self.rounds] {
             let path = kind.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
             routes.get(path) { req in try await self.form(kind, req) }
             routes.on(.POST, path, body: .collect(maxSize: "20mb")) { req in try await self.preview(kind, req) }
@@ -41,7 +52,7 @@ struct ImportPages: RouteCollection {
         guard let text = upload.file.data.getString(at: upload.file.data.readerIndex, length: upload.file.data.readableBytes) else {
             throw HavenError.badRequest("The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'.")
         }
-        let preview = try await Self.preview(kind.staged, text: text, on: req.db)
+        let preview = try await Self.preview(kind.staged, text: text, user: user, on: req.db)
         var staged: StagedImport?
         if preview.canCommit {
             staged = StagedImport(kind: kind.staged, fileName: upload.file.filename, content: text, userID: user.id)
@@ -61,25 +72,26 @@ struct ImportPages: RouteCollection {
             throw HavenError.notFound("Staged import")
         }
         guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
-        let preview = try await Self.commit(kind.staged, text: staged.content, by: user.actor, on: req.db)
+        let preview = try await Self.commit(kind.staged, text: staged.content, user: user, by: user.actor, on: req.db)
         staged.committedAt = Date()
         try await staged.update(on: req.db)
         return Layout.response(page(kind, user: user, csrf: req.csrfToken,
             .p(.class("notice"), .text("Imported \(staged.fileName): \(preview.creates) added, \(preview.updates) updated, \(preview.unchanged) unchanged.")),
-            .p(.a(.href(kind.staged == .sites ? Paths.sites : "/areas"), "See the result"))))
+            .p(.a(.href(kind.staged == .adminAreas ? "/areas" : kind.staged == .rounds ? "/monitoring" : Paths.sites), "See the result"))))
     }
 
-    /// The preview for the CLI and the page alike.
-    static func preview(_ kind: StagedImport.Kind, text: String, on db: any Database) async throws -> ImportPreview {
+    /// The preview for the CLI and the page alike. Rounds need the person, whose sites each row must be.
+    static func preview(_ kind: StagedImport.Kind, text: String, user: UserContext?, on db: any Database) async throws -> ImportPreview {
         let table = try Table(csv: text)
         switch kind {
         case .sites: return try await SiteImport.plan(table, on: db).preview
         case .adminAreas: return try await AdminAreaImport.plan(table, on: db).preview
+        case .rounds: return try await RoundImport.plan(table, for: try person(user), on: db).preview
         }
     }
 
     /// Plans again against the database as it is now, then writes all or nothing.
-    static func commit(_ kind: StagedImport.Kind, text: String, by actor: Actor, on db: any Database) async throws -> ImportPreview {
+    static func commit(_ kind: StagedImport.Kind, text: String, user: UserContext?, by actor: Actor, on db: any Database) async throws -> ImportPreview {
         let table = try Table(csv: text)
         return try await db.transaction { tx in
             switch kind {
@@ -91,14 +103,25 @@ struct ImportPages: RouteCollection {
                 let plan = try await AdminAreaImport.plan(table, on: tx)
                 try await AdminAreaImport.commit(plan, by: actor, on: tx)
                 return plan.preview
+            case .rounds:
+                let plan = try await RoundImport.plan(table, for: try person(user), on: tx)
+                try await RoundImport.commit(plan, by: try person(user), on: tx)
+                return plan.preview
             }
         }
+    }
+
+    private static func person(_ user: UserContext?) throws -> UserContext {
+        guard let user else { throw HavenError.badRequest("Rounds are imported in the browser, where each row's site is checked against your account.") }
+        return user
     }
 
     private func page(_ kind: Kind, user: UserContext, csrf: String, _ content: Node<HTML.BodyContext>...) -> String {
         Layout.page(kind.title, user: user,
             .h1(.text(kind.title)),
-            .p(.a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas")),
+            .p(.a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
+               " · ", .a(.href(Paths.importRounds), "Monitoring rounds")),
+            .if(kind.staged == .rounds, .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),
             .group(content),
             Layout.form(action: kind.path, csrf: csrf, enctype: "multipart/form-data",
                 .div(.class("field"), .label(.for("file"), "CSV file (UTF-8)"),

@@ -14,6 +14,12 @@ public enum GapAnalysis {
         public var sectors: [String: Severity]
         public var overall: Severity?
         public var unmet: [UnmetStandard]
+        public var coordinates: Coordinates?
+    }
+
+    public struct Coordinates: Sendable, Equatable {
+        public var latitude: Double
+        public var longitude: Double
     }
 
     public struct Filter: Sendable, Equatable {

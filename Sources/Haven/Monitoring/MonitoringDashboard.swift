@@ -20,8 +20,7 @@ struct MonitoringPages: RouteCollection {
         let view = MonitoringDashboardView(
             user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown, summary: summary,
             sectors: sectors, trend: try await Self.trend(on: req.db),
-            unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.db),
-            coordinates: try await Self.coordinates(of: ranked.map(\.site.siteID), on: req.db))
+            unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.db))
         return Layout.response(view.render())
     }
 
@@ -38,14 +37,5 @@ struct MonitoringPages: RouteCollection {
             guard let day = CalendarDay(row.month + "-01"), let assessed = row.assessed, assessed > 0 else { return nil }
             return Charts.Point(day: day, value: Int((Double(row.inNeed ?? 0) / Double(assessed) * 100).rounded()))
         }
-    }
-
-    static func coordinates(of siteIDs: [UUID], on db: any Database) async throws -> [UUID: (Double, Double)] {
-        guard !siteIDs.isEmpty else { return [:] }
-        let sites = try await Site.query(on: db).filter(\.$id ~~ siteIDs).field(\.$id).field(\.$latitude).field(\.$longitude).all()
-        return Dictionary(uniqueKeysWithValues: sites.compactMap { site in
-            guard let id = site.id, let lat = site.latitude, let lon = site.longitude else { return nil }
-            return (id, (lat, lon))
-        })
     }
 }

@@ -12,7 +12,6 @@ struct MonitoringDashboardView {
     var sectors: [String]
     var trend: [Charts.Point]
     var unmet: [UUID: [UnmetStandard]]
-    var coordinates: [UUID: (Double, Double)]
 
     func render() -> String {
         Layout.page("Monitoring", user: user,
@@ -25,7 +24,7 @@ struct MonitoringDashboardView {
                  .div(.strong(.text(summary.areaSeverity.map { "\($0) · \(Severity(rawValue: $0)!.label)" } ?? "–")), "area severity (25% rule)")),
             .div(.class("charts"),
                  .div(.h2("Map"), .raw(Charts.siteMap(ranked.compactMap { r in
-                     coordinates[r.site.siteID].map { Charts.MapPoint(latitude: $0.0, longitude: $0.1, severity: r.severity, population: r.site.population, label: r.site.code) }
+                     r.site.coordinates.map { Charts.MapPoint(latitude: $0.latitude, longitude: $0.longitude, severity: r.severity, population: r.site.population, label: r.site.code) }
                  }))),
                  .div(.h2("People by severity"), .raw(Charts.severityBars(summary.peopleBySeverity)),
                       .h2("% of people assessed in sites at severity 3+, by month"),

@@ -6,6 +6,7 @@ enum Paths {
     static let newSite = "/sites/new"
     static let importSites = "/import/sites"
     static let importAdminAreas = "/import/admin-areas"
+    static let importRounds = "/import/rounds"
     static let audit = "/audit"
     static let logout = "/logout"
 
