@@ -139,4 +139,29 @@ import VaporTesting
             #expect(page.text.contains("People per toilet: 40 people/toilet (standard at most 20): 50 toilets missing"))
         }
     }
+
+    @Test func coordinatorsAdaptTheCatalogueInTheBrowser() async throws {
+        try await withHaven { app in
+            _ = try await World.make(on: app)
+            let latrines = try #require(try await Indicator.query(on: app.db).filter(\.$code == "WASH-LATRINE-RATIO").first())
+            let (viewerCookie, _) = try await login(app, as: "viewer@test.haven")
+            let list = try await app.testing().sendRequest(.GET, "/monitoring/catalogue", headers: ["cookie": viewerCookie])
+            #expect(list.text.contains("at most 20 · 3 above 30 · 4 above 40 · 5 above 60"))
+            try await app.testing().test(.GET, "/monitoring/catalogue/\(latrines.id!)", headers: ["cookie": viewerCookie]) { #expect($0.status == .forbidden) }
+
+            let (cookie, csrf) = try await login(app, as: "coordinator@test.haven")
+            func post(_ fields: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/monitoring/catalogue/\(latrines.id!)", headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&" + fields))
+            }
+            let base = "label=People+per+toilet&sector=WASH&unit=people%2Ftoilet&comparison=%3C%3D"
+            let wrong = try await post(base + "&cut0=50&cut1=40&cut2=80&cut3=100")
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("cut points must go up from the standard"))
+            let versionBefore = try await Catalogue.current(on: app.db).number
+            let saved = try await post(base + "&cut0=50&cut1=60&cut2=80&cut3=100")
+            #expect(saved.status == .seeOther)
+            #expect(try await Indicator.find(latrines.id, on: app.db)?.bands?.cuts == [50, 60, 80, 100])
+            #expect(try await Catalogue.current(on: app.db).number == versionBefore + 1)
+        }
+    }
 }

@@ -56,6 +56,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PopulationPages())
     try pages.register(collection: MonitoringPages())
     try pages.register(collection: RoundPages())
+    try pages.register(collection: CataloguePages())
     try pages.register(collection: AdminAreaPages())
     try pages.register(collection: ImportPages())
     try pages.register(collection: AuditPages())

@@ -84,7 +84,14 @@ struct IndicatorAPI: RouteCollection {
     func update(req: Request) async throws -> IndicatorBody {
         let user = try req.authorize(.editCatalogue)
         let indicator = try await req.find(Indicator.self, named: "Indicator")
-        let body = try req.content.decode(IndicatorBody.self)
+        try await CatalogueEditor.update(indicator, with: try req.content.decode(IndicatorBody.self), by: user.actor, on: req.db)
+        return IndicatorBody(indicator)
+    }
+}
+
+/// Changing an indicator, from the API or the browser: checked, audited, and published as a new catalogue version.
+enum CatalogueEditor {
+    static func update(_ indicator: Indicator, with body: IndicatorBody, by actor: Actor, on db: any Database) async throws {
         var errors = IndicatorRules.validate(body)
         if body.code != indicator.code { errors.append(FieldError("code", "cannot change: rounds refer to it")) }
         if body.valueType != indicator.valueType { errors.append(FieldError("valueType", "cannot change once rounds may use it")) }
@@ -97,9 +104,8 @@ struct IndicatorAPI: RouteCollection {
         indicator.bands = body.standard
         indicator.options = body.options ?? []
         indicator.source = body.source?.trimmed ?? indicator.source
-        try await req.db.transaction { tx in
-            if try await Audit.update(indicator, before: before, by: user.actor, on: tx) { try await Catalogue.publish(on: tx) }
+        try await db.transaction { tx in
+            if try await Audit.update(indicator, before: before, by: actor, on: tx) { try await Catalogue.publish(on: tx) }
         }
-        return IndicatorBody(indicator)
     }
 }

@@ -16,6 +16,7 @@ struct MonitoringDashboardView {
     func render() -> String {
         Layout.page("Monitoring", user: user,
             .h1("Site monitoring and gaps"),
+            .p(.a(.href("/monitoring/catalogue"), "The indicator catalogue"), " · ", .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")),
             filters,
             .div(.class("totals"),
                  .div(.strong(.text(Format.number(summary.sitesAssessed))), "sites assessed"),
