@@ -6,7 +6,7 @@ import VaporTesting
 
 @Suite struct GapAnalysisAPITests {
     struct Body: Decodable {
-        struct Item: Decodable { var code: String; var severity: Int; var population: Int; var unmetStandards: [String] }
+        struct Item: Decodable { var code: String; var severity: Int; var population: Int; var unmetStandards: [String]; var previousSeverity: Int? }
         var items: [Item]
         var total: Int
         var limit: Int
@@ -25,7 +25,10 @@ import VaporTesting
                     values: ["WASH-TOILETS": .number(Double(toilets)), "SMT-SERVICE-HEALTH": .text(health)]),
                     for: site, source: .api, by: actor, on: app.db)
             }
+            _ = try await RoundRegister.record(RoundInput(conductedOn: CalendarDay("2024-12-20")!, keyInformants: [],
+                values: ["SMT-SERVICE-HEALTH": .text("adequate")]), for: world.beta, source: .api, by: actor, on: app.db)
             let all = try await app.testing().sendRequest(.GET, "/api/v1/gap-analysis", headers: world.headers(.viewer)).json(Body.self)
+            #expect(all.items.map(\.previousSeverity) == [nil, 1, nil], "beta was at 1 in December, 4 in January")
             #expect(all.items.map(\.code) == ["BO0101_0001", "BO0101_0002", "BO0201_0001"], "equal severity: more people first")
             #expect(all.items.map(\.severity) == [4, 4, 1])
             #expect(all.items[0].unmetStandards == ["People per toilet: 41 people/toilet (standard at most 20): 105 toilets missing"])

@@ -9,7 +9,7 @@ import Testing
         if let wash { sectors["WASH"] = Severity(rawValue: wash) }
         if let health { sectors["Health"] = Severity(rawValue: health) }
         return GapAnalysis.SiteScore(siteID: UUID(), code: code, name: code, type: .plannedCamp, areaPcode: "BO01", population: people,
-                                     conductedOn: "2025-01-01", sectors: sectors, overall: sectors.values.max(), unmet: [], coordinates: nil)
+                                     conductedOn: "2025-01-01", sectors: sectors, overall: sectors.values.max(), previous: nil, unmet: [], coordinates: nil)
     }
 
     var sites: [GapAnalysis.SiteScore] {
@@ -40,5 +40,19 @@ import Testing
             #expect(summary.peopleAssessed == ranked.map(\.site.population).reduce(0, +))
             #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.severity >= $1.severity })
         }
+    }
+}
+
+@Suite struct SectorSeveritiesTests {
+    @Test func anySetOfSectorSeveritiesSurvivesStorage() async {
+        let sectors = ["WASH", "Shelter", "Site planning", "CCCM", "Food security", "A|B", "x=y"]
+        await propertyCheck(input: Gen.int(in: 0...5).array(of: sectors.count)) { values in
+            var map: [String: Severity] = [:]
+            for (sector, value) in zip(sectors, values) where value > 0 { map[sector] = Severity(rawValue: value) }
+            let stored = SectorSeverities.decode(SectorSeverities.encode(map))
+            #expect(stored.values.sorted() == map.values.sorted() && stored.count == map.count)
+            #expect(stored["WASH"] == map["WASH"] && stored["Site planning"] == map["Site planning"])
+        }
+        #expect(SectorSeverities.encode(["WASH": .extreme, "CCCM": .minimal]) == "CCCM=1|WASH=4")
     }
 }

@@ -13,6 +13,7 @@ public enum GapAnalysis {
         public var conductedOn: String
         public var sectors: [String: Severity]
         public var overall: Severity?
+        public var previous: Severity?
         public var unmet: [UnmetStandard]
         public var coordinates: Coordinates?
     }

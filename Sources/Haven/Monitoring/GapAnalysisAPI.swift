@@ -14,6 +14,8 @@ struct GapAnalysisAPI: RouteCollection {
         var conductedOn: String
         var severity: Int
         var overallSeverity: Int?
+        /// The site's overall severity in its round before this one: is it getting better or worse?
+        var previousSeverity: Int?
         var sectorSeverities: [String: Int]
         var unmetStandards: [String]
     }
@@ -40,7 +42,7 @@ struct GapAnalysisAPI: RouteCollection {
         let items = shown.map { r in
             Item(siteId: r.site.siteID, code: r.site.code, name: r.site.name, type: r.site.type, adminArea: r.site.areaPcode,
                  population: r.site.population, conductedOn: r.site.conductedOn, severity: r.severity.rawValue,
-                 overallSeverity: r.site.overall?.rawValue, sectorSeverities: r.site.sectors.mapValues(\.rawValue),
+                 overallSeverity: r.site.overall?.rawValue, previousSeverity: r.site.previous?.rawValue, sectorSeverities: r.site.sectors.mapValues(\.rawValue),
                  unmetStandards: (details[r.site.siteID] ?? []).filter { filter.sector == nil || $0.sector == filter.sector }.map(\.sentence))
         }
         return Response(items: items, total: ranked.count, limit: page.limit, offset: page.offset, summary: summary)
@@ -68,12 +70,14 @@ struct GapAnalysisQuery {
         struct Row: Decodable {
             var siteID: UUID, code: String, name: String, type: String, pcode: String
             var current: Int?, population: Int?, conductedOn: String, overall: Int?, sectors: String
-            var latitude: Double?, longitude: Double?
+            var latitude: Double?, longitude: Double?, previous: Int?
         }
         var query: SQLQueryString = """
             SELECT s.id AS "siteID", s.code AS code, s.name AS name, s.type AS type, a.pcode AS pcode,
                    s.population_individuals AS current, r.population AS population, r.conducted_on AS "conductedOn",
-                   r.overall_severity AS overall, r.sector_severities AS sectors, s.latitude AS latitude, s.longitude AS longitude
+                   r.overall_severity AS overall, r.sector_severities AS sectors, s.latitude AS latitude, s.longitude AS longitude,
+                   (SELECT p.overall_severity FROM monitoring_rounds p WHERE p.site_id = r.site_id AND p.archived_at IS NULL
+                    AND p.conducted_on < r.conducted_on ORDER BY p.conducted_on DESC LIMIT 1) AS previous
             FROM monitoring_rounds r JOIN sites s ON s.id = r.site_id JOIN admin_areas a ON a.id = s.admin_area_id
             WHERE r.latest = \(bind: true) AND r.archived_at IS NULL
             """
@@ -92,15 +96,14 @@ struct GapAnalysisQuery {
             query = query + " AND a.pcode LIKE \(bind: area.pcode + "%")"
         }
         let rows = try await db.sql.raw(query).all(decoding: Row.self)
-        let decoder = JSONDecoder()
         let scores = rows.compactMap { row -> GapAnalysis.SiteScore? in
             // LIKE treats _ as a wildcard, so the prefix is checked again.
             guard prefix.map({ row.pcode.hasPrefix($0) }) ?? true, let type = SiteType(rawValue: row.type) else { return nil }
             return GapAnalysis.SiteScore(
                 siteID: row.siteID, code: row.code, name: row.name, type: type, areaPcode: row.pcode,
                 population: row.current ?? row.population ?? 0, conductedOn: row.conductedOn,
-                sectors: (try? decoder.decode([String: Severity].self, from: Data(row.sectors.utf8))) ?? [:],
-                overall: row.overall.flatMap(Severity.init(rawValue:)), unmet: [],
+                sectors: SectorSeverities.decode(row.sectors),
+                overall: row.overall.flatMap(Severity.init(rawValue:)), previous: row.previous.flatMap(Severity.init(rawValue:)), unmet: [],
                 coordinates: row.latitude.flatMap { lat in row.longitude.map { GapAnalysis.Coordinates(latitude: lat, longitude: $0) } })
         }
         return (filter, scores)

@@ -57,6 +57,13 @@ struct MonitoringDashboardView {
             .button(.type(.submit), "Show"))
     }
 
+    /// ▲ worse or ▼ better overall than the site's round before.
+    private func change(_ site: GapAnalysis.SiteScore) -> Node<HTML.BodyContext> {
+        guard let now = site.overall, let before = site.previous, now != before else { return .empty }
+        return now > before ? .span(.class("worse"), .attribute(named: "title", value: "worse than the round before (\(before.rawValue))"), " ▲")
+            : .span(.class("better"), .attribute(named: "title", value: "better than the round before (\(before.rawValue))"), " ▼")
+    }
+
     private var heatMap: Node<HTML.BodyContext> {
         .table(.class("heat"),
             .thead(.tr(.th("#"), .th("Site"), .th(.class("num"), "People"), .th("Severity"),
@@ -65,7 +72,7 @@ struct MonitoringDashboardView {
                 .tr(.td(.text(String(page.offset + index + 1))),
                     .td(.a(.href(Paths.site(r.site.siteID)), .text(r.site.code)), .br(), .small(.text(r.site.name))),
                     .td(.class("num"), .text(Format.number(r.site.population))),
-                    .td(.span(.class("sev sev\(r.severity.rawValue)"), .text(String(r.severity.rawValue)))),
+                    .td(.span(.class("sev sev\(r.severity.rawValue)"), .text(String(r.severity.rawValue))), change(r.site)),
                     .forEach(sectors) { sector in
                         .td(.class("hide-narrow"), .unwrap(r.site.sectors[sector]) { .span(.class("sev sev\($0.rawValue)"), .text(String($0.rawValue))) })
                     },

@@ -18,8 +18,8 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     @Field(key: "answers") var answersJSON: String
     @Field(key: "scores") var scoresJSON: String
     @OptionalField(key: "overall_severity") var overallSeverity: Int?
-    /// Sector severities alone (also inside the scores), small enough to read for every site at once.
-    @Field(key: "sector_severities") var sectorSeveritiesJSON: String
+    /// Sector severities alone (also inside the scores), in the compact form gap analysis reads for every site.
+    @Field(key: "sector_severities") var sectorSeveritiesText: String
     @Enum(key: "source") var source: Source
     /// The ODK instance ID, so that a resubmitted form is recognised.
     @OptionalField(key: "instance_id") var instanceID: String?
@@ -45,13 +45,11 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     func record(answers: [String: Answer], scored: ScoredRound) throws {
         answersJSON = String(decoding: try JSONEncoder.sorted.encode(answers), as: UTF8.self)
         scoresJSON = String(decoding: try JSONEncoder.sorted.encode(RoundScores(scored)), as: UTF8.self)
-        sectorSeveritiesJSON = String(decoding: try JSONEncoder.sorted.encode(scored.sectors), as: UTF8.self)
+        sectorSeveritiesText = SectorSeverities.encode(scored.sectors)
         overallSeverity = scored.overall?.rawValue
     }
 
-    var sectorSeverities: [String: Severity] {
-        (try? JSONDecoder().decode([String: Severity].self, from: Data(sectorSeveritiesJSON.utf8))) ?? [:]
-    }
+    var sectorSeverities: [String: Severity] { SectorSeverities.decode(sectorSeveritiesText) }
 
     var auditLabel: String { "round of \(conductedOn)" }
 

@@ -55,6 +55,7 @@ enum Stylesheet {
     .sev5 { background: #b3261e; color: #fff; fill: #8c1111; }
     fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem .8rem; }
     legend { font-weight: 700; padding: 0 .3rem; }
+    .worse { color: var(--bad); } .better { color: #2e7d32; }
     .legend { display: flex; flex-wrap: wrap; gap: .4rem; font-size: .85rem; }
     table.heat td, table.heat th { padding: .25rem .35rem; }
     table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }
