@@ -111,6 +111,7 @@ struct CreateMonitoringRounds: AsyncMigration {
             .create()
         try await database.createIndex("monitoring_rounds_site_day", on: MonitoringRound.schema, "site_id", "conducted_on")
         try await database.createIndex("monitoring_rounds_latest", on: MonitoringRound.schema, "latest", "overall_severity")
+        try await database.createIndex("monitoring_rounds_day", on: MonitoringRound.schema, "conducted_on")
     }
 
     func revert(on database: any Database) async throws {

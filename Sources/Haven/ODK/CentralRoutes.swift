@@ -132,15 +132,15 @@ struct CentralRoutes: RouteCollection {
     }
 
     func submissions(req: Request) async throws -> [Submission] {
-        try await Self.checkForm(req)
+        try Self.checkForm(req)
         let page = try PageRequest(req)
         return try await MonitoringRound.query(on: req.db).filter(\.$instanceID != nil).sort(\.$createdAt)
             .range(page.offset..<(page.offset + page.limit)).all().map(Submission.init)
     }
 
     func createSubmission(req: Request) async throws -> Response {
-        let (user, _) = try await OpenRosaRoutes.form(req)
-        try await Self.checkForm(req)
+        let user = try OpenRosaRoutes.project(req)
+        try Self.checkForm(req)
         guard let body = req.body.data, body.readableBytes > 0 else { throw HavenError.badRequest("The submission XML is missing.") }
         let outcome = try await SubmissionIntake.receive(Data(buffer: body), from: user, on: req.db)
         return try await Submission(outcome.round).encodeResponse(status: .ok, for: req)
@@ -156,13 +156,13 @@ struct CentralRoutes: RouteCollection {
         return try await ODataFeed.submissions(req)
     }
 
-    static func checkForm(_ req: Request) async throws {
-        _ = try await OpenRosaRoutes.form(req)
+    static func checkForm(_ req: Request) throws {
+        _ = try OpenRosaRoutes.project(req)
         guard req.parameters.get("form") == XForm.formID else { throw HavenError.notFound("Form") }
     }
 
     static func submissionRound(_ req: Request) async throws -> MonitoringRound {
-        try await checkForm(req)
+        try checkForm(req)
         let instance = req.parameters.get("instance")?.removingPercentEncoding ?? ""
         guard let round = try await MonitoringRound.query(on: req.db).filter(\.$instanceID == instance).first() else {
             throw HavenError.notFound("Submission")

@@ -27,14 +27,14 @@ struct OpenRosaRoutes: RouteCollection {
     }
 
     func submissionProbe(req: Request) async throws -> Response {
-        _ = try await Self.form(req)
+        _ = try Self.project(req)
         let response = Response(status: .noContent)
         Self.openRosaHeaders(response)
         return response
     }
 
     func submit(req: Request) async throws -> Response {
-        let (user, _) = try await Self.form(req)
+        let user = try Self.project(req)
         guard let file = try? req.content.get(File.self, at: "xml_submission_file") else {
             throw HavenError.badRequest("The submission has no xml_submission_file part.")
         }
@@ -46,10 +46,16 @@ struct OpenRosaRoutes: RouteCollection {
         return response
     }
 
-    /// The signed-in user and the current form, once the project number is checked.
-    static func form(_ req: Request) async throws -> (UserContext, (document: String, version: Int)) {
+    /// The signed-in user, once the project number is checked.
+    static func project(_ req: Request) throws -> UserContext {
         let user = try req.requireUser()
         guard req.parameters.get("project") == String(project) else { throw HavenError.notFound("Project") }
+        return user
+    }
+
+    /// The signed-in user and the current form.
+    static func form(_ req: Request) async throws -> (UserContext, (document: String, version: Int)) {
+        let user = try project(req)
         let catalogue = try await Catalogue.current(on: req.db)
         return (user, (XForm.document(catalogue), catalogue.number))
     }
