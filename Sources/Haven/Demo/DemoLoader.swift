@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -42,6 +43,8 @@ public enum DemoLoader {
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)
         }
+        // Fresh planner statistics after a bulk load; without them PostgreSQL picks poor plans at first.
+        try await db.sql.raw("ANALYZE").run()
         return Summary(areas: records.areas.count, sites: records.sites.count, counts: records.counts.count, rounds: records.rounds.count,
                        logins: demoUsers.map { ($0.0, $0.1.label) })
     }
