@@ -4,6 +4,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import DEMO_PASSWORD
@@ -21,13 +22,36 @@ def browser():
     driver.quit()
 
 
+def submit_filters(browser, expected_in_url):
+    """Submits the filter form and waits for the filtered page itself, not the one being left."""
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    WebDriverWait(browser, 15).until(
+        lambda d: expected_in_url in d.current_url and d.execute_script("return document.readyState") == "complete")
+
+
+def go(browser, element, arrived):
+    """Clicks and waits until the browser is on the page `arrived(url)` recognises, fully loaded."""
+    element.click()
+    WebDriverWait(browser, 15).until(
+        lambda d: arrived(d.current_url) and d.execute_script("return document.readyState") == "complete")
+
+
+def texts(browser, selector):
+    """The texts of the matching elements once they are there, read again if the page was still changing."""
+    def read(d):
+        try:
+            return [e.text for e in d.find_elements(By.CSS_SELECTOR, selector)] or None
+        except StaleElementReferenceException:
+            return None
+    return WebDriverWait(browser, 15).until(read)
+
+
 def log_in(browser, base, email):
     browser.get(base + "/sites")
     assert "/login" in browser.current_url
     browser.find_element(By.NAME, "email").send_keys(email)
     browser.find_element(By.NAME, "password").send_keys(DEMO_PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert browser.current_url.endswith("/sites")
+    go(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"), lambda url: url.endswith("/sites"))
 
 
 def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):
@@ -35,17 +59,14 @@ def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):
     log_in(browser, base, "coordinator@haven.demo")
 
     Select(browser.find_element(By.NAME, "type")).select_by_value("collective_centre")
-    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    assert "type=collective_centre" in browser.current_url
-    cells = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "tbody tr td:nth-child(3)"))
-    types = [td.text for td in cells]
+    submit_filters(browser, "type=collective_centre")
+    types = texts(browser, "tbody tr td:nth-child(3)")
     assert types and set(types) == {"Collective centre"}
 
-    browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    go(browser, browser.find_element(By.CSS_SELECTOR, "tbody tr td a"), lambda url: "/sites/" in url)
     site_url = browser.current_url
-    assert "/sites/" in site_url
 
-    browser.find_element(By.LINK_TEXT, "Edit site").click()
+    go(browser, browser.find_element(By.LINK_TEXT, "Edit site"), lambda url: url.endswith("/edit"))
     name = browser.find_element(By.NAME, "name")
     name.clear()
     name.send_keys("Renamed collective centre")
@@ -58,7 +79,7 @@ def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):
 
     browser.find_element(By.NAME, "capacityIndividuals").clear()
     browser.find_element(By.NAME, "capacityIndividuals").send_keys("1200")
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    go(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"), lambda url: "saved=1" in url)
 
     assert browser.current_url.startswith(site_url)
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Renamed collective centre")
@@ -70,26 +91,26 @@ def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):
 def test_a_viewer_is_not_offered_changes(server, browser):
     log_in(browser, server["base"], "viewer@haven.demo")
     assert not browser.find_elements(By.LINK_TEXT, "Add a site")
-    browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    go(browser, browser.find_element(By.CSS_SELECTOR, "tbody tr td a"), lambda url: "/sites/" in url)
+    assert browser.find_element(By.TAG_NAME, "h1").text
     assert not browser.find_elements(By.LINK_TEXT, "Edit site")
 
 
 def test_the_site_page_draws_its_population(server, browser):
     log_in(browser, server["base"], "viewer@haven.demo")
     browser.get(server["base"] + "/sites?sort=-population")
-    browser.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
+    go(browser, browser.find_element(By.CSS_SELECTOR, "tbody tr td a"), lambda url: "/sites/" in url)
     assert browser.find_elements(By.CSS_SELECTOR, "svg polyline")
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg rect")) == 10
 
 
 def test_the_monitoring_dashboard_maps_and_ranks_sites(server, browser):
     log_in(browser, server["base"], "viewer@haven.demo")
-    browser.find_element(By.LINK_TEXT, "Monitoring").click()
+    go(browser, browser.find_element(By.LINK_TEXT, "Monitoring"), lambda url: url.endswith("/monitoring"))
     assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle")
     Select(browser.find_element(By.NAME, "minSeverity")).select_by_value("4")
-    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    badges = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.heat tbody tr td:nth-child(4) .sev"))
-    severities = [int(b.text) for b in badges]
+    submit_filters(browser, "minSeverity=4")
+    severities = [int(t) for t in texts(browser, "table.heat tbody tr td:nth-child(4) .sev")]
     assert severities and min(severities) >= 4 and severities == sorted(severities, reverse=True)
-    browser.find_element(By.CSS_SELECTOR, "table.heat tbody tr td a").click()
+    go(browser, browser.find_element(By.CSS_SELECTOR, "table.heat tbody tr td a"), lambda url: "/sites/" in url)
     assert "Latest round" in browser.find_element(By.TAG_NAME, "main").text
