@@ -53,7 +53,6 @@ enum SiteImport {
             plan.preview.rows += 1
             let values = columns.mapValues { $0 < row.cells.count ? row.cells[$0].trimmed : "" }
             let header: (String) -> String = { name in columns[name].map { table.headers[$0] } ?? name }
-            var reader = FieldReader(values: values)
             var rowErrors: [FieldError] = []
             let pcode = (adminColumns.map(\.name) + ["adminPcode"]).compactMap { values[$0].nonEmpty }.first?.uppercased()
             let areaID = pcode.flatMap { areas[$0] }
@@ -64,21 +63,8 @@ enum SiteImport {
                 agencyID = agencies[agency.lowercased()]
                 if agencyID == nil { rowErrors.append(FieldError("managementAgency", "'\(agency)' is not a known organisation name or acronym")) }
             }
-            let type = reader.vocabulary("type", SiteType.self)
-            let status = reader.vocabulary("status", SiteStatus.self)
-            let input = SiteInput(
-                code: values["code"] ?? "", name: values["name"] ?? "",
-                otherNames: (values["otherNames"] ?? "").split(separator: ";").map { String($0).trimmed },
-                type: type ?? .plannedCamp, status: status ?? .open, adminAreaId: areaID ?? UUID(),
-                latitude: reader.double("latitude"), longitude: reader.double("longitude"), managementAgencyId: agencyID,
-                landOwnership: reader.vocabulary("landOwnership", LandOwnership.self) ?? .unknown,
-                tenancyAgreement: reader.bool("tenancyAgreement"), areaSquareMetres: reader.double("areaSquareMetres"),
-                capacityHouseholds: reader.int("capacityHouseholds"), capacityIndividuals: reader.int("capacityIndividuals"),
-                openedOn: reader.day("openedOn"), closedOn: reader.day("closedOn"), notes: values["notes"] ?? "")
-            rowErrors += reader.errors
-            if values["type"].nonEmpty == nil { rowErrors.append(FieldError("type", "is empty; use one of \(SiteType.codeList)")) }
-            if values["status"].nonEmpty == nil { rowErrors.append(FieldError("status", "is empty; use one of \(SiteStatus.codeList)")) }
-            rowErrors += SiteRules.validate(input, today: today).filter { rule in !rowErrors.contains { $0.field == rule.field } }
+            let (input, problems) = SiteForm.read(values, adminAreaId: areaID, managementAgencyId: agencyID, today: today)
+            rowErrors += problems
             if let first = seen[input.code], !input.code.isEmpty {
                 rowErrors.append(FieldError("code", "\(input.code) already appears on row \(first)"))
             }

@@ -3,30 +3,38 @@ import Foundation
 /// Turns the fields of the site form (all text) into a `SiteInput`, naming each field it cannot read.
 enum SiteForm {
     static func input(from v: [String: String]) throws -> SiteInput {
-        var errors: [FieldError] = []
+        var ids = FieldReader(values: v)
+        let adminArea = ids.uuid("adminAreaId")
+        let agency = ids.uuid("managementAgencyId")
+        var errors = ids.errors
+        if adminArea == nil && errors.message(for: "adminAreaId") == nil { errors.append(FieldError("adminAreaId", "is required")) }
+        let (input, problems) = read(v, adminAreaId: adminArea, managementAgencyId: agency, today: .today())
+        try HavenError.check(errors + problems)
+        return input
+    }
+
+    /// Reads a site's text fields (the form, or a row of an import) once the area and agency are known:
+    /// every field that cannot be read, then every rule the site breaks, one problem per field.
+    static func read(_ v: [String: String], adminAreaId: UUID?, managementAgencyId: UUID?,
+                     today: CalendarDay) -> (input: SiteInput, errors: [FieldError]) {
         var reader = FieldReader(values: v)
         let type = reader.vocabulary("type", SiteType.self)
         let status = reader.vocabulary("status", SiteStatus.self)
-        let adminArea = reader.uuid("adminAreaId")
         let input = SiteInput(
             code: v["code"]?.trimmed ?? "", name: v["name"]?.trimmed ?? "",
             otherNames: (v["otherNames"] ?? "").split(separator: ";").map { String($0).trimmed },
-            type: type ?? .plannedCamp, status: status ?? .open, adminAreaId: adminArea ?? UUID(),
-            latitude: reader.double("latitude"), longitude: reader.double("longitude"),
-            managementAgencyId: reader.uuid("managementAgencyId"),
-            landOwnership: reader.vocabulary("landOwnership", LandOwnership.self),
+            type: type ?? .plannedCamp, status: status ?? .open, adminAreaId: adminAreaId ?? UUID(),
+            latitude: reader.double("latitude"), longitude: reader.double("longitude"), managementAgencyId: managementAgencyId,
+            landOwnership: reader.vocabulary("landOwnership", LandOwnership.self) ?? .unknown,
             tenancyAgreement: reader.bool("tenancyAgreement"), areaSquareMetres: reader.double("areaSquareMetres"),
             capacityHouseholds: reader.int("capacityHouseholds"), capacityIndividuals: reader.int("capacityIndividuals"),
-            openedOn: reader.day("openedOn"), closedOn: reader.day("closedOn"), notes: v["notes"],
+            openedOn: reader.day("openedOn"), closedOn: reader.day("closedOn"), notes: v["notes"]?.trimmed ?? "",
             statusDate: reader.day("statusDate"))
-        errors = reader.errors
-        if type == nil && errors.message(for: "type") == nil { errors.append(FieldError("type", "is required")) }
-        if status == nil && errors.message(for: "status") == nil { errors.append(FieldError("status", "is required")) }
-        if adminArea == nil && errors.message(for: "adminAreaId") == nil { errors.append(FieldError("adminAreaId", "is required")) }
-        try HavenError.check(errors + SiteRules.validate(input, today: .today()).filter { error in
-            !errors.contains { $0.field == error.field }
-        })
-        return input
+        var errors = reader.errors
+        if v["type"].nonEmpty == nil { errors.append(FieldError("type", "is required: use one of \(SiteType.codeList)")) }
+        if v["status"].nonEmpty == nil { errors.append(FieldError("status", "is required: use one of \(SiteStatus.codeList)")) }
+        let unread = Set(errors.map(\.field))
+        return (input, errors + SiteRules.validate(input, today: today).filter { !unread.contains($0.field) })
     }
 
     static func values(from site: Site) -> [String: String] {
