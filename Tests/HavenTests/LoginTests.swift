@@ -46,6 +46,19 @@ import VaporTesting
         }
     }
 
+    @Test func signedInPagesAreNotCachedButTheStylesheetIs() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let cookie = "haven_session=\(world.tokens[.viewer]!)"
+            try await app.testing().test(.GET, "/styles.css", headers: ["cookie": cookie]) { res in
+                #expect(res.headers.first(name: .cacheControl) == "public, max-age=3600")
+            }
+            try await app.testing().test(.GET, "/sites", headers: ["cookie": cookie]) { res in
+                #expect(res.headers.first(name: .cacheControl) == "private, no-store")
+            }
+        }
+    }
+
     @Test func loggingOutEndsTheSession() async throws {
         try await withHaven { app in
             _ = try await World.make(on: app)

@@ -13,7 +13,10 @@ struct SecurityHeaders: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if request.currentUser != nil { response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store") }
+        // Signed-in pages hold data for that person only; what says it may be cached (the stylesheet) keeps its own rule.
+        if request.currentUser != nil && !response.headers.contains(name: .cacheControl) {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        }
         return response
     }
 }

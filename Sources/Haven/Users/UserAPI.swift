@@ -11,14 +11,25 @@ struct UserBody: Content {
     var siteIds: [UUID]
     var archived: Bool
 
-    init(_ user: User, on db: any Database) async throws {
+    init(_ user: User, siteIds: [UUID]) throws {
         id = try user.requireID()
         email = user.email
         name = user.name
         role = user.role
         organisationId = user.$organisation.id
-        siteIds = try await UserSite.query(on: db).filter(\.$user.$id == id).all().map { $0.$site.id }
+        self.siteIds = siteIds
         archived = user.archivedAt != nil
+    }
+
+    init(_ user: User, on db: any Database) async throws {
+        try self.init(user, siteIds: try await Self.assignments(of: [user.requireID()], on: db)[user.requireID()] ?? [])
+    }
+
+    /// The sites each of these users looks after, in one query.
+    static func assignments(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [UUID]] {
+        guard !userIDs.isEmpty else { return [:] }
+        return Dictionary(grouping: try await UserSite.query(on: db).filter(\.$user.$id ~~ userIDs).all(), by: { $0.$user.id })
+            .mapValues { $0.map { $0.$site.id } }
     }
 }
 
@@ -40,9 +51,8 @@ struct UserAPI: RouteCollection {
         let query = User.query(on: req.db)
         if let q = (req.query["q"] as String?).nonEmpty { query.filter(\.$email ~~ q.lowercased()) }
         let (users, total) = try await query.sort(\.$email).fetchPage(page)
-        var items: [UserBody] = []
-        for user in users { items.append(try await UserBody(user, on: req.db)) }
-        return Page(items: items, total: total, request: page)
+        let sites = try await UserBody.assignments(of: users.compactMap(\.id), on: req.db)
+        return Page(items: try users.map { try UserBody($0, siteIds: sites[$0.id!] ?? []) }, total: total, request: page)
     }
 
     func show(req: Request) async throws -> UserBody {
