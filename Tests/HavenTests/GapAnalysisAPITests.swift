@@ -18,15 +18,16 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let actor = Actor.commandLine("test")
+            let catalogue = try await Catalogue.current(on: app.db)
             for (site, people, toilets, health) in [(world.alpha, 4100, 100, "adequate"), (world.beta, 900, 60, "non_existent"), (world.gamma, 3000, 200, "adequate")] {
                 _ = try await PopulationRegister.record(PopulationFigures(countedOn: CalendarDay("2025-01-05")!, households: people / 5,
                     individuals: people, disaggregated: false, source: .headcount), for: site, by: actor, on: app.db)
                 _ = try await RoundRegister.record(RoundInput(conductedOn: CalendarDay("2025-01-20")!, keyInformants: ["camp leader"],
                     values: ["WASH-TOILETS": .number(Double(toilets)), "SMT-SERVICE-HEALTH": .text(health)]),
-                    for: site, source: .api, by: actor, on: app.db)
+                    for: RoundSite(site), catalogue: catalogue, source: .api, by: actor, on: app.db)
             }
             _ = try await RoundRegister.record(RoundInput(conductedOn: CalendarDay("2024-12-20")!, keyInformants: [],
-                values: ["SMT-SERVICE-HEALTH": .text("adequate")]), for: world.beta, source: .api, by: actor, on: app.db)
+                values: ["SMT-SERVICE-HEALTH": .text("adequate")]), for: RoundSite(world.beta), catalogue: catalogue, source: .api, by: actor, on: app.db)
             let all = try await app.testing().sendRequest(.GET, "/api/v1/gap-analysis", headers: world.headers(.viewer)).json(Body.self)
             #expect(all.items.map(\.previousSeverity) == [nil, 1, nil], "beta was at 1 in December, 4 in January")
             #expect(all.items.map(\.code) == ["BO0101_0001", "BO0101_0002", "BO0201_0001"], "equal severity: more people first")

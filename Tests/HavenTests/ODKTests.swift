@@ -48,20 +48,45 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let manager = try #require(try await CurrentUserMiddleware.user(id: world.users[.siteManager]!.id!, on: app.db))
-            let first = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db)
+            let first = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter())
             guard case .created(let round) = first else { Issue.record("not created"); return }
             #expect(round.source == .odk && round.submitterID == manager.id)
-            let again = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db)
+            let again = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter())
             guard case .duplicate(let same) = again else { Issue.record("not recognised"); return }
             #expect(same.id == round.id)
-            await #expect(throws: HavenError.self) { _ = try await SubmissionIntake.receive(Data(xml(toilets: "13").utf8), from: manager, on: app.db) }
+            await #expect(throws: HavenError.self) { _ = try await SubmissionIntake.receive(Data(xml(toilets: "13").utf8), from: manager, on: app.db, writer: RoundWriter()) }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db)
+                _ = try await SubmissionIntake.receive(Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db, writer: RoundWriter())
             }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db)
+                _ = try await SubmissionIntake.receive(Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db, writer: RoundWriter())
             }
             #expect(try await MonitoringRound.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func submissionsArrivingTogetherAreCommittedTogetherAndEachSiteKeepsItsNewestAsLatest() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let coordinator = try #require(try await CurrentUserMiddleware.user(id: world.users[.coordinator]!.id!, on: app.db))
+            let writer = RoundWriter()
+            let sites = [world.alpha.code, world.beta.code, world.gamma.code]
+            var bodies = sites.flatMap { site in (1...9).map { day in xml(site: site, day: "2025-02-0\(day)", instance: "uuid:\(site)-\(day)") } }
+            bodies += [xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"), xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice")]
+            let outcomes = try await withThrowingTaskGroup(of: SubmissionIntake.Outcome.self) { group in
+                for body in bodies.shuffled() {
+                    group.addTask { try await SubmissionIntake.receive(Data(body.utf8), from: coordinator, on: app.db, writer: writer) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let created = outcomes.filter { if case .created = $0 { true } else { false } }
+            #expect(created.count == 28 && outcomes.count == 29, "the same instance sent twice at once is stored once")
+            let rounds = try await MonitoringRound.query(on: app.db).all()
+            #expect(rounds.count == 28)
+            let latest = rounds.filter(\.latest).map { "\($0.$site.id) \($0.conductedOn)" }
+            #expect(latest.count == 3)
+            #expect(Set(latest) == ["\(world.alpha.id!) 2025-03-01", "\(world.beta.id!) 2025-02-09", "\(world.gamma.id!) 2025-02-09"])
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == MonitoringRound.auditEntity).count() == 28)
         }
     }
 

@@ -5,6 +5,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[SettingsKey.self] = settings
     app.storage[BasicLoginCacheKey.self] = BasicLoginCache()
+    app.storage[RoundWriterKey.self] = RoundWriter()
     app.storage[LoginThrottleKey.self] = LoginThrottle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
     try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }

@@ -22,7 +22,7 @@ enum Audit {
     }
 
     static func create<M: Audited>(_ model: M, by actor: Actor, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await model.create(on: tx)
             try await record(.create, model, changes: changes(before: [:], after: model.auditFields), by: actor, on: tx)
         }
@@ -33,7 +33,7 @@ enum Audit {
     static func update<M: Audited>(_ model: M, before: [String: String], by actor: Actor, on db: any Database) async throws -> Bool {
         let diff = changes(before: before, after: model.auditFields)
         guard !diff.isEmpty else { return false }
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await model.update(on: tx)
             try await record(.update, model, changes: diff, by: actor, on: tx)
         }
@@ -43,7 +43,7 @@ enum Audit {
     static func archive<M: Audited>(_ model: M, by actor: Actor, on db: any Database) async throws {
         guard model.archivedAt == nil else { return }
         model.archivedAt = Date()
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await model.update(on: tx)
             try await record(.archive, model, changes: [], by: actor, on: tx)
         }
@@ -52,7 +52,7 @@ enum Audit {
     static func restore<M: Audited>(_ model: M, by actor: Actor, on db: any Database) async throws {
         guard model.archivedAt != nil else { return }
         model.archivedAt = nil
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await model.update(on: tx)
             try await record(.restore, model, changes: [], by: actor, on: tx)
         }
@@ -65,8 +65,8 @@ enum Audit {
     }
 
     static func record<M: Audited>(_ action: AuditEvent.Action, _ model: M, changes: [AuditEvent.Change], by actor: Actor, on db: any Database) async throws {
-        try await AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.requireID(),
-                             entityLabel: model.auditLabel, action: action, changes: changes).create(on: db)
+        try await AuditEvent.insert([AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.requireID(),
+                                                entityLabel: model.auditLabel, action: action, changes: changes)], on: db)
     }
 }
 

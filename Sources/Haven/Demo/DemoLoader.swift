@@ -32,7 +32,7 @@ public enum DemoLoader {
         }
         let catalogue = try await Catalogue.current(on: db)
         let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue)
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await insert(records.areas, on: tx)
             try await insert(records.organisations, on: tx)
             try await insert(records.sites, on: tx)

@@ -76,7 +76,7 @@ enum AdminAreaImport {
 
     static func commit(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
-        try await db.transaction { tx in
+        try await db.write { tx in
             var ids = Dictionary(try await AdminArea.query(on: tx).all().map { ($0.pcode, $0) }, uniquingKeysWith: { a, _ in a })
             for entry in plan.entries {
                 let parentID = entry.parentPcode.flatMap { ids[$0]?.id }

@@ -93,7 +93,7 @@ struct ImportPages: RouteCollection {
     /// Plans again against the database as it is now, then writes all or nothing.
     static func commit(_ kind: StagedImport.Kind, text: String, user: UserContext?, by actor: Actor, on db: any Database) async throws -> ImportPreview {
         let table = try Table(csv: text)
-        return try await db.transaction { tx in
+        return try await db.write { tx in
             switch kind {
             case .sites:
                 let plan = try await SiteImport.plan(table, on: tx)

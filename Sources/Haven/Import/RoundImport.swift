@@ -85,10 +85,12 @@ enum RoundImport {
     /// day) stops the whole file, and its row is named.
     static func commit(_ plan: Plan, by user: UserContext, on db: any Database) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
-        try await db.transaction { tx in
+        try await db.write { tx in
+            let catalogue = try await Catalogue.current(on: tx)
             for row in plan.rows {
                 do {
-                    _ = try await RoundRegister.record(row.input, for: row.site, source: .upload, by: user.actor, on: tx)
+                    _ = try await RoundRegister.record(row.input, for: RoundSite(row.site), catalogue: catalogue, source: .upload,
+                                                       by: user.actor, on: tx)
                 } catch HavenError.invalid(let errors) {
                     throw HavenError.invalid(errors.map { FieldError("row \(row.line) (\(row.site.code))", "\($0.field) \($0.message)") })
                 }

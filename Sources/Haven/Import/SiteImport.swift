@@ -89,7 +89,7 @@ enum SiteImport {
     /// Writes the whole plan or nothing.
     static func commit(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
-        try await db.transaction { tx in
+        try await db.write { tx in
             for input in plan.creates { _ = try await SiteRegistry.create(input, by: actor, on: tx) }
             for (site, input) in plan.updates { try await SiteRegistry.update(site, with: input, by: actor, on: tx) }
         }

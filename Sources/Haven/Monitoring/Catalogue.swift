@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// A frozen copy of the whole catalogue. Every change publishes a new version; a round keeps the number
 /// of the version it was scored with, so its scores can always be reproduced.
@@ -20,13 +21,15 @@ enum Catalogue {
         var indicators: [IndicatorBody]
     }
 
-    /// The latest version. Versions never change once published, so each is decoded once per process.
+    /// The latest version. Versions never change once published, so each is decoded once per process;
+    /// only the latest id is read each time (in plain SQL: every ODK submission asks).
     static func current(on db: any Database) async throws -> Version {
-        guard let latest = try await CatalogueVersion.query(on: db).sort(\.$version, .descending).field(\.$id).field(\.$version).first() else {
+        guard let latest = try await db.sql.select().column("id").from(CatalogueVersion.schema).orderBy("version", .descending).limit(1)
+            .first(decodingColumn: "id", as: UUID.self) else {
             throw HavenError.conflict("The monitoring catalogue has not been published yet.")
         }
-        if let known = await decoded.version(latest.id!) { return known }
-        guard let full = try await CatalogueVersion.find(latest.id, on: db) else { return try await current(on: db) }
+        if let known = await decoded.version(latest) { return known }
+        guard let full = try await CatalogueVersion.find(latest, on: db) else { return try await current(on: db) }
         let version = try decode(full)
         await decoded.keep(full.id!, version)
         return version

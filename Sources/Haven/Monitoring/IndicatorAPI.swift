@@ -104,7 +104,7 @@ enum CatalogueEditor {
         indicator.bands = body.standard
         indicator.options = body.options ?? []
         indicator.source = body.source?.trimmed ?? indicator.source
-        try await db.transaction { tx in
+        try await db.write { tx in
             if try await Audit.update(indicator, before: before, by: actor, on: tx) { try await Catalogue.publish(on: tx) }
         }
     }

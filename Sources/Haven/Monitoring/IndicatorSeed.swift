@@ -121,7 +121,7 @@ enum IndicatorSeed {
             return indicator
         }
         let events = indicators.map { Audit.creation(of: $0, by: actor) }
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await indicators.create(on: tx)
             try await events.create(on: tx)
         }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// One monitoring round: one site, one day, its key informants, its answers and the scores they earned.
 final class MonitoringRound: Model, Audited, @unchecked Sendable {
@@ -56,6 +57,28 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     var auditFields: [String: String] {
         ["conductedOn": conductedOn, "keyInformants": keyInformants, "answers": answersJSON,
          "catalogueVersion": String(catalogueVersion), "population": population.auditText]
+    }
+}
+
+extension MonitoringRound {
+    /// Inserts rounds as they are (their `latest` flags are settled afterwards, see `RoundRegister.store`).
+    /// Plain SQL rather than Fluent's create, which reflects over every field of every row it saves.
+    static func insert(_ rounds: [MonitoringRound], on db: any Database) async throws {
+        guard !rounds.isEmpty else { return }
+        var insert = db.sql.insert(into: schema)
+            .columns("id", "site_id", "conducted_on", "key_informants", "catalogue_version", "population", "answers", "scores",
+                     "overall_severity", "sector_severities", "source", "instance_id", "submission_hash", "submitter_id", "latest",
+                     "archived_at", "created_at")
+        for round in rounds {
+            insert = try insert.values([
+                SQLBind(round.requireID()), SQLBind(round.$site.id), SQLBind(round.conductedOn), SQLBind(round.keyInformants),
+                SQLBind(round.catalogueVersion), SQLBind(round.population), SQLBind(round.answersJSON), SQLBind(round.scoresJSON),
+                SQLBind(round.overallSeverity), SQLBind(round.sectorSeveritiesText), SQLBind(round.source.rawValue),
+                SQLBind(round.instanceID), SQLBind(round.submissionHash), SQLBind(round.submitterID), SQLBind(round.latest),
+                SQLBind(round.archivedAt), SQLBind(round.createdAt ?? Date()),
+            ] as [any SQLExpression])
+        }
+        try await insert.run()
     }
 }
 

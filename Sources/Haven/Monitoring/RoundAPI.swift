@@ -63,7 +63,9 @@ struct RoundAPI: RouteCollection {
     func create(req: Request) async throws -> Response {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.recordMonitoring(site.scope))
-        let round = try await RoundRegister.record(try req.content.decode(RoundInput.self), for: site, source: .api, by: user.actor, on: req.db)
+        let input = try req.content.decode(RoundInput.self)
+        let round = try await RoundRegister.record(input, for: RoundSite(site), catalogue: Catalogue.current(on: req.db), source: .api,
+                                                   by: user.actor, on: req.db, writer: req.roundWriter)
         return try await RoundBody(round).encodeResponse(status: .created, for: req)
     }
 

@@ -24,7 +24,8 @@ struct RoundPages: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             let input = try RoundForm.input(from: values, catalogue: catalogue.indicators)
-            _ = try await RoundRegister.record(input, for: site, source: .web, by: user.actor, on: req.db)
+            _ = try await RoundRegister.record(input, for: RoundSite(site), catalogue: catalogue, source: .web, by: user.actor, on: req.db,
+                                               writer: req.roundWriter)
             return req.redirect(to: Paths.site(site.id!))
         } catch HavenError.invalid(let errors) {
             return Layout.response(RoundFormView(user: user, site: site, catalogue: catalogue.indicators, values: values, errors: errors,

@@ -142,7 +142,7 @@ struct CentralRoutes: RouteCollection {
         let user = try OpenRosaRoutes.project(req)
         try Self.checkForm(req)
         guard let body = req.body.data, body.readableBytes > 0 else { throw HavenError.badRequest("The submission XML is missing.") }
-        let outcome = try await SubmissionIntake.receive(Data(buffer: body), from: user, on: req.db)
+        let outcome = try await SubmissionIntake.receive(Data(buffer: body), from: user, on: req.db, writer: req.roundWriter)
         return try await Submission(outcome.round).encodeResponse(status: .ok, for: req)
     }
 

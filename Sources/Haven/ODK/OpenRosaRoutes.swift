@@ -38,7 +38,7 @@ struct OpenRosaRoutes: RouteCollection {
         guard let file = try? req.content.get(File.self, at: "xml_submission_file") else {
             throw HavenError.badRequest("The submission has no xml_submission_file part.")
         }
-        let outcome = try await SubmissionIntake.receive(Data(buffer: file.data), from: user, on: req.db)
+        let outcome = try await SubmissionIntake.receive(Data(buffer: file.data), from: user, on: req.db, writer: req.roundWriter)
         let message = if case .duplicate = outcome { "This submission was already received." } else { "Thank you: the round is recorded." }
         let response = Self.xml("""
             <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="submit_success">\(message)</message></OpenRosaResponse>

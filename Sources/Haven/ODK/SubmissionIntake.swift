@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 
 /// Receives one ODK submission, from OpenRosa or the Central API alike: checked, scored and stored once.
 enum SubmissionIntake {
@@ -16,25 +17,43 @@ enum SubmissionIntake {
         }
     }
 
-    static func receive(_ xml: Data, from user: UserContext, on db: any Database) async throws -> Outcome {
+    static func receive(_ xml: Data, from user: UserContext, on db: any Database, writer: RoundWriter) async throws -> Outcome {
         let catalogue = try await Catalogue.current(on: db)
         let submission = try SubmissionXML.parse(xml, catalogue: catalogue.indicators)
         let hash = SHA256.hash(data: xml).map { String(format: "%02x", $0) }.joined()
-        if let earlier = try await MonitoringRound.query(on: db).filter(\.$instanceID == submission.instanceID).first() {
-            guard earlier.submissionHash == hash else {
-                throw HavenError.conflict("A different submission with instance ID \(submission.instanceID) was already received; edits are not accepted this way.")
-            }
-            return .duplicate(earlier)
-        }
-        guard let site = try await Site.query(on: db).filter(\.$code == submission.siteCode).filter(\.$archivedAt == nil).first() else {
+        if let earlier = try await earlierSubmission(submission.instanceID, on: db) { return try await resent(earlier, submission.instanceID, hash: hash, on: db) }
+        guard let site = try await RoundSite.find(code: submission.siteCode, on: db) else {
             throw HavenError.invalid([FieldError("site", "'\(submission.siteCode)' is not the code of a site in Haven")])
         }
         guard Permission.recordMonitoring(site.scope).isGranted(to: user) else {
             throw HavenError.forbidden("Your role (\(user.role.label)) does not allow you to record monitoring rounds for \(site.code).")
         }
-        let round = try await RoundRegister.record(submission.input, for: site, source: .odk,
-                                                   submission: .init(instanceID: submission.instanceID, hash: hash), by: user.actor, on: db)
-        return .created(round)
+        do {
+            return .created(try await RoundRegister.record(submission.input, for: site, catalogue: catalogue, source: .odk,
+                                                           submission: .init(instanceID: submission.instanceID, hash: hash),
+                                                           by: user.actor, on: db, writer: writer))
+        } catch {
+            // The same instance sent twice at once: the database kept the first; answer the second as a resend.
+            guard let earlier = try await earlierSubmission(submission.instanceID, on: db) else { throw error }
+            return try await resent(earlier, submission.instanceID, hash: hash, on: db)
+        }
+    }
+
+    private static func resent(_ earlier: Earlier, _ instanceID: String, hash: String, on db: any Database) async throws -> Outcome {
+        guard earlier.submission_hash == hash else {
+            throw HavenError.conflict("A different submission with instance ID \(instanceID) was already received; edits are not accepted this way.")
+        }
+        return .duplicate(try await MonitoringRound.find(earlier.id, on: db) ?? { throw HavenError.notFound("Round") }())
+    }
+
+    private struct Earlier: Decodable {
+        var id: UUID
+        var submission_hash: String?
+    }
+
+    private static func earlierSubmission(_ instanceID: String, on db: any Database) async throws -> Earlier? {
+        try await db.sql.select().columns("id", "submission_hash").from(MonitoringRound.schema)
+            .where("instance_id", .equal, instanceID).first(decoding: Earlier.self)
     }
 }
 

@@ -9,7 +9,7 @@ enum PopulationRegister {
         let count = PopulationCount()
         count.$site.id = try site.requireID()
         count.figures = figures
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await Audit.create(count, by: actor, on: tx)
             try await refreshCurrent(of: site, on: tx)
         }
@@ -21,7 +21,7 @@ enum PopulationRegister {
         try await check(figures, site: site, existing: count, on: db, today: today)
         let before = count.auditFields
         count.figures = figures
-        try await db.transaction { tx in
+        try await db.write { tx in
             if try await Audit.update(count, before: before, by: actor, on: tx) {
                 try await refreshCurrent(of: site, on: tx)
             }
@@ -29,7 +29,7 @@ enum PopulationRegister {
     }
 
     static func setArchived(_ archived: Bool, _ count: PopulationCount, site: Site, by actor: Actor, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.write { tx in
             if archived { try await Audit.archive(count, by: actor, on: tx) } else {
                 try await check(count.figures, site: site, existing: count, on: tx, today: .today())
                 try await Audit.restore(count, by: actor, on: tx)

@@ -7,7 +7,7 @@ enum SiteRegistry {
         try await check(input, existing: nil, on: db, today: today)
         let site = Site()
         apply(input, to: site)
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await Audit.create(site, by: actor, on: tx)
             let since = input.statusDate ?? input.openedOn ?? today
             try await SiteStatusChange(siteID: site.requireID(), status: input.status, changedOn: since, recordedBy: actor.label).create(on: tx)
@@ -22,7 +22,7 @@ enum SiteRegistry {
         let before = site.auditFields
         let previousStatus = site.status
         apply(input, to: site)
-        return try await db.transaction { tx in
+        return try await db.write { tx in
             let changed = try await Audit.update(site, before: before, by: actor, on: tx)
             if site.status != previousStatus {
                 try await SiteStatusChange(siteID: site.requireID(), status: site.status,

@@ -38,7 +38,7 @@ enum Accounts {
         try await check(input, existing: nil, on: db)
         let user = User(email: input.email.trimmed, name: input.name?.trimmed ?? "", passwordHash: try hasher.hash(input.password!),
                         role: input.role, organisationID: input.organisationId)
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await Audit.create(user, by: actor, on: tx)
             try await assignSites(input.siteIds ?? [], to: user, by: actor, on: tx)
         }
@@ -53,7 +53,7 @@ enum Accounts {
         user.role = input.role
         user.$organisation.id = input.organisationId
         if let password = input.password { user.passwordHash = try hasher.hash(password) }
-        try await db.transaction { tx in
+        try await db.write { tx in
             if !(try await Audit.update(user, before: before, by: actor, on: tx)), input.password != nil {
                 try await user.update(on: tx)
             }
