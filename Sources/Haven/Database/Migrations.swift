@@ -12,5 +12,6 @@ enum Migrations {
         CreateStagedImports(),
         CreateIndicators(),
         CreateMonitoringRounds(),
+        IndexMonitoringReads(),
     ]
 }

@@ -79,7 +79,7 @@ struct GapAnalysisQuery {
                    (SELECT p.overall_severity FROM monitoring_rounds p WHERE p.site_id = r.site_id AND p.archived_at IS NULL
                     AND p.conducted_on < r.conducted_on ORDER BY p.conducted_on DESC LIMIT 1) AS previous
             FROM monitoring_rounds r JOIN sites s ON s.id = r.site_id JOIN admin_areas a ON a.id = s.admin_area_id
-            WHERE r.latest = \(bind: true) AND r.archived_at IS NULL
+            WHERE r.latest AND r.archived_at IS NULL
             """
         query = query + (sites.archived ? " AND s.archived_at IS NOT NULL" : " AND s.archived_at IS NULL")
         // Nobody lives in a closed site any more, so it has no gaps unless someone asks for closed sites.

@@ -5,14 +5,24 @@ enum SectorSeverities {
         sectors.sorted { $0.key < $1.key }.map { "\(clean($0.key))=\($0.value.rawValue)" }.joined(separator: "|")
     }
 
+    /// Reads bytes rather than splitting strings: at 5,000 sites this was a fifth of gap analysis.
     static func decode(_ text: String) -> [String: Severity] {
         var sectors: [String: Severity] = [:]
-        for pair in text.split(separator: "|") {
-            guard let equals = pair.lastIndex(of: "="), let value = Int(pair[pair.index(after: equals)...]),
-                  let severity = Severity(rawValue: value) else { continue }
-            sectors[String(pair[..<equals])] = severity
+        var rest = text.utf8[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: UInt8(ascii: "|")) ?? rest.endIndex
+            let pair = rest[..<end]
+            if let equals = pair.lastIndex(of: UInt8(ascii: "=")), let severity = severity(pair[pair.index(after: equals)...]) {
+                sectors[String(decoding: pair[..<equals], as: UTF8.self)] = severity
+            }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
         }
         return sectors
+    }
+
+    private static func severity(_ digits: Substring.UTF8View.SubSequence) -> Severity? {
+        guard digits.count == 1, let digit = digits.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+        return Severity(rawValue: Int(digit - UInt8(ascii: "0")))
     }
 
     private static func clean(_ sector: String) -> String {
