@@ -6,13 +6,12 @@ import Testing
 @Suite struct CSVTests {
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() {
         let rows = CSV.parse("\u{FEFF}code,name\r\nA1,\"Camp, \"\"North\"\"\nblock 2\"\r\n\r\nB2,\n")
-        #expect(rows == [["code", "name"], ["A1", "Camp, \"North\"\nblock 2"], ["B2", ""]])
+        #expect(rows == [["code", "name"], ["A1", "Camp, \"North\"\nblock 2"], [""], ["B2", ""]])
     }
 
     @Test func anyRowSurvivesWritingAndReading() async {
         let field = Gen.oneOf(Gen.letterOrNumber.string(of: 0...6), Gen.always(","), Gen.always("\"q\""), Gen.always("a\nb"), Gen.always(" x "))
         await propertyCheck(input: field.array(of: 1...6)) { fields in
-            guard fields != [""] else { return }
             #expect(CSV.parse(CSV.line(fields) + "\n") == [fields])
         }
     }

@@ -113,9 +113,8 @@ public enum HavenApp {
 
     /// Checks the file, prints every problem, and writes only when there are none.
     public static func importFile(_ settings: Settings, kind: ImportKind, path: String) async throws -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw HavenError.badRequest("\(path) cannot be read as UTF-8 text.")
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw HavenError.badRequest("\(path) cannot be read.") }
+        let text = try Table.csvText(of: data)
         return try await with(settings) { app in
             let staged: StagedImport.Kind = kind == .sites ? .sites : .adminAreas
             let preview = try await ImportPages.preview(staged, text: text, user: nil, on: app.db)

@@ -2,7 +2,8 @@ import Foundation
 
 /// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
 public enum CSV {
-    /// Splits text into rows of fields. A UTF-8 byte-order mark and a final line break are ignored.
+    /// Splits text into rows of fields. A UTF-8 byte-order mark and a final line break are ignored; a blank
+    /// line is a row of one empty field, so that row numbers stay those a person sees in their spreadsheet.
     public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
@@ -16,7 +17,7 @@ public enum CSV {
         func endField() { row.append(field); field = ""; afterQuote = false }
         func endRow() {
             endField()
-            if rowHasContent || row.count > 1 || !(row.first ?? "").isEmpty { rows.append(row) }
+            rows.append(row)
             row = []
             rowHasContent = false
         }

@@ -2,7 +2,7 @@ import Fluent
 import Plot
 import Vapor
 
-/// Upload a CSV, see exactly what would change and every refused row, then confirm.
+/// Upload a CSV or Excel file, see exactly what would change and every refused row, then confirm.
 struct ImportPages: RouteCollection {
     struct Kind {
         var staged: StagedImport.Kind
@@ -32,7 +32,7 @@ struct ImportPages: RouteCollection {
         for kind in [Self.sites, Self.adminAreas, Self.rounds] {
             let path = kind.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
             routes.get(path) { req in try await self.form(kind, req) }
-            routes.on(.POST, path, body: .collect(maxSize: "20mb")) { req in try await self.preview(kind, req) }
+            routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in try await self.preview(kind, req) }
             routes.post(path + [":staged", "commit"]) { req in try await self.commit(kind, req) }
         }
     }
@@ -49,9 +49,7 @@ struct ImportPages: RouteCollection {
     func preview(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
         let upload = try req.content.decode(Upload.self)
-        guard let text = upload.file.data.getString(at: upload.file.data.readerIndex, length: upload.file.data.readableBytes) else {
-            throw HavenError.badRequest("The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'.")
-        }
+        let text = try Table.csvText(of: Data(buffer: upload.file.data))
         let preview = try await Self.preview(kind.staged, text: text, user: user, on: req.db)
         var staged: StagedImport?
         if preview.canCommit {
@@ -124,8 +122,8 @@ struct ImportPages: RouteCollection {
             .if(kind.staged == .rounds, .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),
             .group(content),
             Layout.form(action: kind.path, csrf: csrf, enctype: "multipart/form-data",
-                .div(.class("field"), .label(.for("file"), "CSV file (UTF-8)"),
-                     .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".csv,text/csv"), .required(true))),
+                .div(.class("field"), .label(.for("file"), "Excel workbook (.xlsx, first sheet) or CSV file (UTF-8)"),
+                     .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), .required(true))),
                 .button(.type(.submit), "Check the file")))
     }
 

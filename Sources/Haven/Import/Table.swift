@@ -27,6 +27,21 @@ struct Table {
         }
     }
 
+    /// An uploaded file as CSV text, whichever form it came in: a workbook's first sheet is turned into
+    /// CSV so that staging, preview and commit all read one format.
+    static func csvText(of data: Data) throws -> String {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try Workbook.rows(data).map(CSV.line).joined(separator: "\r\n")
+        }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw HavenError.badRequest("This is an old Excel file (.xls). Save it as an Excel workbook (.xlsx) or as CSV UTF-8.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw HavenError.badRequest("The file is neither an Excel workbook (.xlsx) nor UTF-8 text. Save it from your spreadsheet as .xlsx or 'CSV UTF-8'.")
+        }
+        return text
+    }
+
     static func isHashtagRow(_ cells: [String]) -> Bool {
         let filled = cells.map(\.trimmed).filter { !$0.isEmpty }
         return !filled.isEmpty && filled.allSatisfy { $0.hasPrefix("#") }
