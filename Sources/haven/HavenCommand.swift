@@ -94,19 +94,26 @@ struct Backup: AsyncParsableCommand {
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import administrative areas or sites from a CSV file.",
-                                                    subcommands: [AdminAreas.self, Sites.self])
+    static let configuration = CommandConfiguration(abstract: "Import administrative areas, their boundaries or sites.",
+                                                    subcommands: [AdminAreas.self, Boundaries.self, Sites.self])
 
     struct AdminAreas: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "admin-areas", abstract: "Import a COD-AB style gazetteer.")
-        @Argument(help: "CSV file with a header row and an optional HXL row.") var file: String
+        @Argument(help: "Excel workbook or CSV file with a header row and an optional HXL row.") var file: String
 
         func run() async throws { try await importFile(.adminAreas, file) }
     }
 
+    struct Boundaries: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import the outlines of administrative areas, for the monitoring map.")
+        @Argument(help: "GeoJSON FeatureCollection of polygons with a P-code property per feature.") var file: String
+
+        func run() async throws { try await importFile(.boundaries, file) }
+    }
+
     struct Sites: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "sites", abstract: "Import or update sites.")
-        @Argument(help: "CSV file with a header row and an optional HXL row.") var file: String
+        @Argument(help: "Excel workbook or CSV file with a header row and an optional HXL row.") var file: String
 
         func run() async throws { try await importFile(.sites, file) }
     }

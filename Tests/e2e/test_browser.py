@@ -108,6 +108,7 @@ def test_the_monitoring_dashboard_maps_and_ranks_sites(server, browser):
     log_in(browser, server["base"], "viewer@haven.demo")
     go(browser, browser.find_element(By.LINK_TEXT, "Monitoring"), lambda url: url.endswith("/monitoring"))
     assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.map path.area")) == 7, "the country and its provinces outlined"
     Select(browser.find_element(By.NAME, "minSeverity")).select_by_value("4")
     submit_filters(browser, "minSeverity=4")
     severities = [int(t) for t in texts(browser, "table.heat tbody tr td:nth-child(4) .sev")]

@@ -60,6 +60,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: CataloguePages())
     try pages.register(collection: AdminAreaPages())
     try pages.register(collection: ImportPages())
+    try pages.register(collection: BoundaryPages())
     try pages.register(collection: AuditPages())
     app.get("styles.css") { _ in Stylesheet.response() }
 }

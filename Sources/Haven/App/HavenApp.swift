@@ -109,11 +109,13 @@ public enum HavenApp {
     public enum ImportKind: String, Sendable {
         case sites
         case adminAreas = "admin-areas"
+        case boundaries
     }
 
     /// Checks the file, prints every problem, and writes only when there are none.
     public static func importFile(_ settings: Settings, kind: ImportKind, path: String) async throws -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else { throw HavenError.badRequest("\(path) cannot be read.") }
+        if kind == .boundaries { return try await importBoundaries(settings, data: data, path: path) }
         let text = try Table.csvText(of: data)
         return try await with(settings) { app in
             let staged: StagedImport.Kind = kind == .sites ? .sites : .adminAreas
@@ -126,6 +128,20 @@ public enum HavenApp {
             }
             let done = try await ImportPages.commit(staged, text: text, user: nil, by: .commandLine("import \(kind.rawValue)"), on: app.db)
             print("Imported \(path): \(done.creates) added, \(done.updates) updated, \(done.unchanged) unchanged.")
+            return true
+        }
+    }
+
+    private static func importBoundaries(_ settings: Settings, data: Data, path: String) async throws -> Bool {
+        try await with(settings) { app in
+            let plan = try await BoundaryImport.plan(data, on: app.db)
+            guard plan.problems.isEmpty else {
+                plan.problems.forEach { print($0) }
+                print("Nothing was imported: \(plan.problems.count) problem(s).")
+                return false
+            }
+            let done = try await BoundaryImport.commit(plan, by: .commandLine("import boundaries"), on: app.db)
+            print("Imported \(path): \(done.added) outlines added, \(done.updated) updated, \(done.unchanged) unchanged.")
             return true
         }
     }

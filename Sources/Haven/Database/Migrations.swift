@@ -13,5 +13,6 @@ enum Migrations {
         CreateIndicators(),
         CreateMonitoringRounds(),
         IndexMonitoringReads(),
+        CreateAreaBoundaries(),
     ]
 }

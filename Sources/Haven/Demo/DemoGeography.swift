@@ -8,6 +8,12 @@ struct DemoGeography {
             (south...north).contains(latitude) && (west...east).contains(longitude)
         }
 
+        /// The box as a boundary, corner to corner.
+        var outline: Outline {
+            let corners = [(west, south), (east, south), (east, north), (west, north), (west, south)]
+            return Outline(rings: [corners.map { Outline.Point(longitude: $0.0, latitude: $0.1) }])
+        }
+
         /// Splits the box into a grid of `count` cells, row by row.
         func split(_ count: Int) -> [Box] {
             let columns = Int(Double(count).squareRoot().rounded(.up))

@@ -34,6 +34,7 @@ public enum DemoLoader {
         let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue)
         try await db.write { tx in
             try await insert(records.areas, on: tx)
+            try await insert(records.boundaries, on: tx)
             try await insert(records.organisations, on: tx)
             try await insert(records.sites, on: tx)
             try await insert(records.statusChanges, on: tx)
@@ -52,6 +53,7 @@ public enum DemoLoader {
     /// The operation as the models to insert, each with its creation event in the audit trail.
     struct Records: Sendable {
         var areas: [AdminArea] = []
+        var boundaries: [AreaBoundary] = []
         var organisations: [Organisation] = []
         var sites: [Site] = []
         var statusChanges: [SiteStatusChange] = []
@@ -69,6 +71,11 @@ public enum DemoLoader {
                                       parentID: area.parentPcode.flatMap { areaIDs[$0] })
                 areaIDs[area.pcode] = model.id
                 areas.append(created(model))
+                if area.level <= 2 {
+                    let boundary = try AreaBoundary(areaID: model.id!, pcode: area.pcode, outline: area.box.outline)
+                    boundary.id = UUID()
+                    boundaries.append(created(boundary))
+                }
             }
             organisations = DemoOperation.organisations.map { created(Organisation(id: UUID(), name: $0.name, acronym: $0.acronym, kind: $0.kind)) }
             for demo in operation.sites {

@@ -117,8 +117,7 @@ struct ImportPages: RouteCollection {
     private func page(_ kind: Kind, user: UserContext, csrf: String, _ content: Node<HTML.BodyContext>...) -> String {
         Layout.page(kind.title, user: user,
             .h1(.text(kind.title)),
-            .p(.a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
-               " · ", .a(.href(Paths.importRounds), "Monitoring rounds")),
+            Self.links,
             .if(kind.staged == .rounds, .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),
             .group(content),
             Layout.form(action: kind.path, csrf: csrf, enctype: "multipart/form-data",
@@ -126,6 +125,11 @@ struct ImportPages: RouteCollection {
                      .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), .required(true))),
                 .button(.type(.submit), "Check the file")))
     }
+
+    /// The imports there are, on every import page.
+    static var links: Node<HTML.BodyContext> { .p(
+        .a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
+        " · ", .a(.href(Paths.importBoundaries), "Boundaries (GeoJSON)"), " · ", .a(.href(Paths.importRounds), "Monitoring rounds")) }
 
     static func previewNode(_ preview: ImportPreview, file: String) -> Node<HTML.BodyContext> {
         .div(.class("preview"),

@@ -19,9 +19,24 @@ struct MonitoringPages: RouteCollection {
             .reduce(into: [String]()) { list, indicator in if !list.contains(indicator.sector) { list.append(indicator.sector) } }
         let view = MonitoringDashboardView(
             user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown, summary: summary,
-            sectors: sectors, trend: try await Self.trend(on: req.db),
+            sectors: sectors, trend: try await Self.trend(on: req.db), outlines: try await Self.outlines(around: query.sites.adminArea, on: req.db),
             unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.db))
         return Layout.response(view.render())
+    }
+
+    /// The outlines to draw: the chosen area and the areas one level below it (the country and its first
+    /// level when no area is chosen), for those whose boundaries were imported.
+    static func outlines(around key: String?, on db: any Database) async throws -> [Outline] {
+        let area = try await key.asyncMap { try await AdminAreaLookup.find($0, on: db) } ?? nil
+        let level = area?.level ?? 0, prefix = area?.pcode ?? ""
+        struct Row: Decodable { var outline: String; var pcode: String }
+        let rows = try await db.sql.raw("""
+            SELECT b.outline AS outline, a.pcode AS pcode FROM area_boundaries b JOIN admin_areas a ON a.id = b.area_id
+            WHERE b.archived_at IS NULL AND a.archived_at IS NULL AND a.level IN (\(bind: level), \(bind: level + 1))
+            AND a.pcode LIKE \(bind: prefix + "%") ORDER BY a.level
+            """).all(decoding: Row.self)
+        // LIKE treats _ as a wildcard, so the prefix is checked again.
+        return rows.filter { $0.pcode.hasPrefix(prefix) }.compactMap { try? JSONDecoder().decode(Outline.self, from: Data($0.outline.utf8)) }
     }
 
     /// Of the people in the sites assessed each month of the last two years, the share living in sites at

@@ -11,6 +11,7 @@ struct MonitoringDashboardView {
     var summary: GapAnalysis.Summary
     var sectors: [String]
     var trend: [Charts.Point]
+    var outlines: [Outline]
     var unmet: [UUID: [UnmetStandard]]
 
     func render() -> String {
@@ -26,7 +27,7 @@ struct MonitoringDashboardView {
             .div(.class("charts"),
                  .div(.h2("Map"), .raw(Charts.siteMap(ranked.compactMap { r in
                      r.site.coordinates.map { Charts.MapPoint(latitude: $0.latitude, longitude: $0.longitude, severity: r.severity, population: r.site.population, label: r.site.code) }
-                 }))),
+                 }, outlines: outlines))),
                  .div(.h2("People by severity"), .raw(Charts.severityBars(summary.peopleBySeverity)),
                       .h2("% of people assessed in sites at severity 3+, by month"),
                       trend.count > 1 ? .raw(Charts.line(trend, title: "Share of people assessed living in sites at severity 3 or worse")) : .p("Not enough rounds yet."))),

@@ -7,6 +7,7 @@ enum Paths {
     static let importSites = "/import/sites"
     static let importAdminAreas = "/import/admin-areas"
     static let importRounds = "/import/rounds"
+    static let importBoundaries = "/import/boundaries"
     static let audit = "/audit"
     static let logout = "/logout"
 

@@ -10,24 +10,34 @@ extension Charts {
         var label: String
     }
 
-    /// Sites drawn where they are, coloured by severity and sized by people, worst drawn last so they stay visible.
-    static func siteMap(_ points: [MapPoint]) -> String {
-        guard !points.isEmpty else { return "<p>No assessed site has coordinates yet.</p>" }
-        let south = points.map(\.latitude).min()!, north = points.map(\.latitude).max()!
-        let west = points.map(\.longitude).min()!, east = points.map(\.longitude).max()!
+    /// Sites drawn where they are, coloured by severity and sized by people, worst drawn last so they
+    /// stay visible; under them the outlines of administrative areas, when boundaries were imported.
+    static func siteMap(_ points: [MapPoint], outlines: [Outline] = []) -> String {
+        let corners = points.map { Outline.Point(longitude: $0.longitude, latitude: $0.latitude) } + outlines.flatMap { $0.rings.joined() }
+        guard !corners.isEmpty else { return "<p>No assessed site has coordinates yet.</p>" }
+        let south = corners.map(\.latitude).min()!, north = corners.map(\.latitude).max()!
+        let west = corners.map(\.longitude).min()!, east = corners.map(\.longitude).max()!
         let width = 560.0, margin = 10.0
         let scale = (width - 2 * margin) / max(east - west, 0.01)
         let height = max(120, (north - south) * scale + 2 * margin)
         // Thousands of points: whole numbers and plain interpolation keep this fast (String(format:) is not).
+        func x(_ longitude: Double) -> Int { Int((margin + (longitude - west) * scale).rounded()) }
+        func y(_ latitude: Double) -> Int { Int((height - margin - (latitude - south) * scale).rounded()) }
+        var areas = ""
+        for outline in outlines {
+            let path = outline.rings.map { ring in
+                "M" + ring.map { "\(x($0.longitude)) \(y($0.latitude))" }.joined(separator: "L") + "Z"
+            }.joined()
+            areas += "<path class=\"area\" fill-rule=\"evenodd\" d=\"\(path)\"/>"
+        }
         var circles = ""
         circles.reserveCapacity(points.count * 90)
         for p in points.sorted(by: { ($0.severity, $1.population) < ($1.severity, $0.population) }) {
-            let x = Int((margin + (p.longitude - west) * scale).rounded()), y = Int((height - margin - (p.latitude - south) * scale).rounded())
             let r = Int(min(9, 1.5 + Double(p.population).squareRoot() / 25).rounded())
-            circles += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(r)\" class=\"sev\(p.severity.rawValue)\"><title>\(escape(p.label)): \(p.severity.rawValue), \(p.population) people</title></circle>"
+            circles += "<circle cx=\"\(x(p.longitude))\" cy=\"\(y(p.latitude))\" r=\"\(r)\" class=\"sev\(p.severity.rawValue)\"><title>\(escape(p.label)): \(p.severity.rawValue), \(p.population) people</title></circle>"
         }
         return "<svg class=\"map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Map of sites by severity\">"
-            + "<rect width=\"100%\" height=\"100%\" fill=\"#f6f8fa\"/>\(circles)</svg>"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"#f6f8fa\"/>\(areas)\(circles)</svg>"
     }
 
     /// Horizontal bars of people per severity phase, labelled with the figures.

@@ -60,6 +60,7 @@ enum Stylesheet {
     table.heat td, table.heat th { padding: .25rem .35rem; }
     table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }
     svg.map circle { stroke: #fff; stroke-width: .5; }
+    svg.map path.area { fill: #fff; stroke: #8a94a0; stroke-width: .8; stroke-linejoin: round; }
     @media (max-width: 40rem) {
       .hide-narrow { display: none; }
       main { padding: .6rem; }
