@@ -53,9 +53,10 @@ import VaporTesting
                 #expect(site.populationIndividuals == latest?.individuals && site.populationCountedOn == latest?.countedOn, "\(site.code)")
             }
             let created = try await AuditEvent.query(on: app.db).filter(\.$action == .create).count()
-            let records = try await AdminArea.query(on: app.db).count() + Organisation.query(on: app.db).count()
-                + Site.query(on: app.db).count() + PopulationCount.query(on: app.db).count() + User.query(on: app.db).count()
-                + Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count() + AreaBoundary.query(on: app.db).count()
+            var records = try await AdminArea.query(on: app.db).count() + Organisation.query(on: app.db).count()
+            records += try await Site.query(on: app.db).count() + PopulationCount.query(on: app.db).count() + User.query(on: app.db).count()
+            records += try await Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count()
+            records += try await AreaBoundary.query(on: app.db).count() + ActivityType.query(on: app.db).count()
             #expect(created == records, "every demo record has its creation in the audit trail")
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
             await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }

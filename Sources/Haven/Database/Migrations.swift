@@ -14,5 +14,6 @@ enum Migrations {
         CreateMonitoringRounds(),
         IndexMonitoringReads(),
         CreateAreaBoundaries(),
+        CreateActivityTypes(),
     ]
 }

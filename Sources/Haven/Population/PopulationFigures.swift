@@ -110,18 +110,13 @@ enum PopulationRules {
     }
 
     private static func breakdownErrors(_ f: PopulationFigures) -> [FieldError] {
-        let sum = f.cells.compactMap { $0 }.reduce(0, +)
         if f.disaggregated {
             let missing = zip(PopulationFigures.cellFields, f.cells).filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
                 return missing.map { FieldError($0, "is required in a disaggregated count (enter 0 for nobody)") }
             }
-            if sum != f.individuals {
-                return [FieldError("individuals", "the sex and age cells add up to \(sum), not \(f.individuals); correct them or mark the count as not disaggregated")]
-            }
-        } else if sum > f.individuals {
-            return [FieldError("individuals", "the sex and age cells add up to \(sum), more than the \(f.individuals) individuals")]
         }
-        return []
+        return SexAgeBreakdown.errors(f.cells, total: f.individuals, totalField: "individuals", noun: "individuals",
+                                      remedy: "correct them or mark the count as not disaggregated")
     }
 }
