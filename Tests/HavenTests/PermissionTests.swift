@@ -7,7 +7,7 @@ import Testing
     static let myOrg = UUID(), otherOrg = UUID(), mySite = UUID(), otherSite = UUID()
 
     static func user(_ role: Role) -> UserContext {
-        UserContext(id: UUID(), email: "x@y.z", name: "", role: role, organisationID: role == .partner ? myOrg : nil,
+        UserContext(id: UUID(), email: "x@y.z", name: "", role: role, organisationID: [.partner, .siteManager].contains(role) ? myOrg : nil,
                     siteIDs: role == .siteManager ? [mySite] : [])
     }
 
@@ -32,17 +32,20 @@ import Testing
         ("monitor site of own org", .recordMonitoring(SiteScope(id: otherSite, managementAgencyID: myOrg))),
         ("monitor other site", .recordMonitoring(SiteScope(id: otherSite, managementAgencyID: otherOrg))),
         ("upload rounds", .uploadRounds),
+        ("5W of own org", .recordActivity(myOrg)),
+        ("5W of other org", .recordActivity(otherOrg)),
+        ("lock months", .lockMonths),
         ("users", .manageUsers),
         ("audit trail", .readAuditTrail),
     ]
 
     static let expected: [Role: String] = [
-        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth upl users audit
-        .administrator: "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1   1     1",
-        .coordinator:   "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1   0     0",
-        .siteManager:   "1    0   0   0    0   0   0     1   0   0   0   0    1    0    0    1    0    0    1   0     0",
-        .partner:       "1    0   0   0    1   0   0     0   1   0   0   0    0    1    0    0    1    0    1   0     0",
-        .viewer:        "1    0   0   0    0   0   0     0   0   0   0   0    0    0    0    0    0    0    0   0     0",
+        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth upl 5Wo 5Wx lock users audit
+        .administrator: "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1   1   1   1    1     1",
+        .coordinator:   "1    1   1   1    1   1   1     1   1   1   1   1    1    1    1    1    1    1    1   1   1   1    0     0",
+        .siteManager:   "1    0   0   0    0   0   0     1   0   0   0   0    1    0    0    1    0    0    1   1   0   0    0     0",
+        .partner:       "1    0   0   0    1   0   0     0   1   0   0   0    0    1    0    0    1    0    1   1   0   0    0     0",
+        .viewer:        "1    0   0   0    0   0   0     0   0   0   0   0    0    0    0    0    0    0    0   0   0   0    0     0",
     ]
 
     @Test(arguments: Role.allCases)

@@ -100,6 +100,12 @@ enum Schemas {
                                    "peopleBySeverity": ["type": "array", "items": integer], "peopleInNeed": integer,
                                    "areaSeverity": optional(integer)]),
             ], required: ["items", "total", "limit", "offset", "summary"]),
+            "ActivityInput": object(activityInput, required: activityRequired),
+            "Activity": object(activity, required: ["id"] + activityRequired),
+            "LockedMonth": object(["month": string, "locked": boolean]),
+            "Gap": object(["siteId": uuid, "code": string, "sector": string, "severity": integer, "population": integer]),
+            "Duplication": object(["siteId": uuid, "activity": string, "organisationIds": ["type": "array", "items": uuid],
+                                   "reached": integer, "population": optional(integer)]),
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
                                "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
         ]

@@ -14,6 +14,16 @@ public struct People: Codable, Equatable, Sendable {
 
     var cells: [Int?] { female + male }
 
+    private enum Keys: String, CodingKey { case total, female, male }
+
+    /// The brackets may be left out when only the total is known.
+    public init(from decoder: any Decoder) throws {
+        let object = try decoder.container(keyedBy: Keys.self)
+        total = try object.decode(Int.self, forKey: .total)
+        female = try object.decodeIfPresent([Int?].self, forKey: .female) ?? Array(repeating: nil, count: 5)
+        male = try object.decodeIfPresent([Int?].self, forKey: .male) ?? Array(repeating: nil, count: 5)
+    }
+
     /// Children (0-17), adults (18-59) and elderly (60+) of one sex, when all their brackets are known.
     func rolledUp(_ sex: Sex) -> (children: Int?, adults: Int?, elderly: Int?) {
         let cells = sex == .female ? female : male

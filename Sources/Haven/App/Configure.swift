@@ -46,6 +46,9 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: IndicatorAPI())
     try signedIn.register(collection: RoundAPI())
     try signedIn.register(collection: GapAnalysisAPI())
+    try signedIn.register(collection: ActivityAPI())
+    try signedIn.register(collection: ResponseAnalysisAPI())
+    try signedIn.register(collection: MonthLockAPI())
 
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())

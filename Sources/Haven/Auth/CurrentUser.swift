@@ -76,6 +76,8 @@ extension Permission {
         case .recordPopulation: "record population counts for this site"
         case .recordMonitoring: "record monitoring rounds for this site"
         case .uploadRounds: "upload monitoring rounds"
+        case .recordActivity: "report activities for this organisation"
+        case .lockMonths: "lock or unlock reporting months"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
         }

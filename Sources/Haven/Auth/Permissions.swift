@@ -33,6 +33,10 @@ public enum Permission: Sendable, Equatable {
     case recordMonitoring(SiteScope)
     /// Upload a file of rounds; each row is then checked against `recordMonitoring` for its site.
     case uploadRounds
+    /// Report, correct or archive 5W lines of the organisation that reports them.
+    case recordActivity(UUID)
+    /// Close a reporting month to changes, or reopen it.
+    case lockMonths
     case manageUsers
     case readAuditTrail
 
@@ -53,6 +57,8 @@ public enum Permission: Sendable, Equatable {
             site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
         case (.siteManager, .uploadRounds), (.partner, .uploadRounds):
             true
+        case (.siteManager, .recordActivity(let organisation)), (.partner, .recordActivity(let organisation)):
+            organisation == user.organisationID
         case (.partner, .editOrganisation(let id)):
             id == user.organisationID
         default:

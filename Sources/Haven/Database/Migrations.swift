@@ -15,5 +15,7 @@ enum Migrations {
         IndexMonitoringReads(),
         CreateAreaBoundaries(),
         CreateActivityTypes(),
+        CreateActivities(),
+        CreateLockedMonths(),
     ]
 }

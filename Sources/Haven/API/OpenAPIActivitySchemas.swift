@@ -1,0 +1,32 @@
+/// The JSON shapes of 5W lines.
+extension Schemas {
+    static var people: [String: Any] {
+        let brackets: [String: Any] = ["type": "array", "items": ["type": ["integer", "null"], "minimum": 0], "minItems": 5, "maxItems": 5,
+                                       "description": "Ages 0-4, 5-11, 12-17, 18-59, 60+; null where unknown"]
+        return ["type": ["object", "null"], "properties": ["total": integer, "female": brackets, "male": brackets], "required": ["total"]]
+    }
+
+    static var activityInput: [String: Any] {
+        [
+            "reportingOrganisationId": uuid, "implementingOrganisationId": optional(uuid), "donorOrganisationId": optional(uuid),
+            "activity": ["type": "string", "description": "Code of an activity of the catalogue"],
+            "siteId": optional(uuid), "adminArea": ["type": ["string", "null"], "description": "P-code, for work outside sites"],
+            "status": oneOf(ActivityStatus.self), "startOn": day, "endOn": optional(day),
+            "month": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "Reporting month"],
+            "modality": oneOf(Modality.self), "targeted": people, "reached": people,
+            "householdsTargeted": optional(integer), "householdsReached": optional(integer), "comment": optional(string),
+        ]
+    }
+
+    static let activityRequired = ["reportingOrganisationId", "activity", "status", "startOn", "month", "modality"]
+
+    static var activity: [String: Any] {
+        var properties = activityInput
+        properties["id"] = uuid
+        properties["sector"] = string
+        properties["adminAreaId"] = uuid
+        properties["archived"] = boolean
+        properties["warnings"] = ["type": "array", "items": object(["field": string, "message": string])]
+        return properties
+    }
+}
