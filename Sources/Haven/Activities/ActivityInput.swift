@@ -1,14 +1,25 @@
 import Foundation
 
-public enum ActivityStatus: String, Codable, CaseIterable, Sendable {
+public enum ActivityStatus: String, Codable, CaseIterable, Sendable, Vocabulary {
     case planned, ongoing, completed, cancelled
+
+    var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// Also the words of HXL's #status (active, complete, canceled).
+    init?(reported text: String) {
+        let synonyms = ["active": "ongoing", "complete": "completed", "canceled": "cancelled"]
+        let word = text.trimmed.lowercased()
+        self.init(loose: synonyms[word] ?? word)
+    }
 
     /// Whether people can count on the activity being there: what gap analysis looks for.
     var isUnderway: Bool { self == .planned || self == .ongoing }
 }
 
-public enum Modality: String, Codable, CaseIterable, Sendable {
+public enum Modality: String, Codable, CaseIterable, Sendable, Vocabulary {
     case inKind = "in_kind", cash, service
+
+    var label: String { self == .inKind ? "In kind" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
 /// One line of a 5W report as a partner sends it, whichever way it arrives.

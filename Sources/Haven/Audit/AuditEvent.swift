@@ -41,8 +41,14 @@ final class AuditEvent: Model, @unchecked Sendable {
     }
 
     /// Plain SQL rather than Fluent's create: every change in Haven writes one, ODK submissions by the hundred.
+    /// Batches stay within PostgreSQL's limit on parameters per statement.
     static func insert(_ events: [AuditEvent], on db: any Database) async throws {
-        guard !events.isEmpty else { return }
+        for start in stride(from: 0, to: events.count, by: 1000) {
+            try await insertBatch(events[start..<min(start + 1000, events.count)], on: db)
+        }
+    }
+
+    private static func insertBatch(_ events: ArraySlice<AuditEvent>, on db: any Database) async throws {
         var insert = db.sql.insert(into: schema)
             .columns("id", "at", "actor_id", "actor_label", "entity", "entity_id", "entity_label", "action", "changes")
         for event in events {

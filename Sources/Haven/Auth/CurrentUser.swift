@@ -77,6 +77,7 @@ extension Permission {
         case .recordMonitoring: "record monitoring rounds for this site"
         case .uploadRounds: "upload monitoring rounds"
         case .recordActivity: "report activities for this organisation"
+        case .uploadActivities: "upload 5W files"
         case .lockMonths: "lock or unlock reporting months"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"

@@ -33,6 +33,8 @@ public enum Permission: Sendable, Equatable {
     case recordMonitoring(SiteScope)
     /// Upload a file of rounds; each row is then checked against `recordMonitoring` for its site.
     case uploadRounds
+    /// Upload a 5W file; each row is then checked against `recordActivity` for its organisation.
+    case uploadActivities
     /// Report, correct or archive 5W lines of the organisation that reports them.
     case recordActivity(UUID)
     /// Close a reporting month to changes, or reopen it.
@@ -55,7 +57,7 @@ public enum Permission: Sendable, Equatable {
             user.siteIDs.contains(site.id)
         case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)), (.partner, .recordMonitoring(let site)):
             site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
-        case (.siteManager, .uploadRounds), (.partner, .uploadRounds):
+        case (.siteManager, .uploadRounds), (.partner, .uploadRounds), (.siteManager, .uploadActivities), (.partner, .uploadActivities):
             true
         case (.siteManager, .recordActivity(let organisation)), (.partner, .recordActivity(let organisation)):
             organisation == user.organisationID

@@ -20,6 +20,9 @@ struct ImportPages: RouteCollection {
     static let rounds = Kind(staged: .rounds, title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
         help: "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven.")
 
+    static let activities = Kind(staged: .activities, title: "Import 5W activities", path: Paths.importActivities, permission: .uploadActivities,
+        help: "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or admin area P-code (#adm+code), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing.")
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("import", "rounds", "template.csv") { req -> Response in
             try req.authorize(.uploadRounds)
@@ -29,7 +32,7 @@ struct ImportPages: RouteCollection {
             response.body = .init(string: RoundImport.template(try await Catalogue.current(on: req.db).indicators))
             return response
         }
-        for kind in [Self.sites, Self.adminAreas, Self.rounds] {
+        for kind in [Self.sites, Self.adminAreas, Self.rounds, Self.activities] {
             let path = kind.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
             routes.get(path) { req in try await self.form(kind, req) }
             routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in try await self.preview(kind, req) }
@@ -75,7 +78,16 @@ struct ImportPages: RouteCollection {
         try await staged.update(on: req.db)
         return Layout.response(page(kind, user: user, csrf: req.csrfToken,
             .p(.class("notice"), .text("Imported \(staged.fileName): \(preview.creates) added, \(preview.updates) updated, \(preview.unchanged) unchanged.")),
-            .p(.a(.href(kind.staged == .adminAreas ? "/areas" : kind.staged == .rounds ? "/monitoring" : Paths.sites), "See the result"))))
+            .p(.a(.href(Self.result(of: kind.staged)), "See the result"))))
+    }
+
+    private static func result(of kind: StagedImport.Kind) -> String {
+        switch kind {
+        case .adminAreas: "/areas"
+        case .rounds: "/monitoring"
+        case .sites: Paths.sites
+        case .activities: Paths.importActivities
+        }
     }
 
     /// The preview for the CLI and the page alike. Rounds need the person, whose sites each row must be.
@@ -85,6 +97,7 @@ struct ImportPages: RouteCollection {
         case .sites: return try await SiteImport.plan(table, on: db).preview
         case .adminAreas: return try await AdminAreaImport.plan(table, on: db).preview
         case .rounds: return try await RoundImport.plan(table, for: try person(user), on: db).preview
+        case .activities: return try await ActivityImport.plan(table, for: try person(user), on: db).preview
         }
     }
 
@@ -104,6 +117,10 @@ struct ImportPages: RouteCollection {
             case .rounds:
                 let plan = try await RoundImport.plan(table, for: try person(user), on: tx)
                 try await RoundImport.commit(plan, by: try person(user), on: tx)
+                return plan.preview
+            case .activities:
+                let plan = try await ActivityImport.plan(table, for: try person(user), on: tx)
+                try await ActivityImport.commit(plan, by: try person(user), on: tx)
                 return plan.preview
             }
         }
@@ -129,7 +146,7 @@ struct ImportPages: RouteCollection {
     /// The imports there are, on every import page.
     static var links: Node<HTML.BodyContext> { .p(
         .a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
-        " · ", .a(.href(Paths.importBoundaries), "Boundaries (GeoJSON)"), " · ", .a(.href(Paths.importRounds), "Monitoring rounds")) }
+        " · ", .a(.href(Paths.importBoundaries), "Boundaries (GeoJSON)"), " · ", .a(.href(Paths.importRounds), "Monitoring rounds"), " · ", .a(.href(Paths.importActivities), "5W activities")) }
 
     static func previewNode(_ preview: ImportPreview, file: String) -> Node<HTML.BodyContext> {
         .div(.class("preview"),
@@ -142,8 +159,15 @@ struct ImportPages: RouteCollection {
             .if(!preview.missingColumns.isEmpty, .p(.class("alert"), .text("Missing columns: " + preview.missingColumns.joined(separator: "; ")))),
             .if(!preview.errors.isEmpty, .group(
                 .p(.class("alert"), .text("\(preview.errors.count) problem(s) found. Nothing has been written; correct the file and check it again.")),
-                .table(.class("errors"), .thead(.tr(.th("Row"), .th("Column"), .th("Problem"))),
-                       .tbody(.forEach(preview.errors) { e in .tr(.td(.text(String(e.line))), .td(.text(e.column)), .td(.text(e.message))) })))),
+                rowTable(preview.errors, class: "errors", heading: "Problem"))),
+            .if(!preview.warnings.isEmpty, .group(
+                .p(.text("\(preview.warnings.count) warning(s): accepted as they are, but worth a second look.")),
+                rowTable(preview.warnings, class: "warnings", heading: "Warning"))),
             .if(preview.canCommit, .p(.class("notice"), "No problems found. Nothing is written until you confirm.")))
+    }
+
+    private static func rowTable(_ rows: [RowError], class name: String, heading: String) -> Node<HTML.BodyContext> {
+        .table(.class(name), .thead(.tr(.th("Row"), .th("Column"), .th(.text(heading)))),
+               .tbody(.forEach(rows) { e in .tr(.td(.text(String(e.line))), .td(.text(e.column)), .td(.text(e.message))) }))
     }
 }

@@ -42,11 +42,7 @@ enum SiteImport {
         }
         guard plan.preview.missingColumns.isEmpty else { return plan }
         let areas = Dictionary(try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0.id!) }, uniquingKeysWith: { a, _ in a })
-        var agencies: [String: UUID] = [:]
-        for org in try await Organisation.query(on: db).filter(\.$archivedAt == nil).all() {
-            agencies[org.name.lowercased()] = org.id
-            if !org.acronym.isEmpty { agencies[org.acronym.lowercased()] = org.id }
-        }
+        let agencies = try await Organisation.byName(on: db)
         let existing = Dictionary(try await Site.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: Int] = [:]
         for row in table.rows {

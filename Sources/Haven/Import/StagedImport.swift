@@ -5,7 +5,7 @@ import Foundation
 final class StagedImport: Model, @unchecked Sendable {
     static let schema = "staged_imports"
 
-    enum Kind: String, Codable, Sendable { case sites, adminAreas = "admin_areas", rounds }
+    enum Kind: String, Codable, Sendable { case sites, adminAreas = "admin_areas", rounds, activities }
 
     @ID(key: .id) var id: UUID?
     @Enum(key: "kind") var kind: Kind

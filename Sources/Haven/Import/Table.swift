@@ -106,6 +106,8 @@ struct ImportPreview: Sendable {
     var updates = 0
     var unchanged = 0
     var errors: [RowError] = []
+    /// Accepted, but worth a look before confirming.
+    var warnings: [RowError] = []
     var missingColumns: [String] = []
 
     var canCommit: Bool { errors.isEmpty && missingColumns.isEmpty && rows > 0 }

@@ -8,6 +8,7 @@ enum Paths {
     static let importAdminAreas = "/import/admin-areas"
     static let importRounds = "/import/rounds"
     static let importBoundaries = "/import/boundaries"
+    static let importActivities = "/import/activities"
     static let audit = "/audit"
     static let logout = "/logout"
 

@@ -1,0 +1,166 @@
+import Fluent
+import Foundation
+
+/// Importing partners' 5W spreadsheets: lines are matched to those already reported by their natural
+/// key (who, what, where, which month, how), so sending the same file again changes nothing.
+enum ActivityImport {
+    static let people: [ImportField] = ["targeted", "reached"].flatMap { measure in
+        Sex.allCases.flatMap { sex in
+            AgeBracket.allCases.map { bracket in
+                ImportField(name: "\(measure).\(PopulationFigures.cellField(sex, bracket))", headers: ["\(measure)_\(sex.rawValue)_\(bracket.rawValue)"],
+                            hashtag: nil)
+            }
+        }
+    }
+
+    static let fields: [ImportField] = [
+        ImportField(name: "reportingOrganisation", headers: ["reporting organisation", "reporting_org", "organisation", "org"],
+                    hashtag: "#org+name", required: true),
+        ImportField(name: "implementingOrganisation", headers: ["implementing partner", "implementing_organisation", "implementing_org"],
+                    hashtag: "#org+impl"),
+        ImportField(name: "donor", headers: ["donor", "funder"], hashtag: "#org+funder"),
+        ImportField(name: "activity", headers: ["activity code", "activity_code"], hashtag: "#activity+code", required: true),
+        ImportField(name: "site", headers: ["site code", "site_code"], hashtag: "#loc+code"),
+        ImportField(name: "adminArea", headers: ["admin_pcode", "pcode", "admin area"], hashtag: "#adm+code"),
+        ImportField(name: "status", headers: ["activity status"], hashtag: "#status", required: true),
+        ImportField(name: "startOn", headers: ["start_date", "start date", "start"], hashtag: "#date+start", required: true),
+        ImportField(name: "endOn", headers: ["end_date", "end date", "end"], hashtag: "#date+end"),
+        ImportField(name: "month", headers: ["reporting month", "reporting_month"], hashtag: "#date+reported", required: true),
+        ImportField(name: "modality", headers: ["delivery modality"], hashtag: "#meta+modality"),
+        ImportField(name: "targeted.total", headers: ["targeted", "people targeted", "targeted_total"], hashtag: "#targeted+ind"),
+        ImportField(name: "reached.total", headers: ["reached", "people reached", "reached_total"], hashtag: "#reached+ind"),
+        ImportField(name: "householdsTargeted", headers: ["households targeted", "households_targeted"], hashtag: "#targeted+hh"),
+        ImportField(name: "householdsReached", headers: ["households reached", "households_reached"], hashtag: "#reached+hh"),
+        ImportField(name: "comment", headers: ["comments", "remarks"], hashtag: "#description"),
+    ] + people
+
+    struct Plan {
+        var preview = ImportPreview()
+        var creates: [Activity] = []
+        var updates: [(activity: Activity, before: [String: String])] = []
+    }
+
+    /// A row read and checked: what was sent, what it refers to, and its natural key.
+    private typealias Line = (input: ActivityInput, resolved: ActivityReferences.Resolved, key: String)
+
+    /// What the rows refer to, read once for the whole file.
+    private struct Lookups {
+        var refs: ActivityReferences
+        var organisations: [String: UUID]
+        var sites: [String: UUID]
+        var existing: [String: Activity]
+    }
+
+    static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today()) async throws -> Plan {
+        var plan = Plan()
+        let columns = table.columns(for: fields)
+        plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
+        if columns["site"] == nil && columns["adminArea"] == nil { plan.preview.missingColumns.append("site code or admin area P-code") }
+        guard plan.preview.missingColumns.isEmpty else { return plan }
+        let months = Set(table.rows.compactMap { row in columns["month"].flatMap { $0 < row.cells.count ? ReportingMonth(row.cells[$0]) : nil } })
+        let lookups = Lookups(
+            refs: try await ActivityReferences.load(siteIDs: nil, pcodes: nil, on: db),
+            organisations: try await Organisation.byName(on: db),
+            sites: Dictionary(try await Site.query(on: db).filter(\.$archivedAt == nil).field(\.$id).field(\.$code).all().map { ($0.code, $0.id!) },
+                              uniquingKeysWith: { a, _ in a }),
+            existing: Dictionary(try await Activity.query(on: db).filter(\.$month ~~ months.map(\.description)).filter(\.$archivedAt == nil).all()
+                .map { ($0.naturalKey, $0) }, uniquingKeysWith: { a, _ in a }))
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            plan.preview.rows += 1
+            let values = columns.mapValues { $0 < row.cells.count ? row.cells[$0].trimmed : "" }
+            let header: (String) -> String = { name in columns[name].map { table.headers[$0] } ?? name }
+            let (line, errors, warnings) = read(values, user: user, lookups: lookups, today: today, seen: &seen, row: row.line)
+            plan.preview.errors += errors.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
+            plan.preview.warnings += warnings.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
+            guard let (input, resolved, key) = line else { continue }
+            if let existing = lookups.existing[key] {
+                let before = existing.auditFields
+                ActivityRegister.apply(input, resolved, to: existing)
+                if existing.auditFields == before { plan.preview.unchanged += 1 } else {
+                    plan.preview.updates += 1
+                    plan.updates.append((existing, before))
+                }
+            } else {
+                let created = Activity()
+                ActivityRegister.apply(input, resolved, to: created)
+                plan.preview.creates += 1
+                plan.creates.append(created)
+            }
+        }
+        return plan
+    }
+
+    /// One row as a line ready to write, or why it cannot be.
+    private static func read(_ values: [String: String], user: UserContext, lookups: Lookups, today: CalendarDay,
+                             seen: inout [String: Int], row: Int) -> (Line?, [FieldError], [FieldError]) {
+        var reader = FieldReader(values: values)
+        var errors: [FieldError] = []
+        func organisation(_ field: String) -> UUID? {
+            guard let name = values[field].nonEmpty else { return nil }
+            if let id = lookups.organisations[name.lowercased()] { return id }
+            errors.append(FieldError(field, "'\(name)' is not a known organisation name or acronym")); return nil
+        }
+        let reporting = organisation("reportingOrganisation"), implementing = organisation("implementingOrganisation"), donor = organisation("donor")
+        if values["reportingOrganisation"].nonEmpty == nil { errors.append(FieldError("reportingOrganisation", "is empty")) }
+        var siteID: UUID?
+        if let code = values["site"].nonEmpty {
+            siteID = lookups.sites[code]
+            if siteID == nil { errors.append(FieldError("site", "'\(code)' is not the code of a site in Haven")) }
+        }
+        let status = values["status"].nonEmpty.flatMap(ActivityStatus.init(reported:))
+        if status == nil { errors.append(FieldError("status", "'\(values["status"] ?? "")' is not one of planned, ongoing (active), completed, cancelled")) }
+        let modality = values["modality"].nonEmpty.map { Modality(loose: $0) } ?? .service
+        if modality == nil { errors.append(FieldError("modality", "'\(values["modality"] ?? "")' is not one of in kind, cash, service")) }
+        let month = values["month"].nonEmpty.flatMap(ReportingMonth.init) ?? values["month"].nonEmpty.flatMap(CalendarDay.init).map(ReportingMonth.init)
+        if month == nil { errors.append(FieldError("month", "'\(values["month"] ?? "")' is not a month written yyyy-mm")) }
+        let start = reader.day("startOn"), end = reader.day("endOn")
+        if start == nil && values["startOn"].nonEmpty == nil { errors.append(FieldError("startOn", "is empty")) }
+        func people(_ measure: String) -> People? {
+            let cells = Sex.allCases.flatMap { sex in AgeBracket.allCases.map { reader.int("\(measure).\(PopulationFigures.cellField(sex, $0))") } }
+            guard let total = reader.int("\(measure).total") ?? (cells.contains(nil) ? nil : cells.compactMap { $0 }.reduce(0, +)) else { return nil }
+            return People(total: total, female: Array(cells[0..<5]), male: Array(cells[5..<10]))
+        }
+        let targeted = people("targeted"), reached = people("reached")
+        let householdsTargeted = reader.int("householdsTargeted"), householdsReached = reader.int("householdsReached")
+        errors += reader.errors
+        guard let reporting, let status, let modality, let month, let start, errors.isEmpty else { return (nil, errors, []) }
+        if !Permission.recordActivity(reporting).isGranted(to: user) {
+            return (nil, [FieldError("reportingOrganisation", "you may import your own organisation's lines only")], [])
+        }
+        let input = ActivityInput(reportingOrganisationId: reporting, implementingOrganisationId: implementing, donorOrganisationId: donor,
+                                  activity: values["activity"] ?? "", siteId: siteID, adminArea: siteID == nil ? values["adminArea"] : nil,
+                                  status: status, startOn: start, endOn: end, month: month, modality: modality, targeted: targeted, reached: reached,
+                                  householdsTargeted: householdsTargeted, householdsReached: householdsReached, comment: values["comment"])
+        let findings = ActivityRules.check(input, currentMonth: ReportingMonth(today))
+        let (resolved, referenceErrors) = lookups.refs.resolve(input)
+        let problems = (findings.errors + referenceErrors).map { FieldError(column(of: $0.field), $0.message) }
+        guard let resolved, problems.isEmpty else { return (nil, problems, []) }
+        let key = Activity.naturalKey(input, location: resolved.place.siteID ?? resolved.place.areaID)
+        if let first = seen[key] {
+            return (nil, [FieldError("activity", "the same organisation, activity, place, month and modality are on row \(first)")], [])
+        }
+        seen[key] = row
+        return ((input, resolved, key), [], findings.warnings.map { FieldError(column(of: $0.field), $0.message) })
+    }
+
+    /// The import column a rule's field name stands for.
+    private static func column(of field: String) -> String {
+        ["reportingOrganisationId": "reportingOrganisation", "implementingOrganisationId": "implementingOrganisation",
+         "donorOrganisationId": "donor", "siteId": "site"][field] ?? field
+    }
+
+    /// Writes the whole plan or nothing: new lines in batches with their audit events, changed lines one by one.
+    static func commit(_ plan: Plan, by user: UserContext, on db: any Database) async throws {
+        guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
+        for line in plan.creates { line.id = UUID() }
+        let events = plan.creates.map { Audit.creation(of: $0, by: user.actor) }
+        try await db.write { tx in
+            for start in stride(from: 0, to: plan.creates.count, by: 1000) {
+                try await Array(plan.creates[start..<min(start + 1000, plan.creates.count)]).create(on: tx)
+            }
+            try await AuditEvent.insert(events, on: tx)
+            for (line, before) in plan.updates { try await Audit.update(line, before: before, by: user.actor, on: tx) }
+        }
+    }
+}
