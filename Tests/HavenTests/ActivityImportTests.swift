@@ -75,3 +75,43 @@ import Vapor
         }
     }
 }
+
+@Suite struct ActivityImportAPITests {
+    struct Preview: Decodable {
+        var id: UUID?
+        var creates: Int
+        var errors: [ActivityImportAPI.RowBody]
+        var committed: Bool
+    }
+
+    static func multipart(_ csv: String) -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "haven-boundary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"5w.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return (["content-type": "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
+    }
+
+    @Test func aPartnerSystemPreviewsThenCommitsOnASecondCall() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            var bad = Self.multipart(ActivityImportTests.csv(["NRC,,WASH-99,BO0101_0001,,active,\(ActivityImportTests.start),\(ActivityImportTests.month),5,1"]))
+            bad.0.add(contentsOf: world.headers(.partner))
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports", headers: bad.0, body: bad.1)
+            let refusedPreview = try refused.json(Preview.self)
+            #expect(refused.status == .unprocessableEntity && refusedPreview.id == nil && refusedPreview.errors.map(\.row) == [3])
+
+            var good = Self.multipart(ActivityImportTests.csv(ActivityImportTests.good))
+            good.0.add(contentsOf: world.headers(.partner))
+            let checked = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports", headers: good.0, body: good.1).json(Preview.self)
+            let id = try #require(checked.id)
+            let before = try await Activity.query(on: app.db).count()
+            #expect(checked.creates == 3 && !checked.committed && before == 0)
+            let viewer = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.viewer))
+            #expect(viewer.status == .forbidden)
+            let done = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner))
+            let after = try await Activity.query(on: app.db).count()
+            #expect(try done.json(Preview.self).committed && after == 3)
+            let twice = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner))
+            #expect(twice.status == .conflict)
+        }
+    }
+}

@@ -20,6 +20,13 @@ extension Schemas {
 
     static let activityRequired = ["reportingOrganisationId", "activity", "status", "startOn", "month", "modality"]
 
+    static var importPreview: [String: Any] {
+        let row = object(["row": integer, "column": string, "message": string])
+        return object(["id": optional(uuid), "fileName": string, "rows": integer, "creates": integer, "updates": integer, "unchanged": integer,
+                       "missingColumns": ["type": "array", "items": string], "errors": ["type": "array", "items": row],
+                       "warnings": ["type": "array", "items": row], "committed": boolean])
+    }
+
     static var activity: [String: Any] {
         var properties = activityInput
         properties["id"] = uuid

@@ -73,6 +73,9 @@ enum OpenAPIDocument {
         Operation("put", "/activities/{id}", "Correct an activity line", body: "ActivityInput", response: "Activity"),
         Operation("post", "/activities/{id}/archive", "Archive an activity line", response: "Activity"),
         Operation("post", "/activities/{id}/restore", "Restore an activity line", response: "Activity"),
+        Operation("post", "/activities/imports", "Check a 5W file (multipart field 'file', CSV or .xlsx): the preview with every row error and warning",
+                  body: "ImportFile", response: "ImportPreview"),
+        Operation("post", "/activities/imports/{staged}/commit", "Import a checked 5W file", response: "ImportPreview"),
         Operation("get", "/locked-months", "Reporting months closed to changes", response: list("LockedMonth"), query: paging),
         Operation("post", "/locked-months/{month}/lock", "Close a reporting month to changes (coordinators)", response: "LockedMonth"),
         Operation("post", "/locked-months/{month}/unlock", "Reopen a reporting month (coordinators)", response: "LockedMonth"),
@@ -128,7 +131,9 @@ enum OpenAPIDocument {
                                             .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
                                             .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")]
         if let body = op.body {
-            operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": schemaRef(body)]]]
+            // Files travel as multipart forms, as browsers and ODK send them; everything else is JSON.
+            let mediaType = body == "ImportFile" ? "multipart/form-data" : "application/json"
+            operation["requestBody"] = ["required": true, "content": [mediaType: ["schema": schemaRef(body)]]]
         }
         if op.anonymous { operation["security"] = [[String: Any]]() }
         return operation

@@ -102,6 +102,8 @@ enum Schemas {
             ], required: ["items", "total", "limit", "offset", "summary"]),
             "ActivityInput": object(activityInput, required: activityRequired),
             "Activity": object(activity, required: ["id"] + activityRequired),
+            "ImportPreview": importPreview,
+            "ImportFile": object(["file": ["type": "string", "format": "binary"]], required: ["file"]),
             "LockedMonth": object(["month": string, "locked": boolean]),
             "Gap": object(["siteId": uuid, "code": string, "sector": string, "severity": integer, "population": integer]),
             "Duplication": object(["siteId": uuid, "activity": string, "organisationIds": ["type": "array", "items": uuid],

@@ -47,6 +47,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: RoundAPI())
     try signedIn.register(collection: GapAnalysisAPI())
     try signedIn.register(collection: ActivityAPI())
+    try signedIn.register(collection: ActivityImportAPI())
     try signedIn.register(collection: ResponseAnalysisAPI())
     try signedIn.register(collection: MonthLockAPI())
 

@@ -52,13 +52,7 @@ struct ImportPages: RouteCollection {
     func preview(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
         let upload = try req.content.decode(Upload.self)
-        let text = try Table.csvText(of: Data(buffer: upload.file.data))
-        let preview = try await Self.preview(kind.staged, text: text, user: user, on: req.db)
-        var staged: StagedImport?
-        if preview.canCommit {
-            staged = StagedImport(kind: kind.staged, fileName: upload.file.filename, content: text, userID: user.id)
-            try await staged!.create(on: req.db)
-        }
+        let (preview, staged) = try await Self.stage(kind.staged, upload.file, user: user, on: req.db)
         return Layout.response(page(kind, user: user, csrf: req.csrfToken, Self.previewNode(preview, file: upload.file.filename),
             .unwrap(staged) { staged in
                 Layout.form(action: kind.path + "/\(staged.id!.uuidString)/commit", csrf: req.csrfToken,
@@ -68,14 +62,7 @@ struct ImportPages: RouteCollection {
 
     func commit(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
-        guard let raw = req.parameters.get("staged"), let id = UUID(uuidString: raw),
-              let staged = try await StagedImport.find(id, on: req.db), staged.userID == user.id, staged.kind == kind.staged else {
-            throw HavenError.notFound("Staged import")
-        }
-        guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
-        let preview = try await Self.commit(kind.staged, text: staged.content, user: user, by: user.actor, on: req.db)
-        staged.committedAt = Date()
-        try await staged.update(on: req.db)
+        let (staged, preview) = try await Self.commitStaged(kind.staged, req.parameters.get("staged"), user: user, on: req.db)
         return Layout.response(page(kind, user: user, csrf: req.csrfToken,
             .p(.class("notice"), .text("Imported \(staged.fileName): \(preview.creates) added, \(preview.updates) updated, \(preview.unchanged) unchanged.")),
             .p(.a(.href(Self.result(of: kind.staged)), "See the result"))))
@@ -88,6 +75,29 @@ struct ImportPages: RouteCollection {
         case .sites: Paths.sites
         case .activities: Paths.importActivities
         }
+    }
+
+    /// Checks an uploaded file and, when it can be imported, keeps it until the person confirms.
+    static func stage(_ kind: StagedImport.Kind, _ file: File, user: UserContext, on db: any Database) async throws -> (ImportPreview, StagedImport?) {
+        let text = try Table.csvText(of: Data(buffer: file.data))
+        let preview = try await Self.preview(kind, text: text, user: user, on: db)
+        guard preview.canCommit else { return (preview, nil) }
+        let staged = StagedImport(kind: kind, fileName: file.filename, content: text, userID: user.id)
+        try await staged.create(on: db)
+        return (preview, staged)
+    }
+
+    /// Imports a file this person staged, once.
+    static func commitStaged(_ kind: StagedImport.Kind, _ rawID: String?, user: UserContext, on db: any Database) async throws -> (StagedImport, ImportPreview) {
+        guard let rawID, let id = UUID(uuidString: rawID), let staged = try await StagedImport.find(id, on: db),
+              staged.userID == user.id, staged.kind == kind else {
+            throw HavenError.notFound("Staged import")
+        }
+        guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
+        let preview = try await Self.commit(kind, text: staged.content, user: user, by: user.actor, on: db)
+        staged.committedAt = Date()
+        try await staged.update(on: db)
+        return (staged, preview)
     }
 
     /// The preview for the CLI and the page alike. Rounds need the person, whose sites each row must be.
