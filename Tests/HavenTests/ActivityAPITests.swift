@@ -139,4 +139,26 @@ import VaporTesting
             #expect(duplications.items.count == 1 && duplications.items.first?.reached == 800 && duplications.items.first?.population == 1000)
         }
     }
+
+    @Test func theExportStreamsEveryLineWithAnHXLRowAndKeepsPartnersToTheirOwn() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            for (org, activity) in [(world.nrc, "WASH-01"), (world.nrc, "WASH-03"), (world.iom, "HLT-01")] {
+                let body = Self.line(world, org: org, activity: activity, reached: ["total": 60, "female": [5, 5, 5, 10, 5], "male": [5, 5, 5, 10, 5]])
+                #expect(try await app.testing().sendRequest(.POST, "/api/v1/activities", headers: world.headers(.coordinator), body: try jsonBody(body)).status == .created)
+            }
+            let export = try await app.testing().sendRequest(.GET, "/api/v1/exports/activities.csv", headers: world.headers(.viewer))
+            #expect(export.headers.contentType?.subType == "csv")
+            let rows = CSV.parse(export.body.string).filter { $0 != [""] }
+            #expect(rows.count == 5 && rows[1].first == "#org+name" && rows[1].contains("#reached+f+age60plus"))
+            let column = { (tag: String) in rows[1].firstIndex(of: tag)! }
+            #expect(Set(rows.dropFirst(2).map { $0[column("#activity+code")] }) == ["WASH-01", "WASH-03", "HLT-01"])
+            #expect(rows.dropFirst(2).allSatisfy { $0[column("#adm1+code")] == "BO01" && $0[column("#loc+code")] == "BO0101_0001" })
+            #expect(rows[2][column("#reached+m+age18_59")] == "10" && rows[2][column("#sector+cluster")] != "")
+            let partner = try await app.testing().sendRequest(.GET, "/api/v1/exports/activities.csv?sector=WASH", headers: world.headers(.partner))
+            #expect(CSV.parse(partner.body.string).filter { $0 != [""] }.count == 4)
+            let bad = try await app.testing().sendRequest(.GET, "/api/v1/exports/activities.csv?month=soon", headers: world.headers(.viewer))
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
 }

@@ -57,7 +57,9 @@ import VaporTesting
             records += try await Site.query(on: app.db).count() + PopulationCount.query(on: app.db).count() + User.query(on: app.db).count()
             records += try await Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count()
             records += try await AreaBoundary.query(on: app.db).count() + ActivityType.query(on: app.db).count()
+            records += try await Activity.query(on: app.db).count()
             #expect(created == records, "every demo record has its creation in the audit trail")
+            #expect(try await Activity.query(on: app.db).count() > summary.sites, "partners report several lines per site and month")
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
             await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
 

@@ -76,6 +76,8 @@ enum OpenAPIDocument {
         Operation("post", "/activities/imports", "Check a 5W file (multipart field 'file', CSV or .xlsx): the preview with every row error and warning",
                   body: "ImportFile", response: "ImportPreview"),
         Operation("post", "/activities/imports/{staged}/commit", "Import a checked 5W file", response: "ImportPreview"),
+        Operation("get", "/exports/activities.csv", "The 5W as CSV with an HXL hashtag row, streamed; same filters as the list",
+                  query: ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
         Operation("get", "/locked-months", "Reporting months closed to changes", response: list("LockedMonth"), query: paging),
         Operation("post", "/locked-months/{month}/lock", "Close a reporting month to changes (coordinators)", response: "LockedMonth"),
         Operation("post", "/locked-months/{month}/unlock", "Reopen a reporting month (coordinators)", response: "LockedMonth"),

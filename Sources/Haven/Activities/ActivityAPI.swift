@@ -61,12 +61,16 @@ struct ActivityAPI: RouteCollection {
         activities.put(":id", use: update)
         activities.post(":id", "archive") { try await self.setArchived(true, $0) }
         activities.post(":id", "restore") { try await self.setArchived(false, $0) }
+        routes.get("exports", "activities.csv") { req in
+            try await ActivityExport.csv(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req.db)
+        }
     }
 
     func list(req: Request) async throws -> Page<ActivityBody> {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let (lines, total) = try await ActivityFilter(req, user: user).query(on: req.db).fetchPage(page)
+        let (lines, total) = try await ActivityFilter(req, user: user).query(on: req.db)
+            .sort(\.$month, .descending).sort(\.$activityCode).sort(\.$id).fetchPage(page)
         return Page(items: try lines.map { try ActivityBody($0) }, total: total, request: page)
     }
 

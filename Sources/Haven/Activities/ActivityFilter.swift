@@ -42,8 +42,9 @@ struct ActivityFilter {
         user.role != .partner || [activity.$reportingOrganisation.id, activity.$implementingOrganisation.id].contains(user.organisationID)
     }
 
+    /// The matching lines, unsorted: lists and exports order them differently.
     func query(on db: any Database) async throws -> QueryBuilder<Activity> {
-        let query = Activity.query(on: db).sort(\.$month, .descending).sort(\.$activityCode).sort(\.$id)
+        let query = Activity.query(on: db)
         if archived { query.filter(\.$archivedAt != nil) } else { query.filter(\.$archivedAt == nil) }
         if user.role == .partner {
             let own = user.organisationID ?? UUID()

@@ -31,7 +31,11 @@ public enum DemoLoader {
             throw HavenError.conflict("The database already holds sites or areas; the demo loads only into an empty database.")
         }
         let catalogue = try await Catalogue.current(on: db)
-        let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue)
+        var types: [String: ActivityReferences.ActivityTypeRow] = [:]
+        for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() {
+            types[type.code] = ActivityReferences.ActivityTypeRow(id: try type.requireID(), code: type.code, sector: type.sector)
+        }
+        let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue, types: types)
         try await db.write { tx in
             try await insert(records.areas, on: tx)
             try await insert(records.boundaries, on: tx)
@@ -40,6 +44,7 @@ public enum DemoLoader {
             try await insert(records.statusChanges, on: tx)
             try await insert(records.counts, on: tx)
             try await insert(records.rounds, on: tx)
+            try await insert(records.activities, on: tx)
             try await insert(records.users, on: tx)
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)
@@ -59,12 +64,13 @@ public enum DemoLoader {
         var statusChanges: [SiteStatusChange] = []
         var counts: [PopulationCount] = []
         var rounds: [MonitoringRound] = []
+        var activities: [Activity] = []
         var users: [User] = []
         var assignments: [UserSite] = []
         var audit: [AuditEvent] = []
         private let actor = Actor.commandLine("demo")
 
-        init(_ operation: DemoOperation, catalogue: Catalogue.Version) throws {
+        init(_ operation: DemoOperation, catalogue: Catalogue.Version, types: [String: ActivityReferences.ActivityTypeRow]) throws {
             var areaIDs: [String: UUID] = [:]
             for area in operation.areas {
                 let model = AdminArea(id: UUID(), pcode: area.pcode, name: area.name, level: area.level,
@@ -99,6 +105,25 @@ public enum DemoLoader {
                 }
             }
             try makeUsers()
+            try makeActivities(operation, types: types)
+        }
+
+        /// The demo's 5W lines, each checked by the same rules as a partner's.
+        private mutating func makeActivities(_ operation: DemoOperation, types: [String: ActivityReferences.ActivityTypeRow]) throws {
+            for line in DemoActivities.plan(operation.sites, months: operation.months, seed: operation.seed, today: operation.today) {
+                let site = sites[line.site]
+                let input = ActivityInput(
+                    reportingOrganisationId: organisations[line.organisation].id!, implementingOrganisationId: nil, donorOrganisationId: nil,
+                    activity: line.activity, siteId: site.id, adminArea: nil, status: line.status, startOn: line.start, endOn: line.end,
+                    month: line.month, modality: line.modality, targeted: line.targeted, reached: line.reached,
+                    householdsTargeted: nil, householdsReached: nil, comment: nil)
+                let findings = ActivityRules.check(input, currentMonth: ReportingMonth(operation.today))
+                guard findings.errors.isEmpty, let type = types[line.activity] else { throw HavenError.badRequest("demo 5W line \(findings.errors)") }
+                let activity = Activity()
+                activity.id = UUID()
+                ActivityRegister.apply(input, .init(type: type, place: .init(siteID: site.id, areaID: site.$adminArea.id)), to: activity)
+                activities.append(created(activity))
+            }
         }
 
         private mutating func created<M: Audited>(_ model: M) -> M {

@@ -43,8 +43,12 @@ struct DemoOperation {
 
     var areas: [DemoGeography.Area]
     var sites: [DemoSite]
+    let months: Int
+    let seed: UInt64
+    let today: CalendarDay
 
     init(sites siteCount: Int, months: Int, seed: UInt64, today: CalendarDay = .today()) {
+        (self.months, self.seed, self.today) = (months, seed, today)
         var random = SeededRandom(seed: seed)
         areas = DemoGeography.areas(using: &random)
         let lowest = areas.filter { $0.level == 3 }

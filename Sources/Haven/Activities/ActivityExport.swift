@@ -1,0 +1,95 @@
+import Fluent
+import Vapor
+
+/// The 5W as CSV with an HXL hashtag row under the header, streamed in batches so that an export of any
+/// size keeps memory flat and starts arriving at once.
+enum ActivityExport {
+    /// Names for the ids a line holds, read once per export.
+    struct Names: Sendable {
+        var organisations: [UUID: (name: String, acronym: String)] = [:]
+        var activities: [String: String] = [:]
+        var sites: [UUID: (code: String, name: String)] = [:]
+        var areas: [UUID: (pcode: String, name: String, level: Int, parent: UUID?)] = [:]
+
+        static func load(on db: any Database) async throws -> Names {
+            var names = Names()
+            for org in try await Organisation.query(on: db).all() { names.organisations[org.id!] = (org.name, org.acronym) }
+            for type in try await ActivityType.query(on: db).all() { names.activities[type.code] = type.name }
+            for site in try await Site.query(on: db).field(\.$id).field(\.$code).field(\.$name).all() { names.sites[site.id!] = (site.code, site.name) }
+            for area in try await AdminArea.query(on: db).all() { names.areas[area.id!] = (area.pcode, area.name, area.level, area.$parent.id) }
+            return names
+        }
+
+        /// The area at a level above (or at) the line's own.
+        func area(_ id: UUID, level: Int) -> (pcode: String, name: String)? {
+            var current = areas[id]
+            while let area = current, area.level > level { current = area.parent.flatMap { areas[$0] } }
+            return current.flatMap { $0.level == level ? ($0.pcode, $0.name) : nil }
+        }
+    }
+
+    struct Column: Sendable {
+        var header: String
+        var hashtag: String
+        var value: @Sendable (Activity, Names) -> String
+    }
+
+    static let columns: [Column] = [
+        Column(header: "reporting_organisation", hashtag: "#org+name") { a, n in n.organisations[a.$reportingOrganisation.id]?.name ?? "" },
+        Column(header: "reporting_acronym", hashtag: "#org+name+acronym") { a, n in n.organisations[a.$reportingOrganisation.id]?.acronym ?? "" },
+        Column(header: "implementing_partner", hashtag: "#org+impl") { a, n in a.$implementingOrganisation.id.flatMap { n.organisations[$0]?.name } ?? "" },
+        Column(header: "donor", hashtag: "#org+funder") { a, n in a.$donor.id.flatMap { n.organisations[$0]?.name } ?? "" },
+        Column(header: "sector", hashtag: "#sector+cluster") { a, _ in a.sector },
+        Column(header: "activity_code", hashtag: "#activity+code") { a, _ in a.activityCode },
+        Column(header: "activity", hashtag: "#activity+name") { a, n in n.activities[a.activityCode] ?? "" },
+        Column(header: "adm1_pcode", hashtag: "#adm1+code") { a, n in n.area(a.$adminArea.id, level: 1)?.pcode ?? "" },
+        Column(header: "adm1_name", hashtag: "#adm1+name") { a, n in n.area(a.$adminArea.id, level: 1)?.name ?? "" },
+        Column(header: "admin_pcode", hashtag: "#adm+code") { a, n in n.areas[a.$adminArea.id]?.pcode ?? "" },
+        Column(header: "site_code", hashtag: "#loc+code") { a, n in a.$site.id.flatMap { n.sites[$0]?.code } ?? "" },
+        Column(header: "site_name", hashtag: "#loc+name") { a, n in a.$site.id.flatMap { n.sites[$0]?.name } ?? "" },
+        Column(header: "status", hashtag: "#status") { a, _ in a.status.rawValue },
+        Column(header: "start_date", hashtag: "#date+start") { a, _ in a.startOn },
+        Column(header: "end_date", hashtag: "#date+end") { a, _ in a.endOn ?? "" },
+        Column(header: "reporting_month", hashtag: "#date+reported") { a, _ in a.month },
+        Column(header: "modality", hashtag: "#meta+modality") { a, _ in a.modality.rawValue },
+        Column(header: "targeted", hashtag: "#targeted+ind") { a, _ in a.targeted.map(String.init) ?? "" },
+        Column(header: "reached", hashtag: "#reached+ind") { a, _ in a.reached.map(String.init) ?? "" },
+        Column(header: "households_targeted", hashtag: "#targeted+hh") { a, _ in a.householdsTargeted.map(String.init) ?? "" },
+        Column(header: "households_reached", hashtag: "#reached+hh") { a, _ in a.householdsReached.map(String.init) ?? "" },
+    ] + ["targeted", "reached"].flatMap { measure in
+        Sex.allCases.enumerated().flatMap { sexIndex, sex in
+            AgeBracket.allCases.enumerated().map { bracketIndex, bracket in
+                Column(header: "\(measure)_\(sex.rawValue)_\(bracket.rawValue)",
+                       hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+age\(bracket.rawValue.replacingOccurrences(of: "_plus", with: "plus"))") { a, _ in
+                    let cells = (measure == "targeted" ? a.targetedCells : a.reachedCells).split(separator: ",", omittingEmptySubsequences: false)
+                    let index = sexIndex * 5 + bracketIndex
+                    return index < cells.count ? String(cells[index]) : ""
+                }
+            }
+        }
+    } + [Column(header: "comment", hashtag: "#description") { a, _ in a.comment }]
+
+    static let batchSize = 2000
+
+    static func csv(_ filter: ActivityFilter, on db: any Database) async throws -> Response {
+        let names = try await Names.load(on: db)
+        _ = try await filter.query(on: db)  // a bad filter answers 422 before the stream starts
+        let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
+            var text = CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"
+            var last: UUID?
+            while true {
+                let query = try await filter.query(on: db).sort(\.$id).limit(batchSize)
+                if let last { query.filter(\.$id > last) }
+                let batch = try await query.all()
+                for line in batch { text += CSV.line(columns.map { $0.value(line, names) }) + "\r\n" }
+                try await writer.writeBuffer(ByteBuffer(string: text))
+                text = ""
+                guard batch.count == batchSize, let next = batch.last?.id else { break }
+                last = next
+            }
+        }))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "haven-5w-\(CalendarDay.today()).csv")
+        return response
+    }
+}
