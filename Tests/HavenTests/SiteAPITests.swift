@@ -142,3 +142,44 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SiteGeoJSONTests {
+    struct Collection: Decodable {
+        struct Feature: Decodable {
+            struct Geometry: Decodable { var type: String; var coordinates: [Double] }
+            var geometry: Geometry
+            var properties: [String: JSONValue]
+        }
+        var type: String
+        var features: [Feature]
+    }
+
+    enum JSONValue: Decodable, Equatable {
+        case text(String), number(Double), null
+        init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if value.decodeNil() { self = .null } else if let number = try? value.decode(Double.self) { self = .number(number) } else { self = .text(try value.decode(String.self)) }
+        }
+    }
+
+    @Test func sitesBecomePointsWithTheirPopulationAndSeverity() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let actor = Actor.commandLine("test")
+            _ = try await PopulationRegister.record(PopulationFigures(countedOn: CalendarDay("2025-01-05")!, households: 100, individuals: 480,
+                                                                      disaggregated: false, source: .headcount), for: world.alpha, by: actor, on: app.db)
+            _ = try await RoundRegister.record(RoundInput(conductedOn: CalendarDay("2025-01-20")!, keyInformants: [], values: ["WASH-TOILETS": .number(5)]),
+                                               for: RoundSite(world.alpha), catalogue: try await Catalogue.current(on: app.db), source: .api, by: actor, on: app.db)
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/exports/sites.geojson", headers: world.headers(.viewer))
+            #expect(response.headers.contentType?.subType == "geo+json")
+            let collection = try JSONDecoder().decode(Collection.self, from: Data(response.body.string.utf8))
+            let sites = try await Site.query(on: app.db).filter(\.$latitude != nil).count()
+            #expect(collection.type == "FeatureCollection" && collection.features.count == sites && sites > 0)
+            let alpha = try #require(collection.features.first { $0.properties["code"] == .text("BO0101_0001") })
+            #expect(alpha.geometry.type == "Point" && alpha.geometry.coordinates == [world.alpha.longitude!, world.alpha.latitude!])
+            #expect(alpha.properties["population"] == .number(480) && alpha.properties["severity"] == .number(5)
+                    && alpha.properties["managementAgency"] == .text("Norwegian Refugee Council"))
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/exports/sites.geojson").status == .unauthorized)
+        }
+    }
+}

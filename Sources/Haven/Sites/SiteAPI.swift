@@ -13,6 +13,10 @@ struct SiteAPI: RouteCollection {
         sites.post(":id", "restore", use: restore)
         sites.get(":id", "status-history", use: statusHistory)
         sites.get(":id", "audit-events", use: auditTrail)
+        routes.get("exports", "sites.geojson") { req in
+            try req.authorize(.readOperationalData)
+            return SiteGeoJSON.response(on: req.db)
+        }
     }
 
     func list(req: Request) async throws -> Page<SiteBody> {
