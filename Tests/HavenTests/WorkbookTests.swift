@@ -89,3 +89,23 @@ enum TestWorkbook {
         #expect(!DateStyles.isDateFormat("0.00") && !DateStyles.isDateFormat("#,##0\" days\"") && !DateStyles.isDateFormat("[Red]0.0"))
     }
 }
+
+@Suite struct WorkbookWriterTests {
+    @Test func whatIsWrittenReadsBackCellForCell() async throws {
+        let text = Gen.oneOf(Gen.letterOrNumber.string(of: 0...8), Gen.always("a & <b> \"c\""), Gen.always("tab\there"), Gen.always("é ü 中"))
+        await propertyCheck(input: text.array(of: 1...5), Gen.int(in: -5000...5000)) { words, number in
+            let writer = try! WorkbookWriter(sheetName: "5W & more")
+            defer { writer.discard() }
+            writer.append(words.map { .text($0) } + [.number(number)])
+            writer.append([.empty, .text("\u{1}bell")])
+            let file = try! writer.finish()
+            let rows = try! Workbook.rows(try! Data(contentsOf: file))
+            #expect(rows[0] == words + [String(number)])
+            #expect(rows[1] == ["", "bell"], "control characters XML cannot carry are dropped")
+        }
+    }
+
+    @Test func columnsAreNamedAsExcelNamesThem() {
+        #expect([0, 25, 26, 51, 52, 701, 702].map(WorkbookWriter.columnName) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
+    }
+}

@@ -32,3 +32,21 @@ def test_the_5w_export_is_valid_hxl_and_holds_every_line(server, admin_token, tm
         csv.writer(f).writerows(rows)
     refused = subprocess.run([hxlvalidate, "-s", SCHEMA, str(broken)], capture_output=True, text=True)
     assert refused.returncode != 0, "the schema does check values"
+
+
+def test_the_5w_workbook_opens_in_openpyxl_with_numbers_as_numbers(server, admin_token, tmp_path):
+    import openpyxl
+    headers = {"Authorization": "Bearer " + admin_token}
+    total = requests.get(server["base"] + "/api/v1/activities?limit=1&sector=WASH", headers=headers).json()["total"]
+    response = requests.get(server["base"] + "/api/v1/exports/activities.xlsx?sector=WASH", headers=headers)
+    assert response.status_code == 200 and "spreadsheetml" in response.headers["content-type"]
+    path = tmp_path / "5w.xlsx"
+    path.write_bytes(response.content)
+    sheet = openpyxl.load_workbook(path, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    csv_header = next(csv.reader(io.StringIO(requests.get(server["base"] + "/api/v1/exports/activities.csv?sector=WASH", headers=headers).text)))
+    assert list(rows[0]) == csv_header and rows[1][0] == "#org+name"
+    assert len(rows) - 2 == total > 0
+    reached = rows[1].index("#reached+ind")
+    assert all(isinstance(r[reached], int) for r in rows[2:] if r[reached] is not None)
+    assert {r[rows[1].index("#sector+cluster")] for r in rows[2:]} == {"WASH"}

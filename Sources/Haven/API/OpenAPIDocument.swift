@@ -78,6 +78,8 @@ enum OpenAPIDocument {
         Operation("post", "/activities/imports/{staged}/commit", "Import a checked 5W file", response: "ImportPreview"),
         Operation("get", "/exports/activities.csv", "The 5W as CSV with an HXL hashtag row, streamed; same filters as the list",
                   query: ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
+        Operation("get", "/exports/activities.xlsx", "The 5W as an Excel workbook (header and HXL rows, people as numbers); same filters as the list",
+                  query: ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
         Operation("get", "/exports/sites.geojson", "Sites with coordinates as GeoJSON points: status, current population, latest severity; streamed"),
         Operation("get", "/locked-months", "Reporting months closed to changes", response: list("LockedMonth"), query: paging),
         Operation("post", "/locked-months/{month}/lock", "Close a reporting month to changes (coordinators)", response: "LockedMonth"),

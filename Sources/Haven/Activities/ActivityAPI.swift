@@ -64,6 +64,9 @@ struct ActivityAPI: RouteCollection {
         routes.get("exports", "activities.csv") { req in
             try await ActivityExport.csv(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req.db)
         }
+        routes.get("exports", "activities.xlsx") { req in
+            try await ActivityExport.xlsx(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req)
+        }
     }
 
     func list(req: Request) async throws -> Page<ActivityBody> {

@@ -31,7 +31,13 @@ enum ActivityExport {
     struct Column: Sendable {
         var header: String
         var hashtag: String
+        /// People and households: numbers in a workbook, so that they add up in Excel.
+        var numeric = false
         var value: @Sendable (Activity, Names) -> String
+
+        init(header: String, hashtag: String, numeric: Bool = false, value: @escaping @Sendable (Activity, Names) -> String) {
+            (self.header, self.hashtag, self.numeric, self.value) = (header, hashtag, numeric, value)
+        }
     }
 
     static let columns: [Column] = [
@@ -52,15 +58,16 @@ enum ActivityExport {
         Column(header: "end_date", hashtag: "#date+end") { a, _ in a.endOn ?? "" },
         Column(header: "reporting_month", hashtag: "#date+reported") { a, _ in a.month },
         Column(header: "modality", hashtag: "#meta+modality") { a, _ in a.modality.rawValue },
-        Column(header: "targeted", hashtag: "#targeted+ind") { a, _ in a.targeted.map(String.init) ?? "" },
-        Column(header: "reached", hashtag: "#reached+ind") { a, _ in a.reached.map(String.init) ?? "" },
-        Column(header: "households_targeted", hashtag: "#targeted+hh") { a, _ in a.householdsTargeted.map(String.init) ?? "" },
-        Column(header: "households_reached", hashtag: "#reached+hh") { a, _ in a.householdsReached.map(String.init) ?? "" },
+        Column(header: "targeted", hashtag: "#targeted+ind", numeric: true) { a, _ in a.targeted.map(String.init) ?? "" },
+        Column(header: "reached", hashtag: "#reached+ind", numeric: true) { a, _ in a.reached.map(String.init) ?? "" },
+        Column(header: "households_targeted", hashtag: "#targeted+hh", numeric: true) { a, _ in a.householdsTargeted.map(String.init) ?? "" },
+        Column(header: "households_reached", hashtag: "#reached+hh", numeric: true) { a, _ in a.householdsReached.map(String.init) ?? "" },
     ] + ["targeted", "reached"].flatMap { measure in
         Sex.allCases.enumerated().flatMap { sexIndex, sex in
             AgeBracket.allCases.enumerated().map { bracketIndex, bracket in
                 Column(header: "\(measure)_\(sex.rawValue)_\(bracket.rawValue)",
-                       hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+age\(bracket.rawValue.replacingOccurrences(of: "_plus", with: "plus"))") { a, _ in
+                       hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+age\(bracket.rawValue.replacingOccurrences(of: "_plus", with: "plus"))",
+                       numeric: true) { a, _ in
                     let cells = (measure == "targeted" ? a.targetedCells : a.reachedCells).split(separator: ",", omittingEmptySubsequences: false)
                     let index = sexIndex * 5 + bracketIndex
                     return index < cells.count ? String(cells[index]) : ""
@@ -75,21 +82,56 @@ enum ActivityExport {
         let names = try await Names.load(on: db)
         _ = try await filter.query(on: db)  // a bad filter answers 422 before the stream starts
         let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
-            var text = CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"
-            var last: UUID?
-            while true {
-                let query = try await filter.query(on: db).sort(\.$id).limit(batchSize)
-                if let last { query.filter(\.$id > last) }
-                let batch = try await query.all()
-                for line in batch { text += CSV.line(columns.map { $0.value(line, names) }) + "\r\n" }
+            try await writer.writeBuffer(ByteBuffer(string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
+            try await eachBatch(filter, on: db) { lines in
+                let text = lines.map { line in CSV.line(columns.map { $0.value(line, names) }) + "\r\n" }.joined()
                 try await writer.writeBuffer(ByteBuffer(string: text))
-                text = ""
-                guard batch.count == batchSize, let next = batch.last?.id else { break }
-                last = next
             }
         }))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "haven-5w-\(CalendarDay.today()).csv")
         return response
+    }
+
+    /// The same table as an Excel workbook, written to a temporary file batch by batch and then streamed.
+    static func xlsx(_ filter: ActivityFilter, on req: Request) async throws -> Response {
+        let names = try await Names.load(on: req.db)
+        let workbook = try WorkbookWriter(sheetName: "5W")
+        do {
+            workbook.append(columns.map { .text($0.header) })
+            workbook.append(columns.map { .text($0.hashtag) })
+            try await eachBatch(filter, on: req.db) { lines in
+                for line in lines {
+                    workbook.append(columns.map { column in
+                        let value = column.value(line, names)
+                        return column.numeric ? Int(value).map { .number($0) } ?? .empty : .text(value)
+                    })
+                }
+            }
+            let file = try workbook.finish()
+            let directory = workbook.directory
+            let response = try await req.fileio.asyncStreamFile(at: file.path, onCompleted: { _ in
+                try? FileManager.default.removeItem(at: directory)
+            })
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            response.headers.contentDisposition = .init(.attachment, filename: "haven-5w-\(CalendarDay.today()).xlsx")
+            return response
+        } catch {
+            workbook.discard()
+            throw error
+        }
+    }
+
+    /// The matching lines in batches, in id order, so that memory stays flat at any size.
+    private static func eachBatch(_ filter: ActivityFilter, on db: any Database, _ body: ([Activity]) async throws -> Void) async throws {
+        var last: UUID?
+        while true {
+            let query = try await filter.query(on: db).sort(\.$id).limit(batchSize)
+            if let last { query.filter(\.$id > last) }
+            let batch = try await query.all()
+            if !batch.isEmpty { try await body(batch) }
+            guard batch.count == batchSize, let next = batch.last?.id else { return }
+            last = next
+        }
     }
 }
