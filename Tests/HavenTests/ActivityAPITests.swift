@@ -161,4 +161,23 @@ import VaporTesting
             #expect(bad.status == .unprocessableEntity)
         }
     }
+
+    @Test func theFiveWPagesShowLinesTotalsGapsAndDuplications() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            for (org, activity, reached) in [(world.nrc, "WASH-01", 60), (world.iom, "WASH-01", 40), (world.iom, "HLT-01", 30)] {
+                let body = Self.line(world, org: org, activity: activity, reached: ["total": reached])
+                #expect(try await app.testing().sendRequest(.POST, "/api/v1/activities", headers: world.headers(.coordinator), body: try jsonBody(body)).status == .created)
+            }
+            let (partnerCookie, _) = try await WebPageTests().login(app, as: "partner@test.haven")
+            let own = try await app.testing().sendRequest(.GET, "/activities", headers: ["cookie": partnerCookie])
+            #expect(own.status == .ok && own.text.contains("<strong>1</strong>line") && own.text.contains("<strong>60</strong>people reached"))
+            let (cookie, _) = try await WebPageTests().login(app, as: "viewer@test.haven")
+            let all = try await app.testing().sendRequest(.GET, "/activities?sector=WASH", headers: ["cookie": cookie])
+            #expect(all.text.contains("<strong>2</strong>lines") && all.text.contains("<strong>100</strong>people reached"))
+            let analysis = try await app.testing().sendRequest(.GET, "/activities/gaps?month=\(Self.month)", headers: ["cookie": cookie])
+            #expect(analysis.status == .ok && analysis.text.contains("Duplications: 1"))
+            #expect(analysis.text.contains("NRC, IOM") || analysis.text.contains("IOM, NRC"))
+        }
+    }
 }

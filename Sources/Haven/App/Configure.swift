@@ -65,6 +65,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: AdminAreaPages())
     try pages.register(collection: ImportPages())
     try pages.register(collection: BoundaryPages())
+    try pages.register(collection: ActivityPages())
     try pages.register(collection: AuditPages())
     app.get("styles.css") { _ in Stylesheet.response() }
 }

@@ -9,6 +9,8 @@ enum Paths {
     static let importRounds = "/import/rounds"
     static let importBoundaries = "/import/boundaries"
     static let importActivities = "/import/activities"
+    static let activities = "/activities"
+    static let activityGaps = "/activities/gaps"
     static let audit = "/audit"
     static let logout = "/logout"
 
