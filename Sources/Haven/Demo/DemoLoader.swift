@@ -44,7 +44,7 @@ public enum DemoLoader {
             try await insert(records.statusChanges, on: tx)
             try await insert(records.counts, on: tx)
             try await insert(records.rounds, on: tx)
-            try await insert(records.activities, on: tx)
+            try await Activity.insert(records.activities, on: tx)
             try await insert(records.users, on: tx)
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)

@@ -156,9 +156,7 @@ enum ActivityImport {
         for line in plan.creates { line.id = UUID() }
         let events = plan.creates.map { Audit.creation(of: $0, by: user.actor) }
         try await db.write { tx in
-            for start in stride(from: 0, to: plan.creates.count, by: 1000) {
-                try await Array(plan.creates[start..<min(start + 1000, plan.creates.count)]).create(on: tx)
-            }
+            try await Activity.insert(plan.creates, on: tx)
             try await AuditEvent.insert(events, on: tx)
             for (line, before) in plan.updates { try await Audit.update(line, before: before, by: user.actor, on: tx) }
         }
