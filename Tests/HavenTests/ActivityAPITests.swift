@@ -155,6 +155,8 @@ import VaporTesting
             #expect(Set(rows.dropFirst(2).map { $0[column("#activity+code")] }) == ["WASH-01", "WASH-03", "HLT-01"])
             #expect(rows.dropFirst(2).allSatisfy { $0[column("#adm1+code")] == "BO01" && $0[column("#loc+code")] == "BO0101_0001" })
             #expect(rows[2][column("#reached+m+age18_59")] == "10" && rows[2][column("#sector+cluster")] != "")
+            #expect(rows[2][column("#reached+f+children")] == "15" && rows[2][column("#reached+m+elderly")] == "5")
+            #expect(rows[2][column("#targeted+f+adults")] == "15", "targeted 0-4 … 60+ of 10, 10, 10, 15, 5")
             let partner = try await app.testing().sendRequest(.GET, "/api/v1/exports/activities.csv?sector=WASH", headers: world.headers(.partner))
             #expect(CSV.parse(partner.body.string).filter { $0 != [""] }.count == 4)
             let bad = try await app.testing().sendRequest(.GET, "/api/v1/exports/activities.csv?month=soon", headers: world.headers(.viewer))

@@ -40,7 +40,10 @@ enum ActivityExport {
         }
     }
 
-    static let columns: [Column] = [
+    static let columns: [Column] = lineColumns + bracketColumns + groupColumns
+        + [Column(header: "comment", hashtag: "#description") { a, _ in a.comment }]
+
+    private static let lineColumns: [Column] = [
         Column(header: "reporting_organisation", hashtag: "#org+name") { a, n in n.organisations[a.$reportingOrganisation.id]?.name ?? "" },
         Column(header: "reporting_acronym", hashtag: "#org+name+acronym") { a, n in n.organisations[a.$reportingOrganisation.id]?.acronym ?? "" },
         Column(header: "implementing_partner", hashtag: "#org+impl") { a, n in a.$implementingOrganisation.id.flatMap { n.organisations[$0]?.name } ?? "" },
@@ -62,7 +65,9 @@ enum ActivityExport {
         Column(header: "reached", hashtag: "#reached+ind", numeric: true) { a, _ in a.reached.map(String.init) ?? "" },
         Column(header: "households_targeted", hashtag: "#targeted+hh", numeric: true) { a, _ in a.householdsTargeted.map(String.init) ?? "" },
         Column(header: "households_reached", hashtag: "#reached+hh", numeric: true) { a, _ in a.householdsReached.map(String.init) ?? "" },
-    ] + ["targeted", "reached"].flatMap { measure in
+    ]
+
+    private static let bracketColumns: [Column] = ["targeted", "reached"].flatMap { measure in
         Sex.allCases.enumerated().flatMap { sexIndex, sex in
             AgeBracket.allCases.enumerated().map { bracketIndex, bracket in
                 Column(header: "\(measure)_\(sex.rawValue)_\(bracket.rawValue)",
@@ -74,7 +79,21 @@ enum ActivityExport {
                 }
             }
         }
-    } + [Column(header: "comment", hashtag: "#description") { a, _ in a.comment }]
+    }
+
+    private static let groupColumns: [Column] = ["targeted", "reached"].flatMap { measure in
+        // The coarse groups most 5W templates use, for whoever merges this file into one of them.
+        Sex.allCases.flatMap { sex in
+            ["children", "adults", "elderly"].enumerated().map { group, name in
+                Column(header: "\(measure)_\(sex.rawValue)_\(name)", hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+\(name)", numeric: true) { a, _ in
+                    let people = Activity.people(total: measure == "targeted" ? a.targeted : a.reached,
+                                                 cells: measure == "targeted" ? a.targetedCells : a.reachedCells)
+                    let groups = people?.rolledUp(sex)
+                    return [groups?.children, groups?.adults, groups?.elderly][group].map(String.init) ?? ""
+                }
+            }
+        }
+    }
 
     static let batchSize = 2000
 
