@@ -26,22 +26,22 @@ import Vapor
         try await withHaven { app in
             let world = try await World.make(on: app)
             let partner = try #require(try await CurrentUserMiddleware.user(id: world.users[.partner]!.id!, on: app.db))
-            let preview = try await ImportPages.preview(.activities, text: Self.csv(Self.good), user: partner, on: app.db)
+            let preview = try await Imports.preview(.activities, text: Self.csv(Self.good), user: partner, on: app.db)
             #expect(preview.errors.isEmpty && preview.creates == 3 && preview.rows == 3, "\(preview.errors) \(preview.missingColumns)")
             #expect(preview.warnings.map(\.line) == [5] && preview.warnings.first?.column == "Reached", "120 reached of 100 targeted")
             #expect(try await Activity.query(on: app.db).count() == 0, "nothing before confirmation")
-            _ = try await ImportPages.commit(.activities, text: Self.csv(Self.good), user: partner, by: partner.actor, on: app.db)
+            _ = try await Imports.commit(.activities, text: Self.csv(Self.good), user: partner, by: partner.actor, on: app.db)
             let lines = try await Activity.query(on: app.db).sort(\.$activityCode).all()
             #expect(lines.map(\.activityCode) == ["HLT-02", "SHL-01", "WASH-01"])
             #expect(lines.map(\.status) == [.planned, .completed, .ongoing] && lines[0].$implementingOrganisation.id == world.iom.id)
             #expect(lines[1].reachedCells == "10,10,10,30,0,10,10,10,30,0" && lines[0].$adminArea.id == world.south.id)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == Activity.auditEntity).count() == 3)
 
-            let again = try await ImportPages.preview(.activities, text: Self.csv(Self.good), user: partner, on: app.db)
+            let again = try await Imports.preview(.activities, text: Self.csv(Self.good), user: partner, on: app.db)
             #expect(again.creates == 0 && again.updates == 0 && again.unchanged == 3, "the same file changes nothing")
             var changed = Self.good
             changed[0] = changed[0].replacingOccurrences(of: ",500,300,", with: ",500,350,")
-            let update = try await ImportPages.commit(.activities, text: Self.csv(changed), user: partner, by: partner.actor, on: app.db)
+            let update = try await Imports.commit(.activities, text: Self.csv(changed), user: partner, by: partner.actor, on: app.db)
             #expect(update.updates == 1 && update.unchanged == 2)
             #expect(try await Activity.query(on: app.db).count() == 3)
         }
@@ -62,14 +62,14 @@ import Vapor
                 "NRC,,WASH-01,BO0101_0001,,active,\(Self.start),\(Self.month),500,300,,,,,,,,,,",
                 "Save the Goats,,WASH-06,BO0101_0001,,active,\(Self.start),\(Self.month),500,many,,,,,,,,,,",
             ]
-            let preview = try await ImportPages.preview(.activities, text: Self.csv(rows), user: partner, on: app.db)
+            let preview = try await Imports.preview(.activities, text: Self.csv(rows), user: partner, on: app.db)
             let found = preview.errors.map { "\($0.line) \($0.column)" }
             #expect(found == ["4 Activity code", "5 Site code", "6 Admin area", "7 Reached", "8 Status", "8 Reporting month",
                               "9 Organisation", "10 Activity code", "11 Organisation", "11 Reached"], "\(preview.errors)")
             #expect(preview.errors.first { $0.line == 9 }?.message == "you may import your own organisation's lines only")
             #expect(!preview.canCommit)
             await #expect(throws: HavenError.self) {
-                _ = try await ImportPages.commit(.activities, text: Self.csv(rows), user: partner, by: partner.actor, on: app.db)
+                _ = try await Imports.commit(.activities, text: Self.csv(rows), user: partner, by: partner.actor, on: app.db)
             }
             #expect(try await Activity.query(on: app.db).count() == 0)
         }
@@ -84,9 +84,11 @@ import Vapor
         var committed: Bool
     }
 
-    static func multipart(_ csv: String) -> (HTTPHeaders, ByteBuffer) {
+    /// A file upload as a browser or a partner system sends it; pages also need the CSRF token.
+    static func multipart(_ csv: String, csrf: String? = nil) -> (HTTPHeaders, ByteBuffer) {
         let boundary = "haven-boundary"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"5w.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        let token = csrf.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\($0)\r\n" } ?? ""
+        let body = token + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"5w.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
         return (["content-type": "multipart/form-data; boundary=\(boundary)"], ByteBuffer(string: body))
     }
 

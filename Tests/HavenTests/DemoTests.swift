@@ -57,9 +57,20 @@ import VaporTesting
             records += try await Site.query(on: app.db).count() + PopulationCount.query(on: app.db).count() + User.query(on: app.db).count()
             records += try await Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count()
             records += try await AreaBoundary.query(on: app.db).count() + ActivityType.query(on: app.db).count()
-            records += try await Activity.query(on: app.db).count()
+            records += try await Activity.query(on: app.db).count() + ResponseTarget.query(on: app.db).count()
             #expect(created == records, "every demo record has its creation in the audit trail")
             #expect(try await Activity.query(on: app.db).count() > summary.sites, "partners report several lines per site and month")
+            let targets = try await ResponseTarget.query(on: app.db).all()
+            #expect(targets.contains { $0.activityCode.isEmpty && $0.areaPcode.isEmpty } && targets.contains { $0.areaPcode.count == 4 },
+                    "the plan has sector targets for the operation and activity targets per province")
+            let known = TargetRules.Known(activities: Dictionary(ActivitySeed.entries.map { ($0.code, $0.sector) }, uniquingKeysWith: { a, _ in a }),
+                                          pcodes: Set(try await AdminArea.query(on: app.db).all().map(\.pcode)))
+            for target in targets {
+                let input = TargetInput(sector: target.sector, activity: target.activityCode.nonEmptyText, adminArea: target.areaPcode.nonEmptyText,
+                                        indicator: target.indicator, fromMonth: ReportingMonth(target.fromMonth)!, toMonth: ReportingMonth(target.toMonth)!,
+                                        people: target.people, comment: nil)
+                #expect(TargetRules.check(input, known: known).isEmpty, "\(target.auditLabel)")
+            }
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
             await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
 
@@ -98,4 +109,8 @@ import VaporTesting
             }
         }
     }
+}
+
+private extension String {
+    var nonEmptyText: String? { isEmpty ? nil : self }
 }

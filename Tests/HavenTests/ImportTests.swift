@@ -17,12 +17,12 @@ import VaporTesting
 
     @Test func aGazetteerWithHashtagsIsImportedInAnyColumnNames() async throws {
         try await withHaven { app in
-            let preview = try await ImportPages.preview(.adminAreas, text: Self.gazetteer, user: nil, on: app.db)
+            let preview = try await Imports.preview(.adminAreas, text: Self.gazetteer, user: nil, on: app.db)
             #expect(preview.canCommit && preview.creates == 6 && preview.rows == 3)
-            _ = try await ImportPages.commit(.adminAreas, text: Self.gazetteer, user: nil, by: actor, on: app.db)
+            _ = try await Imports.commit(.adminAreas, text: Self.gazetteer, user: nil, by: actor, on: app.db)
             let district = try await AdminArea.query(on: app.db).filter(\.$pcode == "BO0102").with(\.$parent).first()
             #expect(district?.level == 2 && district?.parent?.pcode == "BO01" && district?.name == "North Two")
-            let again = try await ImportPages.preview(.adminAreas, text: Self.gazetteer, user: nil, on: app.db)
+            let again = try await Imports.preview(.adminAreas, text: Self.gazetteer, user: nil, on: app.db)
             #expect(again.creates == 0 && again.updates == 0 && again.unchanged == 6)
         }
     }
@@ -35,12 +35,12 @@ import VaporTesting
                 BO01,Nord,BO0102,North Two
                 BO02,South,BO0301,Wrong parent
                 """
-            let preview = try await ImportPages.preview(.adminAreas, text: text, user: nil, on: app.db)
+            let preview = try await Imports.preview(.adminAreas, text: text, user: nil, on: app.db)
             #expect(preview.errors == [
                 RowError(line: 3, column: "adm1_pcode", message: "BO01 is 'Nord' here but 'North' on row 2"),
                 RowError(line: 4, column: "adm2_pcode", message: "pcode BO0301 must start with its parent's P-code BO02"),
             ])
-            await #expect(throws: HavenError.self) { try await ImportPages.commit(.adminAreas, text: text, user: nil, by: actor, on: app.db) }
+            await #expect(throws: HavenError.self) { try await Imports.commit(.adminAreas, text: text, user: nil, by: actor, on: app.db) }
             #expect(try await AdminArea.query(on: app.db).count() == 0)
         }
     }
@@ -53,15 +53,15 @@ import VaporTesting
                 BO0101_0001,Alpha camp,planned_camp,open,BO0101,2.5,31.5,NRC,2024-01-15
                 BO0101_0003,Echo site,Informal settlement,open,BO0101,2.6,31.6,IOM,2024-05-01
                 """
-            let preview = try await ImportPages.preview(.sites, text: text, user: nil, on: app.db)
+            let preview = try await Imports.preview(.sites, text: text, user: nil, on: app.db)
             #expect(preview.errors.isEmpty && preview.creates == 1 && preview.updates == 1 && preview.unchanged == 0)
-            _ = try await ImportPages.commit(.sites, text: text, user: nil, by: actor, on: app.db)
+            _ = try await Imports.commit(.sites, text: text, user: nil, by: actor, on: app.db)
             let echo = try await Site.query(on: app.db).filter(\.$code == "BO0101_0003").first()
             #expect(echo?.type == .informalSettlement && echo?.$managementAgency.id == world.iom.id)
-            let again = try await ImportPages.preview(.sites, text: text, user: nil, on: app.db)
+            let again = try await Imports.preview(.sites, text: text, user: nil, on: app.db)
             #expect(again.creates == 0 && again.updates == 0 && again.unchanged == 2)
             let eventsBefore = try await AuditEvent.query(on: app.db).count()
-            _ = try await ImportPages.commit(.sites, text: text, user: nil, by: actor, on: app.db)
+            _ = try await Imports.commit(.sites, text: text, user: nil, by: actor, on: app.db)
             #expect(try await AuditEvent.query(on: app.db).count() == eventsBefore, "re-importing the same file changes nothing")
         }
     }
@@ -76,7 +76,7 @@ import VaporTesting
                 BO0101_0011,Bad place,palace,open,XX99,north,31.5,Nobody,-4
                 BO0101_0010,Twice,planned_camp,open,BO0101,,,,
                 """
-            let preview = try await ImportPages.preview(.sites, text: text, user: nil, on: app.db)
+            let preview = try await Imports.preview(.sites, text: text, user: nil, on: app.db)
             #expect(!preview.canCommit)
             #expect(preview.errors.contains(RowError(line: 4, column: "admin_pcode", message: "P-code XX99 is not in the gazetteer; import the administrative areas first")))
             #expect(preview.errors.contains(RowError(line: 4, column: "type", message: "'palace' is not one of \(SiteType.codeList)")))
@@ -85,14 +85,14 @@ import VaporTesting
             #expect(preview.errors.contains(RowError(line: 4, column: "capacity_individuals", message: "cannot be negative")))
             #expect(preview.errors.contains(RowError(line: 5, column: "code", message: "BO0101_0010 already appears on row 3")))
             #expect(!preview.errors.contains { $0.line == 3 })
-            await #expect(throws: HavenError.self) { try await ImportPages.commit(.sites, text: text, user: nil, by: actor, on: app.db) }
+            await #expect(throws: HavenError.self) { try await Imports.commit(.sites, text: text, user: nil, by: actor, on: app.db) }
             #expect(try await Site.query(on: app.db).count() == 3)
         }
     }
 
     @Test func missingRequiredColumnsAreNamed() async throws {
         try await withHaven { app in
-            let preview = try await ImportPages.preview(.sites, text: "code,name\nA,B\n", user: nil, on: app.db)
+            let preview = try await Imports.preview(.sites, text: "code,name\nA,B\n", user: nil, on: app.db)
             #expect(preview.missingColumns == ["type", "status", "admin area P-code (adm1_pcode … adm4_pcode or admin_pcode)"])
         }
     }

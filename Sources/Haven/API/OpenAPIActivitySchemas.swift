@@ -36,4 +36,26 @@ extension Schemas {
         properties["warnings"] = ["type": "array", "items": object(["field": string, "message": string])]
         return properties
     }
+
+    static var targetInput: [String: Any] {
+        let month: [String: Any] = ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"]
+        return ["sector": ["type": "string", "enum": ResponseSector.all.map(\.code)],
+                "activity": ["type": ["string", "null"], "description": "An activity code of the sector; absent for the whole sector"],
+                "adminArea": ["type": ["string", "null"], "description": "P-code; absent for the whole operation"],
+                "indicator": optional(string), "fromMonth": month, "toMonth": month, "people": ["type": "integer", "minimum": 1],
+                "comment": optional(string)]
+    }
+
+    static var target: [String: Any] {
+        var properties = targetInput
+        properties["id"] = uuid
+        properties["archived"] = boolean
+        return properties
+    }
+
+    static var progress: [String: Any] {
+        object(["target": ["$ref": "#/components/schemas/Target"], "reached": integer, "targetedByPartners": integer, "percent": number,
+                "parts": ["type": "array", "items": object(["key": string, "label": string, "reached": integer])]],
+               required: ["target", "reached", "percent", "parts"])
+    }
 }

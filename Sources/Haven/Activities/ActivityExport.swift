@@ -26,6 +26,21 @@ enum ActivityExport {
             while let area = current, area.level > level { current = area.parent.flatMap { areas[$0] } }
             return current.flatMap { $0.level == level ? ($0.pcode, $0.name) : nil }
         }
+
+        /// The P-codes from the country down to the area.
+        func path(_ id: UUID) -> [String] {
+            var path: [String] = []
+            var current = areas[id]
+            while let area = current, path.count <= 10 {
+                path.insert(area.pcode, at: 0)
+                current = area.parent.flatMap { areas[$0] }
+            }
+            return path
+        }
+
+        func organisation(_ id: UUID) -> String {
+            organisations[id].map { $0.acronym.isEmpty ? $0.name : $0.acronym } ?? "unknown organisation"
+        }
     }
 
     struct Column: Sendable {
@@ -115,25 +130,35 @@ enum ActivityExport {
     /// The same table as an Excel workbook, written to a temporary file batch by batch and then streamed.
     static func xlsx(_ filter: ActivityFilter, on req: Request) async throws -> Response {
         let names = try await Names.load(on: req.db)
+        return try await workbook(filename: "haven-5w-\(CalendarDay.today()).xlsx", on: req) { workbook in
+            try await eachBatch(filter, on: req.db) { lines in
+                for line in lines { workbook.append(cells(line, names)) }
+            }
+        }
+    }
+
+    /// A line as workbook cells: people and households as numbers.
+    static func cells(_ line: Activity, _ names: Names) -> [WorkbookWriter.Cell] {
+        columns.map { column in
+            let value = column.value(line, names)
+            return column.numeric ? Int(value).map { .number($0) } ?? .empty : .text(value)
+        }
+    }
+
+    /// A 5W workbook: the header and HXL rows, then what `fill` adds; written to disk and streamed from there.
+    static func workbook(filename: String, on req: Request, fill: (WorkbookWriter) async throws -> Void) async throws -> Response {
         let workbook = try WorkbookWriter(sheetName: "5W")
         do {
             workbook.append(columns.map { .text($0.header) })
             workbook.append(columns.map { .text($0.hashtag) })
-            try await eachBatch(filter, on: req.db) { lines in
-                for line in lines {
-                    workbook.append(columns.map { column in
-                        let value = column.value(line, names)
-                        return column.numeric ? Int(value).map { .number($0) } ?? .empty : .text(value)
-                    })
-                }
-            }
+            try await fill(workbook)
             let file = try workbook.finish()
             let directory = workbook.directory
             let response = try await req.fileio.asyncStreamFile(at: file.path, onCompleted: { _ in
                 try? FileManager.default.removeItem(at: directory)
             })
             response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            response.headers.contentDisposition = .init(.attachment, filename: "haven-5w-\(CalendarDay.today()).xlsx")
+            response.headers.contentDisposition = .init(.attachment, filename: filename)
             return response
         } catch {
             workbook.discard()
@@ -141,7 +166,6 @@ enum ActivityExport {
         }
     }
 
-    /// The matching lines in batches, in id order, so that memory stays flat at any size.
     private static func eachBatch(_ filter: ActivityFilter, on db: any Database, _ body: ([Activity]) async throws -> Void) async throws {
         var last: UUID?
         while true {

@@ -38,14 +38,17 @@ struct ActivityImportAPI: RouteCollection {
     func preview(req: Request) async throws -> Response {
         let user = try req.authorize(.uploadActivities)
         let upload = try req.content.decode(ImportPages.Upload.self)
-        let (preview, staged) = try await ImportPages.stage(.activities, upload.file, user: user, on: req.db)
+        let text = try Table.csvText(of: Data(buffer: upload.file.data))
+        let (preview, staged) = try await Imports.stage(.activities, fileName: upload.file.filename, text: text, user: user, on: req.db,
+                                                        jobs: req.application.importJobs)
         return try await PreviewBody(preview, staged: staged, fileName: upload.file.filename)
             .encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)
     }
 
     func commit(req: Request) async throws -> PreviewBody {
         let user = try req.authorize(.uploadActivities)
-        let (staged, preview) = try await ImportPages.commitStaged(.activities, req.parameters.get("staged"), user: user, on: req.db)
+        let (staged, preview) = try await Imports.commitStaged(.activities, req.parameters.get("staged"), user: user, on: req.db,
+                                                               jobs: req.application.importJobs)
         return PreviewBody(preview, staged: staged, fileName: staged.fileName, committed: true)
     }
 }

@@ -15,8 +15,8 @@ struct ActivityTableView {
     func render() -> String {
         Layout.page("5W", user: user,
             .h1("Who does what, where, when"),
-            .p(.a(.href(Paths.activityGaps), "Gaps and duplications"), " · ", .a(.href(Paths.importActivities), "Import a 5W spreadsheet"),
-               " · ", .a(.href("/api/v1/exports/activities.csv" + queryString), "CSV (HXL)"), " · ",
+            ActivityLinks.bar(current: Paths.activities),
+            .p(.text("Download: "), .a(.href("/api/v1/exports/activities.csv" + queryString), "CSV (HXL)"), " · ",
                .a(.href("/api/v1/exports/activities.xlsx" + queryString), "Excel")),
             filters,
             .div(.class("totals"),
@@ -34,6 +34,7 @@ struct ActivityTableView {
         if let status = filter.status { query["status"] = status.rawValue }
         if let month = filter.month { query["month"] = month.description }
         if let area = filter.adminArea { query["adminArea"] = area }
+        if let organisation = filter.organisation { query["organisation"] = organisation.uuidString }
         return query
     }
 
@@ -86,6 +87,7 @@ struct ResponseGapsView {
     func render() -> String {
         Layout.page("Gaps and duplications", user: user,
             .h1(.text("Gaps and duplications, \(month)")),
+            ActivityLinks.bar(current: Paths.activityGaps),
             .form(.class("filters"), .method(.get), .action(Paths.activityGaps),
                   .label("Month", .input(.type(.month), .name("month"), .value(month.description))), .button(.type(.submit), "Show")),
             .h2(.text("Gaps: \(Format.number(gapCount)) site and sector pairs")),

@@ -6,6 +6,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[SettingsKey.self] = settings
     app.storage[BasicLoginCacheKey.self] = BasicLoginCache()
     app.storage[RoundWriterKey.self] = RoundWriter()
+    app.storage[ImportJobsKey.self] = ImportJobs()
     app.storage[LoginThrottleKey.self] = LoginThrottle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
     try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }
@@ -50,6 +51,9 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ActivityImportAPI())
     try signedIn.register(collection: ResponseAnalysisAPI())
     try signedIn.register(collection: MonthLockAPI())
+    try signedIn.register(collection: TargetAPI())
+    try signedIn.register(collection: PresenceAPI())
+    try signedIn.register(collection: ActivityCatalogueAPI())
 
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())
@@ -66,6 +70,10 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ImportPages())
     try pages.register(collection: BoundaryPages())
     try pages.register(collection: ActivityPages())
+    try pages.register(collection: ProgressPages())
+    try pages.register(collection: PresencePages())
+    try pages.register(collection: ReportingPages())
+    try pages.register(collection: ActivityCataloguePages())
     try pages.register(collection: AuditPages())
     app.get("styles.css") { _ in Stylesheet.response() }
 }

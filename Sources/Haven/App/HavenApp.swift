@@ -119,14 +119,14 @@ public enum HavenApp {
         let text = try Table.csvText(of: data)
         return try await with(settings) { app in
             let staged: StagedImport.Kind = kind == .sites ? .sites : .adminAreas
-            let preview = try await ImportPages.preview(staged, text: text, user: nil, on: app.db)
+            let preview = try await Imports.preview(staged, text: text, user: nil, on: app.db)
             guard preview.canCommit else {
                 if !preview.missingColumns.isEmpty { print("Missing columns: " + preview.missingColumns.joined(separator: "; ")) }
                 preview.errors.forEach { print($0.sentence) }
                 print("Nothing was imported: \(preview.errors.count) problem(s) in \(preview.rows) rows.")
                 return false
             }
-            let done = try await ImportPages.commit(staged, text: text, user: nil, by: .commandLine("import \(kind.rawValue)"), on: app.db)
+            let done = try await Imports.commit(staged, text: text, user: nil, by: .commandLine("import \(kind.rawValue)"), on: app.db)
             print("Imported \(path): \(done.creates) added, \(done.updates) updated, \(done.unchanged) unchanged.")
             return true
         }

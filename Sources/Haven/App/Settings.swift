@@ -15,6 +15,8 @@ public struct Settings: Sendable {
     public var secureCookies: Bool
     public var failedLoginLimit: Int
     public var failedLoginWindow: TimeInterval
+    /// Files with more rows than this are checked and imported in the background, with progress shown.
+    public var backgroundImportRows: Int
 
     public init(
         storage: Storage,
@@ -22,7 +24,8 @@ public struct Settings: Sendable {
         sessionLifetime: TimeInterval = 12 * 3600,
         secureCookies: Bool = false,
         failedLoginLimit: Int = 5,
-        failedLoginWindow: TimeInterval = 15 * 60
+        failedLoginWindow: TimeInterval = 15 * 60,
+        backgroundImportRows: Int = 2000
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -30,6 +33,7 @@ public struct Settings: Sendable {
         self.secureCookies = secureCookies
         self.failedLoginLimit = failedLoginLimit
         self.failedLoginWindow = failedLoginWindow
+        self.backgroundImportRows = backgroundImportRows
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -47,7 +51,8 @@ public struct Settings: Sendable {
             sessionLifetime: (env["HAVEN_SESSION_HOURS"].flatMap(Double.init) ?? 12) * 3600,
             secureCookies: env["HAVEN_SECURE_COOKIES"] == "true",
             failedLoginLimit: env["HAVEN_LOGIN_ATTEMPTS"].flatMap(Int.init) ?? 5,
-            failedLoginWindow: (env["HAVEN_LOGIN_WINDOW_MINUTES"].flatMap(Double.init) ?? 15) * 60
+            failedLoginWindow: (env["HAVEN_LOGIN_WINDOW_MINUTES"].flatMap(Double.init) ?? 15) * 60,
+            backgroundImportRows: env["HAVEN_IMPORT_BACKGROUND_ROWS"].flatMap(Int.init) ?? 2000
         )
     }
 }

@@ -29,6 +29,12 @@ struct AuditEventBody: Content {
 
 /// Queries over the audit trail: one record's history, or the whole trail filtered for administrators.
 enum AuditTrail {
+    /// How many changes Haven has seen. Every change writes an event in its own transaction and events are
+    /// never deleted, so the same count later means nothing changed in between.
+    static func changeCount(on db: any Database) async throws -> Int {
+        try await AuditEvent.query(on: db).count()
+    }
+
     struct Filter: Sendable {
         var entity: String?
         var entityID: UUID?

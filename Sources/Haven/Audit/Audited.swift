@@ -58,6 +58,10 @@ enum Audit {
         }
     }
 
+    static func setArchived<M: Audited>(_ archived: Bool, _ model: M, by actor: Actor, on db: any Database) async throws {
+        if archived { try await archive(model, by: actor, on: db) } else { try await restore(model, by: actor, on: db) }
+    }
+
     /// The creation event of a record written in bulk (seed data, the demo), for inserting beside it.
     static func creation<M: Audited>(of model: M, by actor: Actor) -> AuditEvent {
         AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.id!, entityLabel: model.auditLabel, action: .create,

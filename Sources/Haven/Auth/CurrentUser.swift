@@ -67,7 +67,7 @@ extension Permission {
         switch self {
         case .readOperationalData: "read operational data"
         case .editGazetteer: "change administrative areas"
-        case .editCatalogue: "change the monitoring catalogue"
+        case .editCatalogue: "change the catalogues of indicators and activities"
         case .createOrganisation: "add organisations"
         case .editOrganisation: "change this organisation"
         case .createSite: "add sites"
@@ -79,6 +79,7 @@ extension Permission {
         case .recordActivity: "report activities for this organisation"
         case .uploadActivities: "upload 5W files"
         case .lockMonths: "lock or unlock reporting months"
+        case .editResponsePlan: "set the response plan's targets"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
         }

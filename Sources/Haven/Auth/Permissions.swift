@@ -39,6 +39,8 @@ public enum Permission: Sendable, Equatable {
     case recordActivity(UUID)
     /// Close a reporting month to changes, or reopen it.
     case lockMonths
+    /// Set, correct or archive the response plan's targets.
+    case editResponsePlan
     case manageUsers
     case readAuditTrail
 

@@ -17,5 +17,6 @@ enum Migrations {
         CreateActivityTypes(),
         CreateActivities(),
         CreateLockedMonths(),
+        CreateResponseTargets(),
     ]
 }

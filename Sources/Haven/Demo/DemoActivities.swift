@@ -52,3 +52,30 @@ enum DemoActivities {
         return lines
     }
 }
+
+extension DemoActivities {
+    /// The response plan the demo's partners report against, over the months they report: a target per sector
+    /// for the whole operation, and per province for water trucking and food distribution. Reach falls short
+    /// of most of them and passes a few, as in a real mid-year review.
+    static func targets(_ lines: [Line], province: (Int) -> String, seed: UInt64) -> [TargetInput] {
+        guard let first = lines.map(\.month).min(), let last = lines.map(\.month).max() else { return [] }
+        var random = SeededRandom(seed: seed &+ 6_000)
+        let until = last.adding(months: 6)
+        func target(_ reached: Int) -> Int { max(100, Int((Double(reached) * random.uniform(0.9...2.2) / 100).rounded()) * 100) }
+        var sectors: [String: Int] = [:]
+        for line in lines { sectors[ActivitySeed.entries.first { $0.code == line.activity }!.sector, default: 0] += line.reached?.total ?? 0 }
+        var targets = sectors.keys.sorted().map { sector in
+            TargetInput(sector: sector, activity: nil, adminArea: nil, indicator: "People reached by \(ResponseSector.named(sector)?.name ?? sector) activities",
+                        fromMonth: first, toMonth: until, people: target(sectors[sector]!), comment: nil)
+        }
+        for (activity, sector, indicator) in [("WASH-01", "WASH", "People receiving trucked water"), ("FSL-01", "Food security", "People receiving food rations")] {
+            var provinces: [String: Int] = [:]
+            for line in lines where line.activity == activity { provinces[province(line.site), default: 0] += line.reached?.total ?? 0 }
+            targets += provinces.keys.sorted().map {
+                TargetInput(sector: sector, activity: activity, adminArea: $0, indicator: indicator, fromMonth: first, toMonth: until,
+                            people: target(provinces[$0]!), comment: nil)
+            }
+        }
+        return targets
+    }
+}

@@ -45,6 +45,7 @@ public enum DemoLoader {
             try await insert(records.counts, on: tx)
             try await insert(records.rounds, on: tx)
             try await Activity.insert(records.activities, on: tx)
+            try await insert(records.targets, on: tx)
             try await insert(records.users, on: tx)
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)
@@ -64,6 +65,7 @@ public enum DemoLoader {
         var statusChanges: [SiteStatusChange] = []
         var counts: [PopulationCount] = []
         var rounds: [MonitoringRound] = []
+        var targets: [ResponseTarget] = []
         var activities: [Activity] = []
         var users: [User] = []
         var assignments: [UserSite] = []
@@ -108,9 +110,18 @@ public enum DemoLoader {
             try makeActivities(operation, types: types)
         }
 
-        /// The demo's 5W lines, each checked by the same rules as a partner's.
+        /// The demo's 5W lines, each checked by the same rules as a partner's, and the plan's targets.
         private mutating func makeActivities(_ operation: DemoOperation, types: [String: ActivityReferences.ActivityTypeRow]) throws {
-            for line in DemoActivities.plan(operation.sites, months: operation.months, seed: operation.seed, today: operation.today) {
+            let lines = DemoActivities.plan(operation.sites, months: operation.months, seed: operation.seed, today: operation.today)
+            let areaCodes = Dictionary(areas.map { ($0.id!, $0.pcode) }, uniquingKeysWith: { a, _ in a })
+            let province = { (site: Int) in String((areaCodes[self.sites[site].$adminArea.id] ?? "").prefix(4)) }
+            for input in DemoActivities.targets(lines, province: province, seed: operation.seed) {
+                let target = ResponseTarget()
+                target.id = UUID()
+                TargetRegister.apply(input, to: target)
+                targets.append(created(target))
+            }
+            for line in lines {
                 let site = sites[line.site]
                 let input = ActivityInput(
                     reportingOrganisationId: organisations[line.organisation].id!, implementingOrganisationId: nil, donorOrganisationId: nil,

@@ -1,8 +1,9 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes a one-sheet Excel workbook (.xlsx) row by row to a file, so that a sheet of any length never
-/// sits in memory: rows go to the sheet's XML on disk, which is then packed with the other parts.
+/// Writes an Excel workbook (.xlsx) row by row to a file, so that a sheet of any length never sits in
+/// memory: rows go to the first sheet's XML on disk, which is then packed with the other parts. Small
+/// reference sheets (lists to pick from) can follow it.
 final class WorkbookWriter {
     enum Cell {
         case text(String)
@@ -15,6 +16,8 @@ final class WorkbookWriter {
     private let sheet: FileHandle
     private var rowNumber = 0
     private let sheetName: String
+    /// Further sheets, each a name and its rows' XML.
+    private var extraSheets: [(name: String, xml: String)] = []
 
     init(sheetName: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-xlsx-\(UUID().uuidString)")
@@ -34,6 +37,15 @@ final class WorkbookWriter {
 
     func append(_ cells: [Cell]) {
         rowNumber += 1
+        sheet.write(Data(Self.row(cells, number: rowNumber).utf8))
+    }
+
+    /// A small sheet after the first, held in memory: a list people pick from.
+    func addSheet(_ name: String, rows: [[Cell]]) {
+        extraSheets.append((name, rows.enumerated().map { Self.row($1, number: $0 + 1) }.joined()))
+    }
+
+    private static func row(_ cells: [Cell], number rowNumber: Int) -> String {
         var xml = "<row r=\"\(rowNumber)\">"
         for (index, cell) in cells.enumerated() {
             let reference = Self.columnName(index) + String(rowNumber)
@@ -43,7 +55,7 @@ final class WorkbookWriter {
             case .text, .empty: continue
             }
         }
-        sheet.write(Data((xml + "</row>").utf8))
+        return xml + "</row>"
     }
 
     /// Closes the sheet and packs the workbook; the file stays until `discard()`.
@@ -66,14 +78,22 @@ final class WorkbookWriter {
     private static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     private var parts: [(String, String)] {
-        [
+        let sheets = [sheetName] + extraSheets.map(\.name)
+        let numbers = Array(1...sheets.count)
+        let extras = extraSheets.enumerated().map { index, sheet in
+            ("xl/worksheets/sheet\(index + 2).xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <worksheet xmlns="\(Self.main)"><sheetData>\(sheet.xml)</sheetData></worksheet>
+                """)
+        }
+        return [
             ("[Content_Types].xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
                 <Default Extension="xml" ContentType="application/xml"/>\
                 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                \(numbers.map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())\
                 </Types>
                 """),
             ("_rels/.rels", """
@@ -84,14 +104,14 @@ final class WorkbookWriter {
             ("xl/workbook.xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="\(Self.main)" xmlns:r="\(Self.relationships)"><sheets>\
-                <sheet name="\(Self.escape(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
+                \(zip(numbers, sheets).map { "<sheet name=\"\(Self.escape($1))\" sheetId=\"\($0)\" r:id=\"rId\($0)\"/>" }.joined())</sheets></workbook>
                 """),
             ("xl/_rels/workbook.xml.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="\(Self.relationships)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+                \(numbers.map { "<Relationship Id=\"rId\($0)\" Type=\"\(Self.relationships)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined())</Relationships>
                 """),
-        ]
+        ] + extras
     }
 
     /// 0 → A, 25 → Z, 26 → AA.

@@ -34,7 +34,7 @@ enum ActivityImport {
         ImportField(name: "comment", headers: ["comments", "remarks"], hashtag: "#description"),
     ] + people
 
-    struct Plan {
+    struct Plan: Sendable {
         var preview = ImportPreview()
         var creates: [Activity] = []
         var updates: [(activity: Activity, before: [String: String])] = []
@@ -51,7 +51,8 @@ enum ActivityImport {
         var existing: [String: Activity]
     }
 
-    static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today()) async throws -> Plan {
+    static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today(),
+                     progress: ImportProgress? = nil) async throws -> Plan {
         var plan = Plan()
         let columns = table.columns(for: fields)
         plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
@@ -68,6 +69,7 @@ enum ActivityImport {
         var seen: [String: Int] = [:]
         for row in table.rows {
             plan.preview.rows += 1
+            if plan.preview.rows % 2000 == 0 { await progress?(plan.preview.rows, table.rows.count) }
             let values = columns.mapValues { $0 < row.cells.count ? row.cells[$0].trimmed : "" }
             let header: (String) -> String = { name in columns[name].map { table.headers[$0] } ?? name }
             let (line, errors, warnings) = read(values, user: user, lookups: lookups, today: today, seen: &seen, row: row.line)
@@ -151,14 +153,22 @@ enum ActivityImport {
     }
 
     /// Writes the whole plan or nothing: new lines in batches with their audit events, changed lines one by one.
-    static func commit(_ plan: Plan, by user: UserContext, on db: any Database) async throws {
+    /// Progress counts the lines written, after the rows checked.
+    static func commit(_ plan: Plan, by user: UserContext, on db: any Database, progress: ImportProgress? = nil) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
         for line in plan.creates { line.id = UUID() }
-        let events = plan.creates.map { Audit.creation(of: $0, by: user.actor) }
+        let total = plan.creates.count + plan.updates.count
         try await db.write { tx in
-            try await Activity.insert(plan.creates, on: tx)
-            try await AuditEvent.insert(events, on: tx)
-            for (line, before) in plan.updates { try await Audit.update(line, before: before, by: user.actor, on: tx) }
+            for start in stride(from: 0, to: plan.creates.count, by: 5000) {
+                let batch = Array(plan.creates[start..<min(start + 5000, plan.creates.count)])
+                try await Activity.insert(batch, on: tx)
+                try await AuditEvent.insert(batch.map { Audit.creation(of: $0, by: user.actor) }, on: tx)
+                await progress?(start + batch.count, total)
+            }
+            for (index, (line, before)) in plan.updates.enumerated() {
+                try await Audit.update(line, before: before, by: user.actor, on: tx)
+                if index % 500 == 0 { await progress?(plan.creates.count + index, total) }
+            }
         }
     }
 }

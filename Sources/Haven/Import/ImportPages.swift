@@ -37,6 +37,7 @@ struct ImportPages: RouteCollection {
             routes.get(path) { req in try await self.form(kind, req) }
             routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in try await self.preview(kind, req) }
             routes.post(path + [":staged", "commit"]) { req in try await self.commit(kind, req) }
+            routes.get(path + ["jobs", ":job"]) { req in try await self.follow(kind, req) }
         }
     }
 
@@ -52,20 +53,98 @@ struct ImportPages: RouteCollection {
     func preview(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
         let upload = try req.content.decode(Upload.self)
-        let (preview, staged) = try await Self.stage(kind.staged, upload.file, user: user, on: req.db)
-        return Layout.response(page(kind, user: user, csrf: req.csrfToken, Self.previewNode(preview, file: upload.file.filename),
-            .unwrap(staged) { staged in
-                Layout.form(action: kind.path + "/\(staged.id!.uuidString)/commit", csrf: req.csrfToken,
-                            .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
-            }), status: preview.canCommit ? .ok : .unprocessableEntity)
+        let text = try Table.csvText(of: Data(buffer: upload.file.data))
+        let jobs = req.application.importJobs
+        if text.utf8.lazy.filter({ $0 == 10 }).count > req.application.havenSettings.backgroundImportRows {
+            return try await background(kind, user: user, fileName: upload.file.filename, req) { db, progress in
+                let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: db,
+                                                                jobs: jobs, progress: progress)
+                return { $0.phase = .checked; $0.preview = preview; $0.stagedID = staged?.id }
+            }
+        }
+        let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: req.db, jobs: jobs)
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken, previewNode(kind, preview, file: upload.file.filename, stagedID: staged?.id, job: nil, req)),
+                               status: preview.canCommit ? .ok : .unprocessableEntity)
     }
 
     func commit(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
-        let (staged, preview) = try await Self.commitStaged(kind.staged, req.parameters.get("staged"), user: user, on: req.db)
-        return Layout.response(page(kind, user: user, csrf: req.csrfToken,
-            .p(.class("notice"), .text("Imported \(staged.fileName): \(preview.creates) added, \(preview.updates) updated, \(preview.unchanged) unchanged.")),
-            .p(.a(.href(Self.result(of: kind.staged)), "See the result"))))
+        let jobs = req.application.importJobs
+        let staged = req.parameters.get("staged")
+        let jobID = (try? req.content.get(String.self, at: "job")).flatMap { UUID(uuidString: $0) }
+        if let job = jobID, let followed = await jobs.job(job), followed.userID == user.id {
+            return try await background(kind, user: user, fileName: followed.fileName, id: job, req) { db, progress in
+                let (_, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: db, jobs: jobs, progress: progress)
+                return { $0.phase = .imported; $0.preview = preview }
+            }
+        }
+        let (done, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: req.db, jobs: jobs)
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken, Self.imported(kind, file: done.fileName, preview)))
+    }
+
+    /// Runs a long check or import beside the request and sends the browser to the page that follows it.
+    private func background(_ kind: Kind, user: UserContext, fileName: String, id: UUID = UUID(), _ req: Request,
+                            work: @escaping @Sendable (any Database, @escaping ImportProgress) async throws -> @Sendable (inout ImportJobs.Job) -> Void)
+        async throws -> Response {
+        let jobs = req.application.importJobs
+        let db = req.application.db
+        let logger = req.logger
+        let phase: ImportJobs.Job.Phase = await jobs.job(id) == nil ? .checking : .importing
+        if phase == .checking { await jobs.begin(id, ImportJobs.Job(kind: kind.staged, userID: user.id, fileName: fileName)) }
+        await jobs.update(id) { $0.phase = phase; $0.done = 0 }
+        Task {
+            do {
+                let finish = try await work(db, jobs.reporter(for: id))
+                await jobs.update(id, finish)
+            } catch {
+                logger.notice("Background import failed", metadata: ["kind": "\(kind.staged.rawValue)", "error": "\(type(of: error))"])
+                let why = (error as? HavenError)?.detail ?? "The import stopped on an unexpected error; nothing was written. Try again, or ask the administrator to look at the server log."
+                await jobs.update(id) { $0.phase = .failed; $0.failure = why }
+            }
+        }
+        return req.redirect(to: kind.path + "/jobs/" + id.uuidString)
+    }
+
+    /// The page that follows a background check or import: progress while it runs (reloading itself), then the outcome.
+    func follow(_ kind: Kind, _ req: Request) async throws -> Response {
+        let user = try req.authorize(kind.permission)
+        let jobID = req.parameters.get("job").flatMap { UUID(uuidString: $0) }
+        guard let id = jobID, let job = await req.application.importJobs.job(id), job.userID == user.id else {
+            return Layout.response(page(kind, user: user, csrf: req.csrfToken,
+                .p(.class("alert"), "This import is no longer followed (the server may have restarted). Nothing half-done was written: check the file again.")),
+                status: .notFound)
+        }
+        let content: Node<HTML.BodyContext>
+        switch job.phase {
+        case .checking, .importing:
+            let verb = job.phase == ImportJobs.Job.Phase.checking ? "Checking" : "Importing"
+            content = .div(.class("notice"), .p(.text("\(verb) \(job.fileName): \(Format.number(job.done)) of \(job.total == 0 ? "…" : Format.number(job.total)) rows.")),
+                           .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(job.total, 1))), .attribute(named: "value", value: String(job.done))]),
+                           .p(.small("This page reloads itself every 2 seconds.")))
+            return Layout.response(page(kind, user: user, csrf: req.csrfToken, refreshSeconds: 2, content))
+        case .checked:
+            let preview = job.preview ?? ImportPreview()
+            content = previewNode(kind, preview, file: job.fileName, stagedID: job.stagedID, job: id, req)
+        case .imported:
+            content = Self.imported(kind, file: job.fileName, job.preview ?? ImportPreview())
+        case .failed:
+            content = .p(.class("alert"), .text(job.failure ?? "The import failed; nothing was written."))
+        }
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken, content))
+    }
+
+    /// The preview with, for a clean file, the button that confirms it.
+    private func previewNode(_ kind: Kind, _ preview: ImportPreview, file: String, stagedID: UUID?, job: UUID?, _ req: Request) -> Node<HTML.BodyContext> {
+        .group(Self.previewNode(preview, file: file), .unwrap(stagedID) { staged in
+            Layout.form(action: kind.path + "/\(staged.uuidString)/commit", csrf: req.csrfToken,
+                        .unwrap(job) { .input(.type(.hidden), .name("job"), .value($0.uuidString)) },
+                        .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
+        })
+    }
+
+    private static func imported(_ kind: Kind, file: String, _ preview: ImportPreview) -> Node<HTML.BodyContext> {
+        .group(.p(.class("notice"), .text("Imported \(file): \(Format.number(preview.creates)) added, \(Format.number(preview.updates)) updated, \(Format.number(preview.unchanged)) unchanged.")),
+               .p(.a(.href(Self.result(of: kind.staged)), "See the result")))
     }
 
     private static func result(of kind: StagedImport.Kind) -> String {
@@ -73,76 +152,12 @@ struct ImportPages: RouteCollection {
         case .adminAreas: "/areas"
         case .rounds: "/monitoring"
         case .sites: Paths.sites
-        case .activities: Paths.importActivities
+        case .activities: Paths.activities
         }
     }
 
-    /// Checks an uploaded file and, when it can be imported, keeps it until the person confirms.
-    static func stage(_ kind: StagedImport.Kind, _ file: File, user: UserContext, on db: any Database) async throws -> (ImportPreview, StagedImport?) {
-        let text = try Table.csvText(of: Data(buffer: file.data))
-        let preview = try await Self.preview(kind, text: text, user: user, on: db)
-        guard preview.canCommit else { return (preview, nil) }
-        let staged = StagedImport(kind: kind, fileName: file.filename, content: text, userID: user.id)
-        try await staged.create(on: db)
-        return (preview, staged)
-    }
-
-    /// Imports a file this person staged, once.
-    static func commitStaged(_ kind: StagedImport.Kind, _ rawID: String?, user: UserContext, on db: any Database) async throws -> (StagedImport, ImportPreview) {
-        guard let rawID, let id = UUID(uuidString: rawID), let staged = try await StagedImport.find(id, on: db),
-              staged.userID == user.id, staged.kind == kind else {
-            throw HavenError.notFound("Staged import")
-        }
-        guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
-        let preview = try await Self.commit(kind, text: staged.content, user: user, by: user.actor, on: db)
-        staged.committedAt = Date()
-        try await staged.update(on: db)
-        return (staged, preview)
-    }
-
-    /// The preview for the CLI and the page alike. Rounds need the person, whose sites each row must be.
-    static func preview(_ kind: StagedImport.Kind, text: String, user: UserContext?, on db: any Database) async throws -> ImportPreview {
-        let table = try Table(csv: text)
-        switch kind {
-        case .sites: return try await SiteImport.plan(table, on: db).preview
-        case .adminAreas: return try await AdminAreaImport.plan(table, on: db).preview
-        case .rounds: return try await RoundImport.plan(table, for: try person(user), on: db).preview
-        case .activities: return try await ActivityImport.plan(table, for: try person(user), on: db).preview
-        }
-    }
-
-    /// Plans again against the database as it is now, then writes all or nothing.
-    static func commit(_ kind: StagedImport.Kind, text: String, user: UserContext?, by actor: Actor, on db: any Database) async throws -> ImportPreview {
-        let table = try Table(csv: text)
-        return try await db.write { tx in
-            switch kind {
-            case .sites:
-                let plan = try await SiteImport.plan(table, on: tx)
-                try await SiteImport.commit(plan, by: actor, on: tx)
-                return plan.preview
-            case .adminAreas:
-                let plan = try await AdminAreaImport.plan(table, on: tx)
-                try await AdminAreaImport.commit(plan, by: actor, on: tx)
-                return plan.preview
-            case .rounds:
-                let plan = try await RoundImport.plan(table, for: try person(user), on: tx)
-                try await RoundImport.commit(plan, by: try person(user), on: tx)
-                return plan.preview
-            case .activities:
-                let plan = try await ActivityImport.plan(table, for: try person(user), on: tx)
-                try await ActivityImport.commit(plan, by: try person(user), on: tx)
-                return plan.preview
-            }
-        }
-    }
-
-    private static func person(_ user: UserContext?) throws -> UserContext {
-        guard let user else { throw HavenError.badRequest("Rounds are imported in the browser, where each row's site is checked against your account.") }
-        return user
-    }
-
-    private func page(_ kind: Kind, user: UserContext, csrf: String, _ content: Node<HTML.BodyContext>...) -> String {
-        Layout.page(kind.title, user: user,
+    private func page(_ kind: Kind, user: UserContext, csrf: String, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> String {
+        Layout.page(kind.title, user: user, refreshSeconds: refreshSeconds,
             .h1(.text(kind.title)),
             Self.links,
             .if(kind.staged == .rounds, .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),

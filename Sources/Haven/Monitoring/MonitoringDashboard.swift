@@ -28,15 +28,8 @@ struct MonitoringPages: RouteCollection {
     /// level when no area is chosen), for those whose boundaries were imported.
     static func outlines(around key: String?, on db: any Database) async throws -> [Outline] {
         let area = try await key.asyncMap { try await AdminAreaLookup.find($0, on: db) } ?? nil
-        let level = area?.level ?? 0, prefix = area?.pcode ?? ""
-        struct Row: Decodable { var outline: String; var pcode: String }
-        let rows = try await db.sql.raw("""
-            SELECT b.outline AS outline, a.pcode AS pcode FROM area_boundaries b JOIN admin_areas a ON a.id = b.area_id
-            WHERE b.archived_at IS NULL AND a.archived_at IS NULL AND a.level IN (\(bind: level), \(bind: level + 1))
-            AND a.pcode LIKE \(bind: prefix + "%") ORDER BY a.level
-            """).all(decoding: Row.self)
-        // LIKE treats _ as a wildcard, so the prefix is checked again.
-        return rows.filter { $0.pcode.hasPrefix(prefix) }.compactMap { try? JSONDecoder().decode(Outline.self, from: Data($0.outline.utf8)) }
+        let level = area?.level ?? 0
+        return try await AreaOutlines.load(levels: [level, level + 1], within: area?.pcode ?? "", on: db).map(\.outline)
     }
 
     /// Of the people in the sites assessed each month of the last two years, the share living in sites at

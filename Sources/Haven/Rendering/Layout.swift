@@ -3,13 +3,15 @@ import Vapor
 
 /// The frame of every page: header with navigation, main content, and the signed-in person.
 enum Layout {
-    static func page(_ title: String, user: UserContext?, _ content: Node<HTML.BodyContext>...) -> String {
+    /// `refreshSeconds` reloads the page on its own, for following work under way without any script.
+    static func page(_ title: String, user: UserContext?, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> String {
         HTML(
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · Haven"),
+                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
                 .link(.rel(.stylesheet), .href("/styles.css"))
             ),
             .body(

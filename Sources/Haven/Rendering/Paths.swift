@@ -11,6 +11,11 @@ enum Paths {
     static let importActivities = "/import/activities"
     static let activities = "/activities"
     static let activityGaps = "/activities/gaps"
+    static let progress = "/activities/progress"
+    static let targets = "/activities/progress/targets"
+    static let presence = "/activities/presence"
+    static let activityCatalogue = "/activities/catalogue"
+    static let ownReporting = "/activities/mine"
     static let audit = "/audit"
     static let logout = "/logout"
 
@@ -23,6 +28,11 @@ enum Paths {
     static func editSite(_ id: UUID) -> String { "/sites/\(id.uuidString)/edit" }
     static func newCount(_ id: UUID) -> String { "/sites/\(id.uuidString)/counts/new" }
     static func newRound(_ id: UUID) -> String { "/sites/\(id.uuidString)/rounds/new" }
+    static func archiveTarget(_ id: UUID) -> String { "/activities/progress/targets/\(id.uuidString)/archive" }
+    static func reporting(_ organisation: UUID) -> String { "/activities/organisations/\(organisation.uuidString)" }
+    static func reportingTemplate(_ organisation: UUID, month: ReportingMonth) -> String {
+        "/activities/organisations/\(organisation.uuidString)/template.xlsx?month=\(month)"
+    }
     static func adminArea(_ pcode: String) -> String { "/areas/\(pcode)" }
 
     /// Only local paths may follow a login, so a crafted link cannot send people elsewhere.

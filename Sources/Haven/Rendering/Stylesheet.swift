@@ -60,6 +60,16 @@ enum Stylesheet {
     table.heat td, table.heat th { padding: .25rem .35rem; }
     table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }
     svg.map circle { stroke: #fff; stroke-width: .5; }
+    .hint { color: var(--muted); font-size: .9rem; }
+    nav.sublinks { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .95rem; }
+    nav.sublinks strong { color: var(--ink); }
+    svg.progress { width: 18rem; }
+    svg.bars { max-width: 30rem; }
+    td.who { font-size: .8rem; }
+    .missing { display: inline-block; margin: .1rem; padding: .05rem .4rem; border-radius: 3px; background: #fdecea; }
+    svg.areas path { stroke: #fff; stroke-width: .8; stroke-linejoin: round; }
+    .shade0 { fill: #e4e9ee; } .shade1 { fill: #c6dbef; } .shade2 { fill: #9ecae1; } .shade3 { fill: #6baed6; }
+    .shade4 { fill: #3182bd; } .shade5 { fill: #08519c; }
     svg.map path.area { fill: #fff; stroke: #8a94a0; stroke-width: .8; stroke-linejoin: round; }
     @media (max-width: 40rem) {
       .hide-narrow { display: none; }
@@ -67,7 +77,7 @@ enum Stylesheet {
       th, td { padding: .3rem; }
     }
     @media print {
-      header.top, .filters, .pager, .actions, form, nav { display: none !important; }
+      header.top, .filters, .pager, .actions, form, nav, .noprint { display: none !important; }
       main { max-width: none; padding: 0; }
       a { color: inherit; text-decoration: none; }
       h2 { break-after: avoid; } table, svg { break-inside: avoid; }

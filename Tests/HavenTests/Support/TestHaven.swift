@@ -8,11 +8,13 @@ import VaporTesting
 
 /// Runs a test against a fresh, migrated Haven: a new SQLite file, or a new PostgreSQL database
 /// when `DATABASE_URL` points at a server. The same tests therefore run on both engines.
-func withHaven(_ body: (Application) async throws -> Void) async throws {
+func withHaven(adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let database = try await TestDatabase.make()
     let app = try await Application.make(.testing)
     do {
-        try await configure(app, settings: Settings(storage: database.storage, dataDirectory: database.directory))
+        var settings = Settings(storage: database.storage, dataDirectory: database.directory)
+        adjust(&settings)
+        try await configure(app, settings: settings)
         try await app.autoMigrate()
         try await body(app)
     } catch {

@@ -1,0 +1,45 @@
+import Foundation
+import Plot
+
+/// An organisation's reporting: months owed, months reported, the template and the import.
+struct ReportingView {
+    var user: UserContext
+    var organisation: Organisation
+    var months: [ReportingPages.Month]
+    var missing: [ReportingMonth]
+    var locked: Set<String>
+    var current: ReportingMonth
+
+    func render() -> String {
+        let id = organisation.id!
+        return Layout.page("5W of \(organisation.acronym.isEmpty ? organisation.name : organisation.acronym)", user: user,
+            .h1(.text("5W reporting: \(organisation.name)")),
+            ActivityLinks.bar(current: Paths.ownReporting),
+            .h2("Months to report"),
+            missing.isEmpty ? .p(.text(months.isEmpty ? "Nothing reported yet." : "Every month since the first report (last 12 months) has lines."))
+                : .p(.text("No lines for: "), .forEach(missing) { .span(.class("missing"), .text($0.description)) }),
+            .h2(.text("Template for \(current)")),
+            .p(.text("An Excel file with this organisation's planned and ongoing lines of its latest month, moved to \(current) with the people reached left empty; the sites and the activity catalogue are on the other sheets. Fill it, then "),
+               .a(.href(Paths.importActivities), "import it"), "."),
+            .p(.a(.class("button"), .href(Paths.reportingTemplate(id, month: current)), .text("Download the template for \(current)"))),
+            .h2("Months reported"),
+            .p(.a(.href(Paths.activities + "?organisation=" + id.uuidString), "All of this organisation's lines")),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th("Month"), .th(.class("num"), "Lines"), .th(.class("num"), "Targeted"), .th(.class("num"), "Reached"), .th("Locked"))),
+                .tbody(.forEach(months.prefix(24)) { m in
+                    .tr(.td(.a(.href(Paths.activities + "?organisation=\(id.uuidString)&month=\(m.month)"), .text(m.month))),
+                        .td(.class("num"), .text(Format.number(m.lines))), .td(.class("num"), .text(Format.number(m.targeted))),
+                        .td(.class("num"), .text(Format.number(m.reached))), .td(.text(locked.contains(m.month) ? "locked" : "")))
+                }))))
+    }
+
+    /// For people without an organisation of their own: whose reporting to look at.
+    static func chooser(user: UserContext, organisations: [Organisation]) -> String {
+        Layout.page("5W by organisation", user: user,
+            .h1("5W reporting by organisation"),
+            ActivityLinks.bar(current: Paths.ownReporting),
+            .ul(.forEach(organisations) { org in
+                .li(.a(.href(Paths.reporting(org.id!)), .text(org.name)), .unwrap(Optional(org.acronym).nonEmpty) { .text(" (\($0))") })
+            }))
+    }
+}
