@@ -28,6 +28,10 @@ cases = [
     ("API: gap analysis, WASH at 3+ in a province", f"/api/v1/gap-analysis?sector=WASH&minSeverity=3&adminArea={province}"),
     ("API: one site's monitoring history", f"/api/v1/sites/{site}/rounds?limit=50"),
     ("Page: monitoring dashboard, whole operation", "/monitoring"),
+    ("API: progress against every target, by area", "/api/v1/analysis/progress?by=area"),
+    ("Page: progress against the plan, by organisation", "/activities/progress?by=organisation"),
+    ("API: presence per province this month", "/api/v1/analysis/presence/areas"),
+    ("Page: presence (map, areas, site × sector matrix)", "/activities/presence"),
 ]
 print("| request | median ms | p95 ms |")
 print("|---|---:|---:|")

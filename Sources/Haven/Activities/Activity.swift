@@ -166,3 +166,17 @@ struct CreateLockedMonths: AsyncMigration {
         try await database.schema(LockedMonth.schema).delete()
     }
 }
+
+/// The month's work and the plan's progress are read from this index alone: the lines' rows are wide
+/// (sex and age cells, comments, keys) and a 5W holds hundreds of thousands of them.
+struct IndexActivityAnalysis: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.createIndex("activities_analysis", on: Activity.schema, "month", "sector", "activity_code", "admin_area_id", "site_id",
+                                       "implementing_organisation_id", "reporting_organisation_id", "status", "start_on", "end_on", "reached",
+                                       "targeted", "archived_at")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.raw("DROP INDEX activities_analysis").run()
+    }
+}

@@ -4,53 +4,14 @@ import Vapor
 /// The 5W as CSV with an HXL hashtag row under the header, streamed in batches so that an export of any
 /// size keeps memory flat and starts arriving at once.
 enum ActivityExport {
-    /// Names for the ids a line holds, read once per export.
-    struct Names: Sendable {
-        var organisations: [UUID: (name: String, acronym: String)] = [:]
-        var activities: [String: String] = [:]
-        var sites: [UUID: (code: String, name: String)] = [:]
-        var areas: [UUID: (pcode: String, name: String, level: Int, parent: UUID?)] = [:]
-
-        static func load(on db: any Database) async throws -> Names {
-            var names = Names()
-            for org in try await Organisation.query(on: db).all() { names.organisations[org.id!] = (org.name, org.acronym) }
-            for type in try await ActivityType.query(on: db).all() { names.activities[type.code] = type.name }
-            for site in try await Site.query(on: db).field(\.$id).field(\.$code).field(\.$name).all() { names.sites[site.id!] = (site.code, site.name) }
-            for area in try await AdminArea.query(on: db).all() { names.areas[area.id!] = (area.pcode, area.name, area.level, area.$parent.id) }
-            return names
-        }
-
-        /// The area at a level above (or at) the line's own.
-        func area(_ id: UUID, level: Int) -> (pcode: String, name: String)? {
-            var current = areas[id]
-            while let area = current, area.level > level { current = area.parent.flatMap { areas[$0] } }
-            return current.flatMap { $0.level == level ? ($0.pcode, $0.name) : nil }
-        }
-
-        /// The P-codes from the country down to the area.
-        func path(_ id: UUID) -> [String] {
-            var path: [String] = []
-            var current = areas[id]
-            while let area = current, path.count <= 10 {
-                path.insert(area.pcode, at: 0)
-                current = area.parent.flatMap { areas[$0] }
-            }
-            return path
-        }
-
-        func organisation(_ id: UUID) -> String {
-            organisations[id].map { $0.acronym.isEmpty ? $0.name : $0.acronym } ?? "unknown organisation"
-        }
-    }
-
     struct Column: Sendable {
         var header: String
         var hashtag: String
         /// People and households: numbers in a workbook, so that they add up in Excel.
         var numeric = false
-        var value: @Sendable (Activity, Names) -> String
+        var value: @Sendable (Activity, ActivityNames) -> String
 
-        init(header: String, hashtag: String, numeric: Bool = false, value: @escaping @Sendable (Activity, Names) -> String) {
+        init(header: String, hashtag: String, numeric: Bool = false, value: @escaping @Sendable (Activity, ActivityNames) -> String) {
             (self.header, self.hashtag, self.numeric, self.value) = (header, hashtag, numeric, value)
         }
     }
@@ -113,7 +74,7 @@ enum ActivityExport {
     static let batchSize = 2000
 
     static func csv(_ filter: ActivityFilter, on db: any Database) async throws -> Response {
-        let names = try await Names.load(on: db)
+        let names = try await ActivityNames.load(on: db)
         _ = try await filter.query(on: db)  // a bad filter answers 422 before the stream starts
         let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
             try await writer.writeBuffer(ByteBuffer(string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
@@ -129,7 +90,7 @@ enum ActivityExport {
 
     /// The same table as an Excel workbook, written to a temporary file batch by batch and then streamed.
     static func xlsx(_ filter: ActivityFilter, on req: Request) async throws -> Response {
-        let names = try await Names.load(on: req.db)
+        let names = try await ActivityNames.load(on: req.db)
         return try await workbook(filename: "haven-5w-\(CalendarDay.today()).xlsx", on: req) { workbook in
             try await eachBatch(filter, on: req.db) { lines in
                 for line in lines { workbook.append(cells(line, names)) }
@@ -138,7 +99,7 @@ enum ActivityExport {
     }
 
     /// A line as workbook cells: people and households as numbers.
-    static func cells(_ line: Activity, _ names: Names) -> [WorkbookWriter.Cell] {
+    static func cells(_ line: Activity, _ names: ActivityNames) -> [WorkbookWriter.Cell] {
         columns.map { column in
             let value = column.value(line, names)
             return column.numeric ? Int(value).map { .number($0) } ?? .empty : .text(value)

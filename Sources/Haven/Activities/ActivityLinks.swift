@@ -4,7 +4,7 @@ import Plot
 enum ActivityLinks {
     static let pages: [(path: String, label: String)] = [
         (Paths.activities, "Lines"), (Paths.progress, "Progress"), (Paths.presence, "Presence"), (Paths.activityGaps, "Gaps and duplications"),
-        (Paths.ownReporting, "My organisation"), (Paths.activityCatalogue, "Activity catalogue"), (Paths.importActivities, "Import a 5W spreadsheet"),
+        (Paths.ownReporting, "Reporting by organisation"), (Paths.activityCatalogue, "Activity catalogue"), (Paths.importActivities, "Import a 5W spreadsheet"),
     ]
 
     static func bar(current: String) -> Node<HTML.BodyContext> {

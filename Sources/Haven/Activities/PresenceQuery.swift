@@ -24,11 +24,12 @@ struct PresenceQuery {
     struct Result {
         var sites: [UUID: [String: Set<UUID>]]
         var areas: [Presence.Area]
-        var names: ActivityExport.Names
+        var names: ActivityNames
     }
 
-    func load(on db: any Database) async throws -> Result {
-        let names = try await ActivityExport.Names.load(on: db)
+    /// `sites: false` when no site is named (the areas alone).
+    func load(on db: any Database, sites: Bool = true) async throws -> Result {
+        let names = try await ActivityNames.load(on: db, sites: sites)
         let work = try await ResponseAnalysisAPI.work(in: month, on: db).filter { w in
             (sector == nil || w.sector == sector) && (adminArea.map { pcode in w.areaID.map { names.path($0).contains(pcode) } ?? false } ?? true)
         }
@@ -75,10 +76,9 @@ struct PresenceAPI: RouteCollection {
     func areas(req: Request) async throws -> Page<AreaItem> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let result = try await PresenceQuery(req).load(on: req.db)
-        let byCode = Dictionary(result.names.areas.values.map { ($0.pcode, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let result = try await PresenceQuery(req).load(on: req.db, sites: false)
         let items = result.areas.dropFirst(page.offset).prefix(page.limit).map { area in
-            AreaItem(pcode: area.pcode, name: byCode[area.pcode] ?? "", organisations: area.organisations.count,
+            AreaItem(pcode: area.pcode, name: result.names.areaNames[area.pcode] ?? "", organisations: area.organisations.count,
                      organisationIds: area.organisations.sorted { $0.uuidString < $1.uuidString }, sectors: area.sectors.sorted())
         }
         return Page(items: items, total: result.areas.count, request: page)

@@ -16,7 +16,8 @@ struct PresenceView {
             ActivityLinks.bar(current: Paths.presence),
             filters,
             .div(.class("charts"),
-                 .div(.h2(.text("Organisations per area")), .raw(Charts.areaMap(shaded, title: "Organisations working in each area"))),
+                 .div(.h2(.text("Organisations per area")), .raw(Charts.areaMap(shaded, title: "Organisations working in each area")),
+                      .p(.class("hint"), "Darker areas have more organisations at work; grey areas have none.")),
                  .div(.h2(.text("Areas")), .div(.class("table-wrap"), areaTable))),
             .h2(.text("Sites and sectors: \(Format.number(order.count)) sites with work")),
             .p(.class("hint"), "Each cell names the organisations with planned, ongoing or completed work of the sector in the site this month (implementing partner, else the reporting organisation)."),
@@ -31,13 +32,9 @@ struct PresenceView {
         return query
     }
 
-    private var areaNames: [String: String] {
-        Dictionary(result.names.areas.values.map { ($0.pcode, $0.name) }, uniquingKeysWith: { a, _ in a })
-    }
-
     private var shaded: [Charts.ShadedArea] {
         let counts = Dictionary(result.areas.map { ($0.pcode, $0.organisations.count) }, uniquingKeysWith: { a, _ in a })
-        let names = areaNames
+        let names = result.names.areaNames
         return outlines.map { Charts.ShadedArea(outline: $0.outline, label: "\(names[$0.pcode] ?? $0.pcode) (\($0.pcode))", value: counts[$0.pcode] ?? 0) }
     }
 
@@ -53,7 +50,7 @@ struct PresenceView {
     }
 
     private var areaTable: Node<HTML.BodyContext> {
-        let names = areaNames
+        let names = result.names.areaNames
         return .table(
             .thead(.tr(.th("Area"), .th(.class("num"), "Organisations"), .th(.class("num"), "Sectors"), .th(.class("hide-narrow"), "Who"))),
             .tbody(.forEach(result.areas) { area in

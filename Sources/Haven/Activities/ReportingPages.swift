@@ -17,12 +17,19 @@ struct ReportingPages: RouteCollection {
         routes.get("activities", "organisations", ":id", "template.xlsx", use: template)
     }
 
-    /// Partners and site managers land on their organisation's page; others choose one from the list.
+    /// Partners and site managers land on their organisation's page; others see every organisation's reporting.
     func mine(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
         if let organisation = user.organisationID { return req.redirect(to: Paths.reporting(organisation)) }
         let organisations = try await Organisation.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$name).all()
-        return Layout.response(ReportingView.chooser(user: user, organisations: organisations))
+        struct Row: Decodable { var organisation: UUID; var month: String }
+        let rows = try await req.db.sql.raw("""
+            SELECT reporting_organisation_id AS organisation, month FROM \(ident: Activity.schema) WHERE archived_at IS NULL
+            GROUP BY reporting_organisation_id, month
+            """).all(decoding: Row.self)
+        let reported = Dictionary(grouping: rows, by: \.organisation).mapValues { Set($0.compactMap { ReportingMonth($0.month) }) }
+        return Layout.response(ReportingView.overview(user: user, organisations: organisations, reported: reported,
+                                                      current: ReportingMonth(CalendarDay.today())))
     }
 
     func show(req: Request) async throws -> Response {

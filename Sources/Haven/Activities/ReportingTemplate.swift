@@ -2,12 +2,11 @@ import Fluent
 import Vapor
 
 /// A partner's 5W template for a month: the 5W workbook pre-filled with the lines it will most likely
-/// report again (its planned and ongoing lines of its latest month, moved to this month with nobody
-/// reached yet), and sheets listing its sites and the activity catalogue. Imported back as it is.
+/// report, and sheets listing its sites and the activity catalogue. Imported back as it is.
 enum ReportingTemplate {
     static func response(for organisation: Organisation, month: ReportingMonth, on req: Request) async throws -> Response {
         let id = try organisation.requireID()
-        let names = try await ActivityExport.Names.load(on: req.db)
+        let names = try await ActivityNames.load(on: req.db)
         let lines = try await carriedForward(of: id, into: month, on: req.db)
         let sites = try await sites(of: id, on: req.db)
         let types = try await ActivityType.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$sector).sort(\.$code).all()
@@ -21,13 +20,16 @@ enum ReportingTemplate {
         }
     }
 
-    /// The organisation's planned and ongoing lines of its latest month before `month`, as lines of `month`
-    /// with nothing reached yet (lines that ended before `month` stay behind). They are read, changed in memory and never saved.
+    /// What the organisation will most likely report for `month`: the lines it already reported for it (to
+    /// correct), or else its planned and ongoing lines of its latest month before, moved to `month` with nobody
+    /// reached yet (lines that ended before `month` stay behind). Moved lines are changed in memory, never saved.
     static func carriedForward(of organisation: UUID, into month: ReportingMonth, on db: any Database) async throws -> [Activity] {
         guard let latest = try await Activity.query(on: db).filter(\.$reportingOrganisation.$id == organisation).filter(\.$archivedAt == nil)
-            .filter(\.$month < month.description).sort(\.$month, .descending).first()?.month else { return [] }
-        let lines = try await Activity.query(on: db).filter(\.$reportingOrganisation.$id == organisation).filter(\.$archivedAt == nil)
-            .filter(\.$month == latest).filter(\.$status ~~ [.planned, .ongoing]).sort(\.$activityCode).all()
+            .filter(\.$month <= month.description).sort(\.$month, .descending).first()?.month else { return [] }
+        let reported = Activity.query(on: db).filter(\.$reportingOrganisation.$id == organisation).filter(\.$archivedAt == nil)
+            .filter(\.$month == latest).sort(\.$activityCode)
+        guard latest != month.description else { return try await reported.all() }
+        let lines = try await reported.filter(\.$status ~~ [.planned, .ongoing]).all()
             .filter { line in line.endOn.map { $0 >= month.firstDay.description } ?? true }
         for line in lines {
             line.month = month.description

@@ -19,7 +19,7 @@ struct ReportingView {
             missing.isEmpty ? .p(.text(months.isEmpty ? "Nothing reported yet." : "Every month since the first report (last 12 months) has lines."))
                 : .p(.text("No lines for: "), .forEach(missing) { .span(.class("missing"), .text($0.description)) }),
             .h2(.text("Template for \(current)")),
-            .p(.text("An Excel file with this organisation's planned and ongoing lines of its latest month, moved to \(current) with the people reached left empty; the sites and the activity catalogue are on the other sheets. Fill it, then "),
+            .p(.text("An Excel file with this organisation's lines for \(current) if it has reported them (to correct), or else its planned and ongoing lines of its latest month moved to \(current) with the people reached left empty; the sites and the activity catalogue are on the other sheets. Fill it, then "),
                .a(.href(Paths.importActivities), "import it"), "."),
             .p(.a(.class("button"), .href(Paths.reportingTemplate(id, month: current)), .text("Download the template for \(current)"))),
             .h2("Months reported"),
@@ -33,13 +33,19 @@ struct ReportingView {
                 }))))
     }
 
-    /// For people without an organisation of their own: whose reporting to look at.
-    static func chooser(user: UserContext, organisations: [Organisation]) -> String {
+    /// For people without an organisation of their own: who reports, up to which month, and what each still owes.
+    static func overview(user: UserContext, organisations: [Organisation], reported: [UUID: Set<ReportingMonth>], current: ReportingMonth) -> String {
         Layout.page("5W by organisation", user: user,
             .h1("5W reporting by organisation"),
             ActivityLinks.bar(current: Paths.ownReporting),
-            .ul(.forEach(organisations) { org in
-                .li(.a(.href(Paths.reporting(org.id!)), .text(org.name)), .unwrap(Optional(org.acronym).nonEmpty) { .text(" (\($0))") })
-            }))
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th("Organisation"), .th("Latest month reported"), .th(.class("num"), "Months owed"))),
+                .tbody(.forEach(organisations) { org in
+                    let months = reported[org.id!] ?? []
+                    let owed = ReportingCalendar.missingMonths(reported: months, current: current)
+                    return .tr(.td(.a(.href(Paths.reporting(org.id!)), .text(org.name)), .unwrap(Optional(org.acronym).nonEmpty) { .text(" (\($0))") }),
+                               .td(.text(months.max()?.description ?? "never")),
+                               .td(.class("num"), owed.isEmpty ? .text("0") : .span(.class("missing"), .text(String(owed.count)))))
+                }))))
     }
 }

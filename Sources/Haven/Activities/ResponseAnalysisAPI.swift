@@ -52,7 +52,9 @@ struct ResponseAnalysisAPI: RouteCollection {
         return month
     }
 
-    /// The lines that ran at some time in the month, read as plain rows.
+    /// The month's work: the lines reported for the month whose period touches it, read as plain rows. The 5W is
+    /// a monthly report, so a line of an earlier month says nothing about this one (and an open-ended line reported
+    /// once would otherwise count forever).
     static func work(in month: ReportingMonth, on db: any Database) async throws -> [ResponseAnalysis.Work] {
         struct Row: Decodable {
             var site_id: UUID?, sector: String, activity_code: String, reporting_organisation_id: UUID, implementing_organisation_id: UUID?
@@ -60,7 +62,8 @@ struct ResponseAnalysisAPI: RouteCollection {
         }
         let rows = try await db.sql.raw("""
             SELECT site_id, sector, activity_code, reporting_organisation_id, implementing_organisation_id, status, start_on, end_on, reached, admin_area_id
-            FROM \(ident: Activity.schema) WHERE archived_at IS NULL AND start_on <= \(bind: month.lastDay.description)
+            FROM \(ident: Activity.schema) WHERE archived_at IS NULL AND month = \(bind: month.description)
+            AND start_on <= \(bind: month.lastDay.description)
             AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))
             """).all(decoding: Row.self)
         return rows.compactMap { row in

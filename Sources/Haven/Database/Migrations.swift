@@ -18,5 +18,6 @@ enum Migrations {
         CreateActivities(),
         CreateLockedMonths(),
         CreateResponseTargets(),
+        IndexActivityAnalysis(),
     ]
 }

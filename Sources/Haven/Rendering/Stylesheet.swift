@@ -63,7 +63,8 @@ enum Stylesheet {
     .hint { color: var(--muted); font-size: .9rem; }
     nav.sublinks { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .95rem; }
     nav.sublinks strong { color: var(--ink); }
-    svg.progress { width: 18rem; }
+    td.progress { white-space: nowrap; } td.progress strong { display: inline-block; min-width: 3.2rem; }
+    svg.progress { width: 10rem; vertical-align: middle; }
     svg.bars { max-width: 30rem; }
     td.who { font-size: .8rem; }
     .missing { display: inline-block; margin: .1rem; padding: .05rem .4rem; border-radius: 3px; background: #fdecea; }

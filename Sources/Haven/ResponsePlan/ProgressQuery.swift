@@ -29,38 +29,51 @@ struct ProgressQuery {
     }
 
     /// Each target in force with its progress, in plan order, and the names to show them with.
-    func progress(on db: any Database) async throws -> (targets: [ResponseTarget], progress: [ResponseProgress.Progress], names: ActivityExport.Names) {
+    func progress(on db: any Database) async throws -> (targets: [ResponseTarget], progress: [ResponseProgress.Progress], names: ActivityNames) {
         let targets = try await targets(on: db)
-        let values = targets.map(\.value)
-        let names = try await ActivityExport.Names.load(on: db)
-        guard let first = values.map(\.from).min(), let last = values.map(\.to).max() else { return ([], [], names) }
-        let reach = try await Self.reach(from: first, to: last, sectors: Set(values.map(\.sector)), bySite: dimension == .site, names: names, on: db)
-        return (targets, ResponseProgress.progress(values, reach, by: dimension), names)
+        let names = try await ActivityNames.load(on: db, sites: dimension == .site)
+        var progress: [UUID: ResponseProgress.Progress] = [:]
+        // Targets of one plan share their months: the reach is summed once per span of months, in the database.
+        for group in Dictionary(grouping: targets.map(\.value), by: { "\($0.from) \($0.to)" }).values {
+            let reach = try await Self.reach(from: group[0].from, to: group[0].to, sectors: Set(group.map(\.sector)), by: dimension,
+                                             names: names, on: db)
+            for p in ResponseProgress.progress(group, reach, by: dimension) { progress[p.target.id] = p }
+        }
+        return (targets, targets.map { progress[$0.id!]! }, names)
     }
 
-    /// Reach of the lines that are not archived or cancelled, in the months and sectors asked for.
-    static func reach(from first: ReportingMonth, to last: ReportingMonth, sectors: Set<String>, bySite: Bool,
-                      names: ActivityExport.Names, on db: any Database) async throws -> [ResponseProgress.Reach] {
+    /// Reach of the lines that are not archived or cancelled in the months and sectors asked for, summed by sector,
+    /// activity and area, and by the dimension asked for. Rows without a month carry the span's first month.
+    static func reach(from first: ReportingMonth, to last: ReportingMonth, sectors: Set<String>, by dimension: ResponseProgress.Dimension?,
+                      names: ActivityNames, on db: any Database) async throws -> [ResponseProgress.Reach] {
         struct Row: Decodable {
-            var sector: String, activity_code: String, admin_area_id: UUID, site_id: UUID?, organisation_id: UUID, month: String
+            var sector: String, activity_code: String, admin_area_id: UUID, part: String?
             var reached: Int?, targeted: Int?
         }
-        // PostgreSQL refuses a constant in GROUP BY, so the site is grouped only when asked for.
-        let site: SQLQueryString = bySite ? "site_id" : "NULL"
-        let groupSite: SQLQueryString = bySite ? ", site_id" : ""
+        let part: SQLQueryString = switch dimension {
+        case .organisation: "COALESCE(implementing_organisation_id, reporting_organisation_id)"
+        case .site: "site_id"
+        case .month: "month"
+        case .area, nil: "NULL"
+        }
+        // PostgreSQL refuses a constant in GROUP BY, so the part is grouped only when there is one.
+        let groupPart: SQLQueryString = [.organisation, .site, .month].contains(dimension) ? ", \(part)" : ""
         let rows = try await db.sql.raw("""
-            SELECT sector, activity_code, admin_area_id, \(site) AS site_id,
-                   COALESCE(implementing_organisation_id, reporting_organisation_id) AS organisation_id, month,
-                   SUM(reached) AS reached, SUM(targeted) AS targeted
+            SELECT sector, activity_code, admin_area_id, \(part) AS part, SUM(reached) AS reached, SUM(targeted) AS targeted
             FROM \(ident: Activity.schema)
-            WHERE archived_at IS NULL AND status <> 'cancelled' AND month >= \(bind: first.description) AND month <= \(bind: last.description)
-              AND sector IN (\(binds: Array(sectors)))
-            GROUP BY sector, activity_code, admin_area_id, COALESCE(implementing_organisation_id, reporting_organisation_id), month\(groupSite)
+            WHERE month >= \(bind: first.description) AND month <= \(bind: last.description) AND sector IN (\(binds: Array(sectors)))
+              AND archived_at IS NULL AND status <> 'cancelled'
+            GROUP BY sector, activity_code, admin_area_id\(groupPart)
             """).all(decoding: Row.self)
-        return rows.compactMap { row in
-            guard let month = ReportingMonth(row.month) else { return nil }
-            return ResponseProgress.Reach(sector: row.sector, activity: row.activity_code, areaPath: names.path(row.admin_area_id), siteID: row.site_id,
-                                          organisationID: row.organisation_id, month: month, reached: row.reached ?? 0, targeted: row.targeted ?? 0)
+        var paths: [UUID: [String]] = [:]
+        return rows.map { row in
+            let path = paths[row.admin_area_id] ?? names.path(row.admin_area_id)
+            paths[row.admin_area_id] = path
+            return ResponseProgress.Reach(sector: row.sector, activity: row.activity_code, areaPath: path,
+                                          siteID: dimension == .site ? row.part.flatMap(UUID.init(uuidString:)) : nil,
+                                          organisationID: dimension == .organisation ? row.part.flatMap(UUID.init(uuidString:)) : nil,
+                                          month: dimension == .month ? row.part.flatMap(ReportingMonth.init) ?? first : first,
+                                          reached: row.reached ?? 0, targeted: row.targeted ?? 0)
         }
     }
 }

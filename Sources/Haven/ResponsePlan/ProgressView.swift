@@ -7,7 +7,7 @@ struct ProgressView {
     var query: ProgressQuery
     var targets: [ResponseTarget]
     var progress: [ResponseProgress.Progress]
-    var names: ActivityExport.Names
+    var names: ActivityNames
     var form: [String: String]
     var errors: [FieldError]
     var csrf: String
@@ -51,8 +51,8 @@ struct ProgressView {
                         .td(.class("hide-narrow"), .text("\(target.fromMonth) to \(target.toMonth)")),
                         .td(.class("num"), .text(Format.number(target.people))), .td(.class("num"), .text(Format.number(p.reached))),
                         .td(.class("num hide-narrow"), .text(Format.number(p.targetedByPartners))),
-                        .td(.raw(Charts.progressBar(reached: p.reached, target: target.people))),
-                        .if(canEdit, .td(.class("noprint"), Layout.form(action: Paths.archiveTarget(target.id!), csrf: csrf, .button(.type(.submit), "Archive"))))),
+                        .td(.class("progress"), .strong(.text("\(Format.decimal(p.percent, digits: 0))%")), .raw(Charts.progressBar(reached: p.reached, target: target.people))),
+                        .if(canEdit, .td(.class("noprint"), Layout.form(action: Paths.archiveTarget(target.id!), csrf: csrf, .button(.type(.submit), .class("secondary"), "Archive"))))),
                     .if(!p.parts.isEmpty, .tr(.td(.attribute(named: "colspan", value: "8"),
                         .raw(Charts.bars(p.parts.prefix(12).map { (TargetAPI.label($0.key, query.dimension, names), $0.reached) },
                                          title: "People reached by \(query.dimension?.label ?? "")")),

@@ -16,14 +16,15 @@ enum ResponseProgress {
         var people: Int
     }
 
-    /// People reached (and targeted by partners) by lines sharing a sector, activity, place, organisation and month.
+    /// People reached (and targeted by partners) by lines sharing a sector, activity, area and, when known,
+    /// a site, an organisation and a month.
     struct Reach: Equatable, Sendable {
         var sector: String
         var activity: String
         /// The P-codes from the country down to the line's area.
         var areaPath: [String]
         var siteID: UUID?
-        var organisationID: UUID
+        var organisationID: UUID?
         var month: ReportingMonth
         var reached: Int
         var targeted: Int
@@ -84,7 +85,7 @@ enum ResponseProgress {
     static func key(_ reach: Reach, _ dimension: Dimension, below pcode: String?) -> String {
         switch dimension {
         case .site: reach.siteID?.uuidString ?? outsideSites
-        case .organisation: reach.organisationID.uuidString
+        case .organisation: reach.organisationID?.uuidString ?? "unknown"
         case .month: reach.month.description
         case .area:
             if let pcode, let index = reach.areaPath.firstIndex(of: pcode) {
