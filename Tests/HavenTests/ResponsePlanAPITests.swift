@@ -84,11 +84,15 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             try await Self.report(app, world)
+            let last = ReportingMonth(CalendarDay.today()).adding(months: -1).description
+            let earlier = try await app.testing().sendRequest(.POST, "/api/v1/activities", headers: world.headers(.coordinator),
+                body: try jsonBody(ActivityAPITests.line(world, org: world.iom, site: world.gamma, activity: "PRT-01", extra: ["month": last])))
+            #expect(earlier.status == .created)
             struct Site: Decodable { var code: String; var sectors: [String: [UUID]] }
             struct Area: Decodable { var pcode: String; var organisations: Int; var sectors: [String] }
             let sites = try await app.testing().sendRequest(.GET, "/api/v1/analysis/presence?month=\(Self.month)", headers: world.headers(.viewer))
                 .json(Envelope<Site>.self)
-            #expect(sites.items.map(\.code) == ["BO0101_0001", "BO0101_0002"])
+            #expect(sites.items.map(\.code) == ["BO0101_0001", "BO0101_0002"], "last month's open-ended line says nothing of this month")
             #expect(sites.items[0].sectors == ["WASH": [world.nrc.id!], "Health": [world.nrc.id!]])
             let areas = try await app.testing().sendRequest(.GET, "/api/v1/analysis/presence/areas?month=\(Self.month)&level=2", headers: world.headers(.viewer))
                 .json(Envelope<Area>.self)

@@ -97,9 +97,8 @@ import Testing
     static let (nrc, iom, drc) = (UUID(), UUID(), UUID())
     static let (north, south) = (UUID(), UUID())
 
-    static func work(_ site: UUID?, _ sector: String, _ org: UUID, _ status: ActivityStatus = .ongoing, area: UUID = north) -> ResponseAnalysis.Work {
-        ResponseAnalysis.Work(siteID: site, sector: sector, activity: sector + "-01", organisationID: org, status: status,
-                              start: CalendarDay("2026-01-01")!, end: nil, reached: nil, areaID: area)
+    static func work(_ site: UUID?, _ sector: String, _ org: UUID, _ status: ActivityStatus = .ongoing, area: UUID = north) -> Presence.Entry {
+        Presence.Entry(siteID: site, areaID: area, sector: sector, organisationID: org, status: status)
     }
 
     @Test func presenceNamesWhoWorksInEachSiteAndAreaButNotCancelledWork() {

@@ -30,13 +30,31 @@ struct PresenceQuery {
     /// `sites: false` when no site is named (the areas alone).
     func load(on db: any Database, sites: Bool = true) async throws -> Result {
         let names = try await ActivityNames.load(on: db, sites: sites)
-        let work = try await ResponseAnalysisAPI.work(in: month, on: db).filter { w in
-            (sector == nil || w.sector == sector) && (adminArea.map { pcode in w.areaID.map { names.path($0).contains(pcode) } ?? false } ?? true)
+        var paths: [UUID: [String]] = [:]
+        func path(_ area: UUID) -> [String] {
+            if let known = paths[area] { return known }
+            paths[area] = names.path(area)
+            return paths[area]!
         }
-        let areas = Presence.areas(work) { w in
-            w.areaID.flatMap { id in names.path(id).dropFirst(level).first }
-        }
+        let work = try await entries(on: db).filter { w in adminArea.map { path(w.areaID).contains($0) } ?? true }
+        let areas = Presence.areas(work) { path($0.areaID).dropFirst(level).first }
         return Result(sites: Presence.sites(work), areas: areas, names: names)
+    }
+
+    /// Who did what where in the month, each combination once: a few thousand rows however long the 5W.
+    private func entries(on db: any Database) async throws -> [Presence.Entry] {
+        struct Row: Decodable { var site_id: UUID?; var admin_area_id: UUID; var sector: String; var organisation_id: UUID; var status: String }
+        let sectorFilter: SQLQueryString = sector.map { "AND sector = \(bind: $0)" } ?? ""
+        let rows = try await db.sql.raw("""
+            SELECT DISTINCT site_id, admin_area_id, sector, COALESCE(implementing_organisation_id, reporting_organisation_id) AS organisation_id, status
+            FROM \(ident: Activity.schema) WHERE month = \(bind: month.description) AND archived_at IS NULL \(sectorFilter)
+            AND start_on <= \(bind: month.lastDay.description) AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))
+            """).all(decoding: Row.self)
+        return rows.compactMap { row in
+            ActivityStatus(rawValue: row.status).map {
+                Presence.Entry(siteID: row.site_id, areaID: row.admin_area_id, sector: row.sector, organisationID: row.organisation_id, status: $0)
+            }
+        }
     }
 
     /// Sites with work, by code.

@@ -22,8 +22,6 @@ enum ResponseAnalysis {
         var start: CalendarDay
         var end: CalendarDay?
         var reached: Int?
-        /// The site's area, or the area of work outside sites.
-        var areaID: UUID? = nil
 
         func overlaps(_ first: CalendarDay, _ last: CalendarDay) -> Bool {
             start <= last && (end ?? last) >= first

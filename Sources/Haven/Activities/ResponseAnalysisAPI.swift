@@ -58,10 +58,10 @@ struct ResponseAnalysisAPI: RouteCollection {
     static func work(in month: ReportingMonth, on db: any Database) async throws -> [ResponseAnalysis.Work] {
         struct Row: Decodable {
             var site_id: UUID?, sector: String, activity_code: String, reporting_organisation_id: UUID, implementing_organisation_id: UUID?
-            var status: String, start_on: String, end_on: String?, reached: Int?, admin_area_id: UUID
+            var status: String, start_on: String, end_on: String?, reached: Int?
         }
         let rows = try await db.sql.raw("""
-            SELECT site_id, sector, activity_code, reporting_organisation_id, implementing_organisation_id, status, start_on, end_on, reached, admin_area_id
+            SELECT site_id, sector, activity_code, reporting_organisation_id, implementing_organisation_id, status, start_on, end_on, reached
             FROM \(ident: Activity.schema) WHERE archived_at IS NULL AND month = \(bind: month.description)
             AND start_on <= \(bind: month.lastDay.description)
             AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))
@@ -70,8 +70,7 @@ struct ResponseAnalysisAPI: RouteCollection {
             guard let status = ActivityStatus(rawValue: row.status), let start = CalendarDay(row.start_on) else { return nil }
             return ResponseAnalysis.Work(siteID: row.site_id, sector: row.sector, activity: row.activity_code,
                                          organisationID: row.implementing_organisation_id ?? row.reporting_organisation_id, status: status,
-                                         start: start, end: row.end_on.flatMap(CalendarDay.init), reached: row.reached,
-                                         areaID: row.admin_area_id)
+                                         start: start, end: row.end_on.flatMap(CalendarDay.init), reached: row.reached)
         }
     }
 
