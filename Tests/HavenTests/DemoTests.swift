@@ -58,6 +58,7 @@ import VaporTesting
             records += try await Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count()
             records += try await AreaBoundary.query(on: app.db).count() + ActivityType.query(on: app.db).count()
             records += try await Activity.query(on: app.db).count() + ResponseTarget.query(on: app.db).count()
+            records += try await FeedbackCategory.query(on: app.db).count()
             #expect(created == records, "every demo record has its creation in the audit trail")
             #expect(try await Activity.query(on: app.db).count() > summary.sites, "partners report several lines per site and month")
             let targets = try await ResponseTarget.query(on: app.db).all()

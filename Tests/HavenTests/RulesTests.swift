@@ -137,13 +137,13 @@ import Testing
     }
 }
 
-@Suite struct FailedLoginLedgerTests {
+@Suite struct AttemptLedgerTests {
     @Test func locksAfterTheLimitAndOpensAfterTheWindow() {
-        var ledger = FailedLoginLedger(limit: 3, window: 60)
+        var ledger = AttemptLedger(limit: 3, window: 60)
         let start = Date(timeIntervalSince1970: 1000)
-        for i in 0..<2 { ledger.recordFailure("a", at: start.addingTimeInterval(Double(i))) }
+        for i in 0..<2 { ledger.record("a", at: start.addingTimeInterval(Double(i))) }
         #expect(ledger.retryAfter("a", at: start.addingTimeInterval(2)) == nil)
-        ledger.recordFailure("a", at: start.addingTimeInterval(2))
+        ledger.record("a", at: start.addingTimeInterval(2))
         #expect(ledger.retryAfter("a", at: start.addingTimeInterval(3)) == 57)
         #expect(ledger.retryAfter("b", at: start.addingTimeInterval(3)) == nil)
         #expect(ledger.retryAfter("a", at: start.addingTimeInterval(61)) == nil)

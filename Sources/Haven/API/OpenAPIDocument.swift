@@ -106,6 +106,15 @@ enum OpenAPIDocument {
         Operation("put", "/activity-types/{id}", "Rename an activity (its code and sector never change)", body: "ActivityType", response: "ActivityType"),
         Operation("post", "/activity-types/{id}/archive", "Archive an activity: no new reports of it", response: "ActivityType"),
         Operation("post", "/activity-types/{id}/restore", "Restore an archived activity", response: "ActivityType"),
+        Operation("get", "/feedback-categories", "Feedback categories: codes, labels, deadlines and which are sensitive", response: list("FeedbackCategory"),
+                  query: paging),
+        Operation("get", "/feedback", "Feedback you may handle, newest first (sensitive items to their focal points only, without their text)",
+                  response: list("Feedback"), query: paging + ["site", "category", "status", "channel", "overdue"]),
+        Operation("post", "/feedback", "Record feedback received at a site", body: "FeedbackInput", response: "Feedback", status: 201),
+        Operation("get", "/feedback/{id}", "Open one piece of feedback with what was said and the contact (opening a sensitive one is audited)",
+                  response: "Feedback"),
+        Operation("post", "/feedback/{id}/transitions", "Take a workflow step: acknowledged, referred, in_progress, responded, closed",
+                  body: "FeedbackTransition", response: "Feedback"),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

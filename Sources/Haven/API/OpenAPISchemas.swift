@@ -117,6 +117,12 @@ enum Schemas {
                                     "sectors": ["type": "object", "additionalProperties": ["type": "array", "items": uuid]]]),
             "AreaPresence": object(["pcode": string, "name": string, "organisations": integer, "organisationIds": ["type": "array", "items": uuid],
                                     "sectors": ["type": "array", "items": string]]),
+            "FeedbackCategory": object(["code": string, "label": string, "sensitive": boolean, "acknowledgeDays": integer, "respondHours": integer]),
+            "FeedbackInput": object(feedbackInput, required: ["siteId", "channel", "category", "description", "consentToContact"]),
+            "Feedback": object(feedback, required: ["id", "reference", "receivedAt", "channel", "siteId", "category", "sensitive", "status"]),
+            "FeedbackTransition": object(["to": oneOf(FeedbackStatus.self), "organisationId": optional(uuid), "focalPoint": optional(string),
+                                          "response": optional(string), "closedVia": optional(oneOf(FeedbackChannel.self)),
+                                          "satisfaction": optional(oneOf(FeedbackSatisfaction.self)), "note": optional(string)], required: ["to"]),
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
                                "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
         ]

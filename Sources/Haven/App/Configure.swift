@@ -7,7 +7,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[BasicLoginCacheKey.self] = BasicLoginCache()
     app.storage[RoundWriterKey.self] = RoundWriter()
     app.storage[ImportJobsKey.self] = ImportJobs()
-    app.storage[LoginThrottleKey.self] = LoginThrottle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
+    app.storage[FeedbackCipherKey.self] = try FeedbackKeys.cipher(settings)
+    app.storage[FeedbackThrottleKey.self] = Throttle(limit: settings.publicFeedbackPerHour, window: 3600)
+    app.storage[LoginThrottleKey.self] = Throttle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
     try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await DatabaseSetup.tune(app.db)
@@ -54,6 +56,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: TargetAPI())
     try signedIn.register(collection: PresenceAPI())
     try signedIn.register(collection: ActivityCatalogueAPI())
+    try signedIn.register(collection: FeedbackAPI())
 
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())

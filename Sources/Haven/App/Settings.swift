@@ -17,6 +17,12 @@ public struct Settings: Sendable {
     public var failedLoginWindow: TimeInterval
     /// Files with more rows than this are checked and imported in the background, with progress shown.
     public var backgroundImportRows: Int
+    /// The keys that seal confidential feedback, `id:base64,…`, newest first; a key file in the data folder when nil.
+    public var feedbackKeyring: String?
+    /// Feedback sent through the public form per address and hour.
+    public var publicFeedbackPerHour: Int
+    /// Figures about people who gave feedback below this count are shown as "fewer than N".
+    public var smallCellThreshold: Int
 
     public init(
         storage: Storage,
@@ -25,7 +31,10 @@ public struct Settings: Sendable {
         secureCookies: Bool = false,
         failedLoginLimit: Int = 5,
         failedLoginWindow: TimeInterval = 15 * 60,
-        backgroundImportRows: Int = 2000
+        backgroundImportRows: Int = 2000,
+        feedbackKeyring: String? = nil,
+        publicFeedbackPerHour: Int = 10,
+        smallCellThreshold: Int = 5
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -34,6 +43,9 @@ public struct Settings: Sendable {
         self.failedLoginLimit = failedLoginLimit
         self.failedLoginWindow = failedLoginWindow
         self.backgroundImportRows = backgroundImportRows
+        self.feedbackKeyring = feedbackKeyring
+        self.publicFeedbackPerHour = publicFeedbackPerHour
+        self.smallCellThreshold = smallCellThreshold
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -52,7 +64,10 @@ public struct Settings: Sendable {
             secureCookies: env["HAVEN_SECURE_COOKIES"] == "true",
             failedLoginLimit: env["HAVEN_LOGIN_ATTEMPTS"].flatMap(Int.init) ?? 5,
             failedLoginWindow: (env["HAVEN_LOGIN_WINDOW_MINUTES"].flatMap(Double.init) ?? 15) * 60,
-            backgroundImportRows: env["HAVEN_IMPORT_BACKGROUND_ROWS"].flatMap(Int.init) ?? 2000
+            backgroundImportRows: env["HAVEN_IMPORT_BACKGROUND_ROWS"].flatMap(Int.init) ?? 2000,
+            feedbackKeyring: env["HAVEN_FEEDBACK_KEYS"].nonEmpty,
+            publicFeedbackPerHour: env["HAVEN_PUBLIC_FEEDBACK_PER_HOUR"].flatMap(Int.init) ?? 10,
+            smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init) ?? 5
         )
     }
 }

@@ -7,7 +7,8 @@ final class AuditEvent: Model, @unchecked Sendable {
     static let schema = "audit_events"
 
     enum Action: String, Codable, CaseIterable, Sendable {
-        case create, update, archive, restore
+        /// `view`: someone opened a record whose reading is itself on the record (a sensitive complaint).
+        case create, update, archive, restore, view
     }
 
     struct Change: Codable, Equatable, Sendable {

@@ -35,7 +35,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         let siteIDs = user.role == .siteManager
             ? try await UserSite.query(on: db).filter(\.$user.$id == userID).all().map { $0.$site.id } : []
         return UserContext(id: userID, email: user.email, name: user.name, role: user.role,
-                           organisationID: user.$organisation.id, siteIDs: Set(siteIDs))
+                           organisationID: user.$organisation.id, siteIDs: Set(siteIDs), feedbackFocalPoint: user.feedbackFocalPoint)
     }
 }
 
@@ -82,6 +82,8 @@ extension Permission {
         case .editResponsePlan: "set the response plan's targets"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
+        case .recordFeedback: "record feedback for this site"
+        case .handleFeedback(let item): item.sensitive ? "handle sensitive feedback (focal points only)" : "handle this feedback"
         }
     }
 }

@@ -33,11 +33,11 @@ enum Login {
         let hash = user?.passwordHash ?? decoyHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, matches else {
-            await throttle.failed(keys)
+            await throttle.record(keys)
             req.logger.notice("Failed login")
             throw HavenError.forbidden("The e-mail or password is not right.")
         }
-        await throttle.succeeded(keys)
+        await throttle.clear(keys)
         return user
     }
 

@@ -9,6 +9,8 @@ public struct UserContext: Sendable, Equatable {
     public var organisationID: UUID?
     /// Sites a site manager is assigned to.
     public var siteIDs: Set<UUID>
+    /// Designated to handle sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).
+    public var feedbackFocalPoint = false
 
     var actor: Actor { Actor(userID: id, label: email) }
 }
@@ -17,6 +19,16 @@ public struct UserContext: Sendable, Equatable {
 public struct SiteScope: Sendable, Equatable {
     public var id: UUID
     public var managementAgencyID: UUID?
+}
+
+/// What decides who may see and handle a piece of feedback.
+public struct FeedbackScope: Sendable, Equatable {
+    public var siteID: UUID
+    /// The organisation that manages the item's site.
+    public var managementAgencyID: UUID?
+    /// The organisation the case was referred to.
+    public var referredToID: UUID?
+    public var sensitive: Bool
 }
 
 /// Everything a route can ask permission for.
@@ -43,10 +55,16 @@ public enum Permission: Sendable, Equatable {
     case editResponsePlan
     case manageUsers
     case readAuditTrail
+    /// Record feedback received at a site (help desk, hotline, mobile team…).
+    case recordFeedback(SiteScope)
+    /// Read one piece of feedback (what was said, the contact) and take its workflow steps.
+    case handleFeedback(FeedbackScope)
 
     /// The single rule book: every route asks here, and the role matrix tests read it exhaustively.
     public func isGranted(to user: UserContext) -> Bool {
-        switch (user.role, self) {
+        // Sensitive feedback reaches its focal points only, whatever their role, before any other rule.
+        if case .handleFeedback(let item) = self, item.sensitive { return user.feedbackFocalPoint && user.role != .viewer }
+        return switch (user.role, self) {
         case (.administrator, _):
             true
         case (.coordinator, .manageUsers), (.coordinator, .readAuditTrail):
@@ -55,10 +73,16 @@ public enum Permission: Sendable, Equatable {
             true
         case (_, .readOperationalData):
             true
-        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)), (.siteManager, .recordMonitoring(let site)):
+        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)), (.siteManager, .recordMonitoring(let site)),
+             (.siteManager, .recordFeedback(let site)):
             user.siteIDs.contains(site.id)
-        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)), (.partner, .recordMonitoring(let site)):
+        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)), (.partner, .recordMonitoring(let site)),
+             (.partner, .recordFeedback(let site)):
             site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
+        case (.siteManager, .handleFeedback(let item)):
+            user.siteIDs.contains(item.siteID)
+        case (.partner, .handleFeedback(let item)):
+            user.organisationID != nil && (item.managementAgencyID == user.organisationID || item.referredToID == user.organisationID)
         case (.siteManager, .uploadRounds), (.partner, .uploadRounds), (.siteManager, .uploadActivities), (.partner, .uploadActivities):
             true
         case (.siteManager, .recordActivity(let organisation)), (.partner, .recordActivity(let organisation)):

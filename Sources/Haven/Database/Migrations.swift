@@ -19,5 +19,8 @@ enum Migrations {
         CreateLockedMonths(),
         CreateResponseTargets(),
         IndexActivityAnalysis(),
+        AddFeedbackFocalPoint(),
+        CreateFeedbackCategories(),
+        CreateFeedback(),
     ]
 }

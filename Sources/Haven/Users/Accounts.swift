@@ -9,6 +9,8 @@ struct AccountInput: Content {
     var role: Role
     var organisationId: UUID?
     var siteIds: [UUID]?
+    /// A focal point for sensitive feedback; unchanged when absent.
+    var feedbackFocalPoint: Bool?
     /// Only when setting or changing the password.
     var password: String?
 }
@@ -38,6 +40,7 @@ enum Accounts {
         try await check(input, existing: nil, on: db)
         let user = User(email: input.email.trimmed, name: input.name?.trimmed ?? "", passwordHash: try hasher.hash(input.password!),
                         role: input.role, organisationID: input.organisationId)
+        user.feedbackFocalPoint = input.feedbackFocalPoint ?? false
         try await db.write { tx in
             try await Audit.create(user, by: actor, on: tx)
             try await assignSites(input.siteIds ?? [], to: user, by: actor, on: tx)
@@ -52,6 +55,7 @@ enum Accounts {
         user.name = input.name?.trimmed ?? user.name
         user.role = input.role
         user.$organisation.id = input.organisationId
+        user.feedbackFocalPoint = input.feedbackFocalPoint ?? user.feedbackFocalPoint
         if let password = input.password { user.passwordHash = try hasher.hash(password) }
         try await db.write { tx in
             if !(try await Audit.update(user, before: before, by: actor, on: tx)), input.password != nil {

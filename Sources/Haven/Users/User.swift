@@ -12,6 +12,8 @@ final class User: Model, Audited, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Enum(key: "role") var role: Role
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
+    /// A designated focal point for sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).
+    @Field(key: "feedback_focal_point") var feedbackFocalPoint: Bool
     @Siblings(through: UserSite.self, from: \.$user, to: \.$site) var sites: [Site]
     @OptionalField(key: "archived_at") var archivedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -25,13 +27,15 @@ final class User: Model, Audited, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.role = role
         self.$organisation.id = organisationID
+        self.feedbackFocalPoint = false
     }
 
     var auditLabel: String { email }
 
     /// The password hash never enters the trail; that it changed is recorded as a field without values.
     var auditFields: [String: String] {
-        ["email": email, "name": name, "role": role.rawValue, "organisation": $organisation.id.auditText]
+        ["email": email, "name": name, "role": role.rawValue, "organisation": $organisation.id.auditText,
+         "feedbackFocalPoint": String(feedbackFocalPoint)]
     }
 }
 
@@ -108,5 +112,16 @@ struct CreateUsers: AsyncMigration {
         try await database.schema(UserSession.schema).delete()
         try await database.schema(UserSite.schema).delete()
         try await database.schema(User.schema).delete()
+    }
+}
+
+/// Accounts gain the mark of a focal point for sensitive feedback; nobody has it until an administrator gives it.
+struct AddFeedbackFocalPoint: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema).field("feedback_focal_point", .bool, .required, .sql(.default(false))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).deleteField("feedback_focal_point").update()
     }
 }

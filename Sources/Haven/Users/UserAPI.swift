@@ -9,6 +9,7 @@ struct UserBody: Content {
     var role: Role
     var organisationId: UUID?
     var siteIds: [UUID]
+    var feedbackFocalPoint: Bool
     var archived: Bool
 
     init(_ user: User, siteIds: [UUID]) throws {
@@ -18,6 +19,7 @@ struct UserBody: Content {
         role = user.role
         organisationId = user.$organisation.id
         self.siteIds = siteIds
+        feedbackFocalPoint = user.feedbackFocalPoint
         archived = user.archivedAt != nil
     }
 

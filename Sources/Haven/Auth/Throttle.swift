@@ -1,8 +1,9 @@
 import Foundation
 import Vapor
 
-/// Failed logins per key (an e-mail or an address) in a sliding window; a pure value, so it is tested directly.
-struct FailedLoginLedger: Sendable {
+/// Attempts per key (an e-mail or an address) in a sliding window: failed logins, public feedback sent.
+/// A pure value, so it is tested directly.
+struct AttemptLedger: Sendable {
     let limit: Int
     let window: TimeInterval
     private var failures: [String: [Date]] = [:]
@@ -12,7 +13,7 @@ struct FailedLoginLedger: Sendable {
         self.window = window
     }
 
-    mutating func recordFailure(_ key: String, at now: Date) {
+    mutating func record(_ key: String, at now: Date) {
         failures[key, default: []] = recent(key, now) + [now]
     }
 
@@ -32,12 +33,12 @@ struct FailedLoginLedger: Sendable {
     }
 }
 
-/// The ledger shared by all requests of one server.
-actor LoginThrottle {
-    private var ledger: FailedLoginLedger
+/// A ledger shared by all requests of one server: one for failed logins, one for the public feedback form.
+actor Throttle {
+    private var ledger: AttemptLedger
 
     init(limit: Int, window: TimeInterval) {
-        ledger = FailedLoginLedger(limit: limit, window: window)
+        ledger = AttemptLedger(limit: limit, window: window)
     }
 
     func check(_ keys: [String], at now: Date = Date()) throws {
@@ -46,15 +47,19 @@ actor LoginThrottle {
         }
     }
 
-    func failed(_ keys: [String], at now: Date = Date()) {
-        for key in keys { ledger.recordFailure(key, at: now) }
+    func record(_ keys: [String], at now: Date = Date()) {
+        for key in keys { ledger.record(key, at: now) }
     }
 
-    func succeeded(_ keys: [String]) {
+    func clear(_ keys: [String]) {
         for key in keys { ledger.clear(key) }
     }
 }
 
 struct LoginThrottleKey: StorageKey {
-    typealias Value = LoginThrottle
+    typealias Value = Throttle
+}
+
+struct FeedbackThrottleKey: StorageKey {
+    typealias Value = Throttle
 }

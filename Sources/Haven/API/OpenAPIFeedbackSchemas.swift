@@ -1,0 +1,25 @@
+/// The JSON shapes of complaints and feedback.
+extension Schemas {
+    static var feedbackInput: [String: Any] {
+        ["siteId": uuid, "channel": oneOf(FeedbackChannel.self), "category": ["type": "string", "description": "A code of /feedback-categories"],
+         "sector": optional(string), "description": string, "contact": optional(string), "consentToContact": boolean,
+         "wantsAnswer": optional(boolean), "receivedAt": optional(moment), "sex": optional(oneOf(FeedbackSex.self)),
+         "ageGroup": optional(oneOf(FeedbackAgeGroup.self)), "disability": optional(boolean)]
+    }
+
+    static var feedback: [String: Any] {
+        var properties = feedbackInput
+        properties["description"] = ["type": ["string", "null"], "description": "Absent from lists for sensitive items"]
+        properties["contact"] = ["type": ["string", "null"], "description": "Only when one item is opened"]
+        properties["wantsAnswer"] = boolean
+        properties["receivedAt"] = moment
+        for (name, schema) in ["id": uuid, "reference": string, "sensitive": boolean, "status": oneOf(FeedbackStatus.self),
+                               "referredToId": optional(uuid), "focalPoint": optional(string), "response": optional(string),
+                               "closedVia": optional(oneOf(FeedbackChannel.self)), "satisfaction": optional(oneOf(FeedbackSatisfaction.self)),
+                               "acknowledgeBy": moment, "respondBy": moment, "respondedAt": optional(moment), "closedAt": optional(moment),
+                               "overdue": boolean] as [String: [String: Any]] {
+            properties[name] = schema
+        }
+        return properties
+    }
+}

@@ -1,0 +1,169 @@
+import Fluent
+import Vapor
+
+/// A piece of feedback as the API returns it. Lists never carry what the person said of a sensitive case,
+/// nor anyone's contact: those come with the item alone, to someone allowed to open it.
+struct FeedbackBody: Content {
+    var id: UUID
+    var reference: String
+    var receivedAt: Date
+    var channel: FeedbackChannel
+    var siteId: UUID
+    var category: String
+    var sensitive: Bool
+    var sector: String?
+    var description: String?
+    var contact: String?
+    var consentToContact: Bool
+    var wantsAnswer: Bool
+    var sex: FeedbackSex?
+    var ageGroup: FeedbackAgeGroup?
+    var disability: Bool?
+    var status: FeedbackStatus
+    var referredToId: UUID?
+    var focalPoint: String?
+    var response: String?
+    var closedVia: FeedbackChannel?
+    var satisfaction: FeedbackSatisfaction?
+    var acknowledgeBy: Date
+    var respondBy: Date
+    var respondedAt: Date?
+    var closedAt: Date?
+    var overdue: Bool
+
+    /// `opened` holds what was unsealed for someone allowed to read it; without it, a list entry.
+    init(_ item: FeedbackItem, opened: (description: String, contact: String, response: String)? = nil, now: Date = Date()) throws {
+        id = try item.requireID()
+        (reference, receivedAt, channel, siteId, category, sensitive) = (item.reference, item.receivedAt, item.channel, item.$site.id, item.categoryCode, item.sensitive)
+        sector = item.sector.isEmpty ? nil : item.sector
+        description = opened?.description ?? (item.sensitive ? nil : item.description)
+        contact = opened.map { $0.contact.isEmpty ? nil : $0.contact } ?? nil
+        response = opened.map { $0.response.isEmpty ? nil : $0.response } ?? (item.sensitive || item.response.isEmpty ? nil : item.response)
+        (consentToContact, wantsAnswer, sex, ageGroup, disability) = (item.consentToContact, item.wantsAnswer, item.sex, item.ageGroup, item.disability)
+        (status, referredToId, closedVia, satisfaction) = (item.status, item.$referredTo.id, item.closedVia, item.satisfaction)
+        focalPoint = item.focalPoint.isEmpty ? nil : item.focalPoint
+        (acknowledgeBy, respondBy, respondedAt, closedAt) = (item.acknowledgeBy, item.respondBy, item.respondedAt, item.closedAt)
+        overdue = FeedbackDeadlines.isOverdue(status: item.status, due: item.due, now: now)
+    }
+}
+
+struct FeedbackCategoryBody: Content {
+    var code: String, label: String, sensitive: Bool, acknowledgeDays: Int, respondHours: Int
+}
+
+/// `/api/v1/feedback`: complaints and feedback for help desks' tools and partner systems.
+struct FeedbackAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("feedback-categories", use: categories)
+        let feedback = routes.grouped("feedback")
+        feedback.get(use: list)
+        feedback.post(use: create)
+        feedback.get(":id", use: show)
+        feedback.post(":id", "transitions", use: transition)
+    }
+
+    func categories(req: Request) async throws -> Page<FeedbackCategoryBody> {
+        try req.authorize(.readOperationalData)
+        let page = try PageRequest(req)
+        let (all, total) = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).fetchPage(page)
+        return Page(items: all.map { FeedbackCategoryBody(code: $0.code, label: $0.label, sensitive: $0.sensitive, acknowledgeDays: $0.acknowledgeDays,
+                                                          respondHours: $0.respondHours) }, total: total, request: page)
+    }
+
+    func list(req: Request) async throws -> Page<FeedbackBody> {
+        let page = try PageRequest(req)
+        let (items, total) = try await FeedbackFilter(req).query(on: req.db).sort(\.$receivedAt, .descending).sort(\.$id).fetchPage(page)
+        return Page(items: try items.map { try FeedbackBody($0) }, total: total, request: page)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(FeedbackInput.self)
+        if let site = try await Site.find(input.siteId, on: req.db) {
+            try req.authorize(.recordFeedback(site.scope))
+        }
+        let item = try await FeedbackRegister.record(input, by: user.actor, cipher: req.feedbackCipher, on: req.db)
+        return try await FeedbackBody(item).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> FeedbackBody {
+        let (user, item) = try await Self.handled(req)
+        return try FeedbackBody(item, opened: try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db))
+    }
+
+    func transition(req: Request) async throws -> FeedbackBody {
+        let (user, item) = try await Self.handled(req)
+        try await FeedbackRegister.transition(item, try req.content.decode(FeedbackTransition.self), by: user, cipher: req.feedbackCipher, on: req.db)
+        return try FeedbackBody(item)
+    }
+
+    /// The item, if this person may handle it; to anyone else it does not exist.
+    static func handled(_ req: Request) async throws -> (UserContext, FeedbackItem) {
+        let user = try req.requireUser()
+        let item = try await req.find(FeedbackItem.self, named: "Feedback")
+        let site = try await Site.find(item.$site.id, on: req.db)
+        guard Permission.handleFeedback(item.scope(managedBy: site?.$managementAgency.id)).isGranted(to: user) else { throw HavenError.notFound("Feedback") }
+        return (user, item)
+    }
+}
+
+/// The filters of the feedback list, and what each person may list at all.
+struct FeedbackFilter {
+    var site: UUID?
+    var category: String?
+    var status: FeedbackStatus?
+    var channel: FeedbackChannel?
+    var overdue = false
+    var user: UserContext
+
+    init(_ req: Request) throws {
+        user = try req.requireUser()
+        guard user.role != .viewer else { throw HavenError.forbidden("Viewers read feedback as figures, not item by item.") }
+        var errors: [FieldError] = []
+        if let raw = (req.query["site"] as String?).nonEmpty {
+            site = UUID(uuidString: raw)
+            if site == nil { errors.append(FieldError("site", "'\(raw)' is not an id")) }
+        }
+        category = (req.query["category"] as String?).nonEmpty?.uppercased()
+        if let raw = (req.query["status"] as String?).nonEmpty {
+            status = FeedbackStatus(rawValue: raw)
+            if status == nil { errors.append(FieldError("status", "must be one of \(FeedbackStatus.codeList)")) }
+        }
+        if let raw = (req.query["channel"] as String?).nonEmpty {
+            channel = FeedbackChannel(rawValue: raw)
+            if channel == nil { errors.append(FieldError("channel", "must be one of \(FeedbackChannel.codeList)")) }
+        }
+        overdue = req.query["overdue"] == "true"
+        try HavenError.check(errors)
+    }
+
+    func query(on db: any Database, now: Date = Date()) async throws -> QueryBuilder<FeedbackItem> {
+        let query = FeedbackItem.query(on: db).filter(\.$archivedAt == nil)
+        if !user.feedbackFocalPoint { query.filter(\.$sensitive == false) }
+        switch user.role {
+        case .siteManager:
+            query.filter(\.$site.$id ~~ Array(user.siteIDs))
+        case .partner:
+            let own = user.organisationID ?? UUID()
+            let managed = try await Site.query(on: db).filter(\.$managementAgency.$id == own).field(\.$id).all().compactMap(\.id)
+            query.group(.or) { either in
+                either.filter(\.$referredTo.$id == own)
+                if !managed.isEmpty { either.filter(\.$site.$id ~~ managed) }
+            }
+        default:
+            break
+        }
+        if let site { query.filter(\.$site.$id == site) }
+        if let category { query.filter(\.$categoryCode == category) }
+        if let status { query.filter(\.$status == status) }
+        if let channel { query.filter(\.$channel == channel) }
+        if overdue {
+            let open = FeedbackStatus.allCases.filter(\.isOpen)
+            query.group(.or) { late in
+                late.group(.and) { $0.filter(\.$status == .new).filter(\.$acknowledgeBy < now) }
+                late.group(.and) { $0.filter(\.$status ~~ open).filter(\.$respondBy < now) }
+            }
+        }
+        return query
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Feedback as staff, a partner system or ODK record it.
+public struct FeedbackInput: Codable, Equatable, Sendable {
+    public var siteId: UUID
+    public var channel: FeedbackChannel
+    /// A category code (`INFO`, `PSEA`, …).
+    public var category: String
+    public var sector: String?
+    public var description: String
+    public var contact: String?
+    public var consentToContact: Bool
+    public var wantsAnswer: Bool?
+    public var receivedAt: Date?
+    public var sex: FeedbackSex?
+    public var ageGroup: FeedbackAgeGroup?
+    public var disability: Bool?
+}
+
+enum FeedbackRules {
+    /// Why the input cannot be recorded, field by field.
+    static func check(_ input: FeedbackInput, categoryKnown: Bool, now: Date) -> [FieldError] {
+        var errors: [FieldError] = []
+        if !categoryKnown { errors.append(FieldError("category", "'\(input.category)' is not a feedback category; see /api/v1/feedback-categories")) }
+        let text = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { errors.append(FieldError("description", "is required: what did the person say?")) }
+        if text.count > 5_000 { errors.append(FieldError("description", "is longer than 5,000 characters")) }
+        if (input.contact ?? "").trimmingCharacters(in: .whitespaces).isEmpty == false && !input.consentToContact {
+            errors.append(FieldError("contact", "keep a contact only when the person agrees to be contacted"))
+        }
+        if let received = input.receivedAt, received > now.addingTimeInterval(300) {
+            errors.append(FieldError("receivedAt", "is in the future"))
+        }
+        if let sector = input.sector, !sector.isEmpty, ResponseSector.named(sector) == nil {
+            errors.append(FieldError("sector", "'\(sector)' is not a sector of the response"))
+        }
+        return errors
+    }
+}

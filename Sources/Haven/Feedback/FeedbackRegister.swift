@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+
+/// Recording feedback and moving it through the workflow: the one write path of the API, the pages,
+/// the public form and ODK. Every step is audited; what people confided is sealed before it is stored.
+enum FeedbackRegister {
+    static func record(_ input: FeedbackInput, by actor: Actor, cipher: FeedbackCipher, on db: any Database, now: Date = Date()) async throws -> FeedbackItem {
+        let category = try await FeedbackCategory.query(on: db).filter(\.$code == input.category.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
+        var errors = FeedbackRules.check(input, categoryKnown: category != nil, now: now)
+        let site = try await Site.find(input.siteId, on: db)
+        if site == nil || site?.archivedAt != nil { errors.append(FieldError("siteId", "is not a site in Haven")) }
+        try HavenError.check(errors)
+        let item = FeedbackItem()
+        let id = UUID()
+        item.id = id
+        item.reference = FeedbackReference.make()
+        item.receivedAt = input.receivedAt ?? now
+        item.channel = input.channel
+        item.$site.id = input.siteId
+        item.$category.id = category!.id!
+        item.categoryCode = category!.code
+        item.sensitive = category!.sensitive
+        item.sector = input.sector.flatMap { ResponseSector.named($0)?.code } ?? ""
+        let description = input.description.trimmed
+        item.description = item.sensitive ? try cipher.seal(description, for: id) : description
+        let contact = input.consentToContact ? (input.contact?.trimmed ?? "") : ""
+        item.contact = contact.isEmpty ? "" : try cipher.seal(contact, for: id)
+        item.consentToContact = input.consentToContact
+        item.wantsAnswer = input.wantsAnswer ?? true
+        (item.sex, item.ageGroup, item.disability) = (input.sex, input.ageGroup, input.disability)
+        item.status = .new
+        item.focalPoint = ""
+        item.response = ""
+        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category!.deadlines)
+        (item.acknowledgeBy, item.respondBy) = (due.acknowledgeBy, due.respondBy)
+        try await Audit.create(item, by: actor, on: db)
+        return item
+    }
+
+    static func transition(_ item: FeedbackItem, _ step: FeedbackTransition, by user: UserContext, cipher: FeedbackCipher,
+                           on db: any Database, now: Date = Date()) async throws {
+        var errors = FeedbackWorkflow.check(step, from: item.status, wantsAnswer: item.wantsAnswer)
+        if let organisation = step.organisationId, try await Organisation.find(organisation, on: db) == nil {
+            errors.append(FieldError("organisationId", "is not an organisation in Haven"))
+        }
+        try HavenError.check(errors)
+        let before = item.auditFields
+        let id = try item.requireID()
+        if item.status == .new { item.acknowledgedAt = now }
+        item.status = step.to
+        switch step.to {
+        case .referred:
+            item.$referredTo.id = step.organisationId
+            item.focalPoint = step.focalPoint?.trimmed ?? ""
+        case .responded:
+            let response = step.response?.trimmed ?? ""
+            item.response = item.sensitive ? try cipher.seal(response, for: id) : response
+            item.respondedAt = now
+        case .closed:
+            item.closedVia = step.closedVia
+            item.satisfaction = step.satisfaction
+            item.closedAt = now
+        default:
+            break
+        }
+        try await Audit.update(item, before: before, by: user.actor, on: db)
+    }
+
+    /// What the person said and how to reach them, for someone allowed to read the item; opening a sensitive
+    /// item is itself written to the audit trail.
+    static func open(_ item: FeedbackItem, by user: UserContext, cipher: FeedbackCipher, on db: any Database)
+        async throws -> (description: String, contact: String, response: String) {
+        let id = try item.requireID()
+        if item.sensitive { try await Audit.record(.view, item, changes: [], by: user.actor, on: db) }
+        let description = item.sensitive ? try cipher.open(item.description, for: id) : item.description
+        let contact = item.contact.isEmpty ? "" : try cipher.open(item.contact, for: id)
+        let response = item.sensitive && !item.response.isEmpty ? try cipher.open(item.response, for: id) : item.response
+        return (description, contact, response)
+    }
+}
+
+/// References people are given for their feedback: `FB-7K2P-4QXA`, with no letters that read alike.
+enum FeedbackReference {
+    static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let code = (0..<8).map { _ in String(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }.joined()
+        return "FB-\(code.prefix(4))-\(code.suffix(4))"
+    }
+
+    /// A reference as a person types it: any case, spaces or dashes anywhere.
+    static func normalise(_ text: String) -> String {
+        let letters = text.uppercased().filter { $0.isLetter || $0.isNumber }
+        let code = letters.hasPrefix("FB") ? String(letters.dropFirst(2)) : letters
+        guard code.count == 8 else { return text }
+        return "FB-\(code.prefix(4))-\(code.suffix(4))"
+    }
+}

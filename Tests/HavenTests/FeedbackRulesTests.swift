@@ -1,0 +1,82 @@
+import Foundation
+@testable import Haven
+import PropertyBased
+import Testing
+
+@Suite struct FeedbackRulesTests {
+    static let received = Date(timeIntervalSince1970: 1_780_000_000)
+    static let due = FeedbackDeadlines.due(receivedAt: received, policy: .init(acknowledgeDays: 3, respondHours: 72))
+
+    @Test func deadlinesCountFromReceiptAndLatenessDependsOnTheStatus() {
+        #expect(Self.due.acknowledgeBy == Self.received.addingTimeInterval(3 * 86_400))
+        #expect(Self.due.respondBy == Self.received.addingTimeInterval(72 * 3_600))
+        let day2 = Self.received.addingTimeInterval(2 * 86_400), day4 = Self.received.addingTimeInterval(4 * 86_400)
+        #expect(!FeedbackDeadlines.isOverdue(status: .new, due: Self.due, now: day2))
+        #expect(FeedbackDeadlines.isOverdue(status: .new, due: Self.due, now: day4), "not even acknowledged")
+        #expect(FeedbackDeadlines.isOverdue(status: .referred, due: Self.due, now: day4), "no answer after 72 hours")
+        #expect(!FeedbackDeadlines.isOverdue(status: .responded, due: Self.due, now: day4) && !FeedbackDeadlines.isOverdue(status: .closed, due: Self.due, now: day4))
+        #expect(FeedbackDeadlines.answeredInTime(respondedAt: day2, due: Self.due) && !FeedbackDeadlines.answeredInTime(respondedAt: day4, due: Self.due))
+        #expect(!FeedbackDeadlines.answeredInTime(respondedAt: nil, due: Self.due))
+    }
+
+    @Test func everyStepOfTheWorkflowIsCheckedFromEveryStatus() {
+        for from in FeedbackStatus.allCases {
+            for to in FeedbackStatus.allCases {
+                let step = FeedbackTransition(to: to, organisationId: UUID(), response: "We will repair the tap on Monday.", closedVia: .helpDesk)
+                let errors = FeedbackWorkflow.check(step, from: from, wantsAnswer: true)
+                let allowed = FeedbackWorkflow.allowed[from]!.contains(to) && !(to == .closed && from != .responded)
+                #expect(errors.isEmpty == allowed, "\(from) → \(to): \(errors)")
+            }
+        }
+        #expect(FeedbackWorkflow.allowed[.closed]!.isEmpty, "closed is final")
+    }
+
+    @Test func eachStepAsksForWhatItNeeds() {
+        #expect(FeedbackWorkflow.check(.init(to: .referred), from: .acknowledged, wantsAnswer: true).map(\.field) == ["organisationId"])
+        #expect(FeedbackWorkflow.check(.init(to: .responded, response: "  "), from: .inProgress, wantsAnswer: true).map(\.field) == ["response"])
+        #expect(FeedbackWorkflow.check(.init(to: .closed), from: .responded, wantsAnswer: true).map(\.field) == ["closedVia"])
+        #expect(FeedbackWorkflow.check(.init(to: .closed), from: .acknowledged, wantsAnswer: false).isEmpty,
+                "thanks that asked for no answer can be closed at once")
+        #expect(FeedbackWorkflow.check(.init(to: .new), from: .closed, wantsAnswer: true).first?.message.contains("it is closed") == true)
+    }
+
+    @Test func smallCountsAreNeverShownAndNeverRecoverableFromTheTotal() async {
+        #expect(Disclosure.shown(0, threshold: 5) == 0 && Disclosure.shown(4, threshold: 5) == nil && Disclosure.shown(5, threshold: 5) == 5)
+        await propertyCheck(input: Gen.int(in: 0...12).array(of: 1...6), Gen.int(in: 1...6)) { counts, threshold in
+            let (cells, total) = Disclosure.row(counts, threshold: threshold)
+            for (count, cell) in zip(counts, cells) {
+                #expect(cell == nil ? (count > 0 && count < threshold) : cell == count)
+            }
+            if cells.filter({ $0 == nil }).count == 1 { #expect(total == nil, "one hidden cell and a total would give it away") }
+            if let total { #expect(total == counts.reduce(0, +)) }
+        }
+    }
+
+    @Test func sealedTextOpensOnlyForItsRecordAndWithAKnownKey() throws {
+        let old = try FeedbackCipher(keyring: "1:\(FeedbackCipher.newKeyText())")
+        let record = UUID()
+        let sealed = try old.seal("My neighbour's child is being abused", for: record)
+        #expect(!sealed.contains("abused") && sealed.hasPrefix("v1:1:"))
+        #expect(try old.open(sealed, for: record) == "My neighbour's child is being abused")
+        #expect(throws: (any Error).self, "a value copied to another record does not open") { try old.open(sealed, for: UUID()) }
+        let rotated = try FeedbackCipher(keyring: "2:\(FeedbackCipher.newKeyText()),1:\(old.keys[0].key.withUnsafeBytes { Data($0).base64EncodedString() })")
+        #expect(try rotated.open(sealed, for: record) == "My neighbour's child is being abused" && rotated.isStale(sealed))
+        #expect(try rotated.seal("x", for: record).hasPrefix("v1:2:"), "the newest key seals")
+        #expect(throws: FeedbackCipher.Failure.self) { try FeedbackCipher(keyring: "1:tooshort") }
+        #expect(throws: FeedbackCipher.Failure.unknownKey("1")) { try FeedbackCipher(keyring: "3:\(FeedbackCipher.newKeyText())").open(sealed, for: record) }
+    }
+
+    @Test func referencesAreShortUnambiguousAndTypedAnyHow() {
+        let references = Set((0..<500).map { _ in FeedbackReference.make() })
+        #expect(references.count == 500)
+        #expect(references.allSatisfy { $0.wholeMatch(of: /FB-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/) != nil })
+        #expect(FeedbackReference.normalise(" fb 7k2p 4qxa ") == "FB-7K2P-4QXA" && FeedbackReference.normalise("7K2P4QXA") == "FB-7K2P-4QXA")
+    }
+
+    @Test func feedbackInputIsCheckedFieldByField() {
+        let input = FeedbackInput(siteId: UUID(), channel: .helpDesk, category: "NOPE", sector: "Logistics", description: " ",
+                                  contact: "+211 555 0100", consentToContact: false, wantsAnswer: true,
+                                  receivedAt: Date().addingTimeInterval(86_400), sex: nil, ageGroup: nil, disability: nil)
+        #expect(Set(FeedbackRules.check(input, categoryKnown: false, now: Date()).map(\.field)) == ["category", "description", "contact", "receivedAt", "sector"])
+    }
+}
