@@ -63,6 +63,7 @@ func routes(_ app: Application) throws {
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: LoginPages())
+    try web.register(collection: PublicFeedbackPages())
     let pages = web.grouped(SignedInPage())
     try pages.register(collection: SitePages())
     try pages.register(collection: PopulationPages())
@@ -77,6 +78,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PresencePages())
     try pages.register(collection: ReportingPages())
     try pages.register(collection: ActivityCataloguePages())
+    try pages.register(collection: ComplaintPages())
     try pages.register(collection: AuditPages())
     app.get("styles.css") { _ in Stylesheet.response() }
 }

@@ -16,6 +16,9 @@ enum Paths {
     static let presence = "/activities/presence"
     static let activityCatalogue = "/activities/catalogue"
     static let ownReporting = "/activities/mine"
+    static let publicFeedback = "/feedback"
+    static let feedbackStatus = "/feedback/status"
+    static let complaints = "/complaints"
     static let audit = "/audit"
     static let logout = "/logout"
 
@@ -33,6 +36,7 @@ enum Paths {
     static func reportingTemplate(_ organisation: UUID, month: ReportingMonth) -> String {
         "/activities/organisations/\(organisation.uuidString)/template.xlsx?month=\(month)"
     }
+    static func complaint(_ id: UUID) -> String { "/complaints/\(id.uuidString)" }
     static func adminArea(_ pcode: String) -> String { "/areas/\(pcode)" }
 
     /// Only local paths may follow a login, so a crafted link cannot send people elsewhere.

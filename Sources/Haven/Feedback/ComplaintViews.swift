@@ -1,0 +1,76 @@
+import Foundation
+import Plot
+
+/// The staff pages of complaints and feedback.
+enum ComplaintViews {
+    static func list(user: UserContext, filter: FeedbackFilter, page: PageRequest, items: [FeedbackItem], total: Int, sites: [UUID: String]) -> String {
+        var query: [String: String] = [:]
+        if let status = filter.status { query["status"] = status.rawValue }
+        if let category = filter.category { query["category"] = category }
+        if filter.overdue { query["overdue"] = "true" }
+        let now = Date()
+        return Layout.page("Complaints and feedback", user: user,
+            .h1("Complaints and feedback"),
+            .p(.a(.href(Paths.publicFeedback), "The public form"), " · ", .a(.href(Paths.complaints + "?overdue=true"), "Late ones")),
+            .if(!user.feedbackFocalPoint, .p(.class("hint"), "Sensitive complaints (exploitation and abuse, safeguarding, GBV, fraud, security) are handled by their focal points and are not listed here.")),
+            .form(.class("filters"), .method(.get), .action(Paths.complaints),
+                .label("Status", .select(.attribute(named: "name", value: "status"), Layout.option("", "Any status"),
+                    .forEach(FeedbackStatus.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.status) })),
+                .label("Category code", .input(.type(.text), .name("category"), .value(filter.category ?? ""))),
+                .label("Only late", .select(.attribute(named: "name", value: "overdue"), Layout.option("", "No"),
+                                            Layout.option("true", "Yes", selected: filter.overdue))),
+                .button(.type(.submit), "Filter")),
+            .div(.class("totals"), .div(.strong(.text(Format.number(total))), .text(total == 1 ? "item" : "items"))),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th("Reference"), .th("Received"), .th("Site"), .th("Category"), .th("Status"), .th("Answer due"))),
+                .tbody(.forEach(items) { item in
+                    .tr(.td(.a(.href(Paths.complaint(item.id!)), .text(item.reference))), .td(.text(Format.moment(item.receivedAt))),
+                        .td(.text(sites[item.$site.id] ?? "")), .td(.text(item.categoryCode), .if(item.sensitive, .small(" · sensitive"))),
+                        .td(.text(item.status.label)),
+                        .td(.text(Format.moment(item.respondBy)),
+                            .if(FeedbackDeadlines.isOverdue(status: item.status, due: item.due, now: now), .span(.class("missing"), " late"))))
+                }))),
+            Layout.pager(total: total, page: page, baseQuery: query, path: Paths.complaints))
+    }
+
+    static func item(user: UserContext, item: FeedbackItem, opened: (description: String, contact: String, response: String), site: Site?,
+                     category: FeedbackCategory?, organisations: [Organisation], errors: [FieldError], csrf: String) -> String {
+        let id = item.id!
+        func stepForm(_ to: FeedbackStatus, _ label: String, _ fields: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+            .if(FeedbackWorkflow.allowed[item.status, default: []].contains(to),
+                .section(.class("step"), Layout.form(action: Paths.complaint(id) + "/transitions", csrf: csrf,
+                    .input(.type(.hidden), .name("to"), .value(to.rawValue)), .group(fields), .button(.type(.submit), .text(label)))))
+        }
+        return Layout.page(item.reference, user: user,
+            .h1(.text("\(item.reference) · \(item.status.label)")),
+            .if(item.sensitive, .p(.class("alert"), "Sensitive: handle under the confidentiality rules of your organisation. Opening this page is recorded.")),
+            .if(!errors.isEmpty, .p(.class("alert"), .text(errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")))),
+            .dl(.class("facts"),
+                .div(.dt("Received"), .dd(.text(Format.moment(item.receivedAt) + " · " + item.channel.label))),
+                .div(.dt("Site"), .dd(.unwrap(site) { .a(.href(Paths.site($0.id!)), .text("\($0.code) \($0.name)")) })),
+                .div(.dt("Category"), .dd(.text(category?.label ?? item.categoryCode))),
+                .div(.dt("Acknowledge by"), .dd(.text(Format.moment(item.acknowledgeBy)))),
+                .div(.dt("Answer by"), .dd(.text(Format.moment(item.respondBy)),
+                     .if(FeedbackDeadlines.isOverdue(status: item.status, due: item.due, now: Date()), .span(.class("missing"), " late")))),
+                .div(.dt("Wants an answer"), .dd(.text(item.wantsAnswer ? "Yes" : "No"))),
+                .div(.dt("Contact"), .dd(.text(opened.contact.isEmpty ? "none given" : opened.contact))),
+                .div(.dt("Person"), .dd(.text([item.sex?.label, item.ageGroup?.label].compactMap { $0 }.joined(separator: ", ")))),
+                .unwrap(item.$referredTo.id) { org in .div(.dt("Referred to"), .dd(.text((organisations.first { $0.id == org }?.name ?? "") + (item.focalPoint.isEmpty ? "" : " · \(item.focalPoint)")))) }),
+            .h2("What the person said"),
+            .p(.class("said"), .text(opened.description)),
+            .if(!opened.response.isEmpty, .group(.h2("What they were told"), .p(.text(opened.response)))),
+            .h2("Next step"),
+            stepForm(.acknowledged, "Acknowledge"),
+            stepForm(.referred, "Refer",
+                     Layout.select("organisationId", "To", options: organisations.map { ($0.id!.uuidString, $0.name) }, selected: nil, errors: errors),
+                     Layout.field("focalPoint", "Their focal point", value: nil, errors: errors)),
+            stepForm(.inProgress, "Mark in progress"),
+            stepForm(.responded, "Record the answer",
+                     .div(.class("field"), .label(.for("response"), "What the person was told"), .textarea(.name("response"), .id("response"), .attribute(named: "rows", value: "3")))),
+            stepForm(.closed, "Close",
+                     Layout.select("closedVia", "How the person was told", options: [("", "Choose")] + FeedbackChannel.allCases.map { ($0.rawValue, $0.label) },
+                                   selected: nil, errors: errors),
+                     Layout.select("satisfaction", "How they felt about it", options: [("", "Not known")] + FeedbackSatisfaction.allCases.map { ($0.rawValue, $0.label) },
+                                   selected: nil, errors: errors)))
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Plot
+import Vapor
+
+/// The public side of the complaints and feedback mechanism: anyone, without an account, can send feedback
+/// about a site and later ask where it stands with the reference they were given. Nothing said is ever shown back.
+struct PublicFeedbackPages: RouteCollection {
+    /// Sites are offered in a list up to this many; beyond it people type their site's code.
+    static let listedSites = 400
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("feedback", use: form)
+        routes.post("feedback", use: send)
+        routes.get("feedback", "status", use: status)
+    }
+
+    func form(req: Request) async throws -> Response {
+        let sites = try await Self.openSites(on: req.db)
+        let chosen = try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
+        let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
+        return Layout.response(PublicFeedbackView.form(sites: sites.count <= Self.listedSites ? sites : [], chosen: chosen ?? nil,
+                                                       categories: categories, values: [:], errors: [], csrf: req.csrfToken))
+    }
+
+    func send(req: Request) async throws -> Response {
+        let address = "ip:\(req.remoteAddress?.ipAddress ?? "unknown")"
+        let throttle = req.application.storage[FeedbackThrottleKey.self]!
+        do {
+            try await throttle.check([address])
+        } catch HavenError.tooManyRequests {
+            return Layout.response(PublicFeedbackView.tooMany(), status: .tooManyRequests)
+        }
+        let values = try req.content.decode([String: String].self)
+        let site = try await values["site"].nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
+        let input = FeedbackInput(siteId: site?.id ?? UUID(), channel: .webForm, category: values["category"] ?? "", sector: nil,
+                                  description: values["description"] ?? "", contact: values["contact"].nonEmpty,
+                                  consentToContact: values["consent"] == "yes", wantsAnswer: values["wantsAnswer"] == "yes", receivedAt: nil,
+                                  sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
+                                  ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: nil)
+        do {
+            let item = try await FeedbackRegister.record(input, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher, on: req.db)
+            await throttle.record([address])
+            return Layout.response(PublicFeedbackView.receipt(reference: item.reference))
+        } catch HavenError.invalid(let errors) {
+            let sites = try await Self.openSites(on: req.db)
+            let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
+            let named = errors.map { $0.field == "siteId" ? FieldError("site", "choose the site you live in") : $0 }
+            return Layout.response(PublicFeedbackView.form(sites: sites.count <= Self.listedSites ? sites : [], chosen: site, categories: categories,
+                                                           values: values, errors: named, csrf: req.csrfToken), status: .unprocessableEntity)
+        }
+    }
+
+    /// Where an item stands, for whoever holds its reference: the status and the dates, nothing else.
+    func status(req: Request) async throws -> Response {
+        let reference = (req.query["reference"] as String?).nonEmpty.map(FeedbackReference.normalise)
+        let item = try await reference.asyncMap { try await FeedbackItem.query(on: req.db).filter(\.$reference == $0).filter(\.$archivedAt == nil).first() } ?? nil
+        return Layout.response(PublicFeedbackView.status(reference: reference, item: item), status: reference != nil && item == nil ? .notFound : .ok)
+    }
+
+    static func openSites(on db: any Database) async throws -> [Site] {
+        try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).sort(\.$name)
+            .field(\.$id).field(\.$code).field(\.$name).field(\.$status).all()
+    }
+
+    /// A site by its code or its id, as the form and the poster links carry it.
+    static func site(named key: String, on db: any Database) async throws -> Site? {
+        if let id = UUID(uuidString: key) { return try await Site.find(id, on: db) }
+        return try await Site.query(on: db).filter(\.$code == key.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
+    }
+}
