@@ -115,6 +115,12 @@ enum OpenAPIDocument {
                   response: "Feedback"),
         Operation("post", "/feedback/{id}/transitions", "Take a workflow step: acknowledged, referred, in_progress, responded, closed",
                   body: "FeedbackTransition", response: "Feedback"),
+        Operation("get", "/services", "The service directory: what residents of each site can use", response: list("Service"),
+                  query: paging + ["site", "sector"]),
+        Operation("post", "/services", "Add a service to a site's directory", body: "Service", response: "Service", status: 201),
+        Operation("put", "/services/{id}", "Change a service", body: "Service", response: "Service"),
+        Operation("post", "/services/{id}/archive", "Take a service off the directory", response: "Service"),
+        Operation("post", "/services/{id}/restore", "Put a service back on the directory", response: "Service"),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

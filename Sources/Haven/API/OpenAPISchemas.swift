@@ -123,6 +123,9 @@ enum Schemas {
             "FeedbackTransition": object(["to": oneOf(FeedbackStatus.self), "organisationId": optional(uuid), "focalPoint": optional(string),
                                           "response": optional(string), "closedVia": optional(oneOf(FeedbackChannel.self)),
                                           "satisfaction": optional(oneOf(FeedbackSatisfaction.self)), "note": optional(string)], required: ["to"]),
+            "Service": object(["id": uuid, "siteId": uuid, "sector": ["type": "string", "enum": ResponseSector.all.map(\.code)], "providerId": uuid,
+                               "name": string, "location": optional(string), "hours": optional(string), "contact": optional(string),
+                               "referralFocalPoint": optional(string), "archived": boolean], required: ["siteId", "sector", "providerId", "name"]),
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
                                "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
         ]

@@ -57,6 +57,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PresenceAPI())
     try signedIn.register(collection: ActivityCatalogueAPI())
     try signedIn.register(collection: FeedbackAPI())
+    try signedIn.register(collection: ServiceAPI())
 
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())
@@ -64,6 +65,7 @@ func routes(_ app: Application) throws {
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: LoginPages())
     try web.register(collection: PublicFeedbackPages())
+    try web.register(collection: DirectoryPage())
     let pages = web.grouped(SignedInPage())
     try pages.register(collection: SitePages())
     try pages.register(collection: PopulationPages())

@@ -23,6 +23,8 @@ public struct Settings: Sendable {
     public var publicFeedbackPerHour: Int
     /// Figures about people who gave feedback below this count are shown as "fewer than N".
     public var smallCellThreshold: Int
+    /// The feedback hotline printed on site posters, when there is one.
+    public var feedbackHotline: String?
 
     public init(
         storage: Storage,
@@ -34,7 +36,8 @@ public struct Settings: Sendable {
         backgroundImportRows: Int = 2000,
         feedbackKeyring: String? = nil,
         publicFeedbackPerHour: Int = 10,
-        smallCellThreshold: Int = 5
+        smallCellThreshold: Int = 5,
+        feedbackHotline: String? = nil
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -46,6 +49,7 @@ public struct Settings: Sendable {
         self.feedbackKeyring = feedbackKeyring
         self.publicFeedbackPerHour = publicFeedbackPerHour
         self.smallCellThreshold = smallCellThreshold
+        self.feedbackHotline = feedbackHotline
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -67,7 +71,8 @@ public struct Settings: Sendable {
             backgroundImportRows: env["HAVEN_IMPORT_BACKGROUND_ROWS"].flatMap(Int.init) ?? 2000,
             feedbackKeyring: env["HAVEN_FEEDBACK_KEYS"].nonEmpty,
             publicFeedbackPerHour: env["HAVEN_PUBLIC_FEEDBACK_PER_HOUR"].flatMap(Int.init) ?? 10,
-            smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init) ?? 5
+            smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init) ?? 5,
+            feedbackHotline: env["HAVEN_FEEDBACK_HOTLINE"].nonEmpty
         )
     }
 }

@@ -22,5 +22,6 @@ enum Migrations {
         AddFeedbackFocalPoint(),
         CreateFeedbackCategories(),
         CreateFeedback(),
+        CreateServices(),
     ]
 }
