@@ -121,6 +121,8 @@ enum OpenAPIDocument {
         Operation("put", "/services/{id}", "Change a service", body: "Service", response: "Service"),
         Operation("post", "/services/{id}/archive", "Take a service off the directory", response: "Service"),
         Operation("post", "/services/{id}/restore", "Put a service back on the directory", response: "Service"),
+        Operation("get", "/analysis/feedback", "Feedback as counts (small ones suppressed): by category, channel, sex, age and month, per site beside its severity, and sites with a functioning mechanism",
+                  response: "FeedbackFigures", query: ["from", "to"]),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

@@ -22,4 +22,14 @@ extension Schemas {
         }
         return properties
     }
+
+    static var feedbackFigures: [String: Any] {
+        let count: [String: Any] = ["type": ["integer", "null"], "description": "Absent (null) when too small to show"]
+        let cells: [String: Any] = ["type": "array", "items": object(["key": string, "label": string, "count": count])]
+        return object(["from": string, "to": string, "threshold": integer, "received": count, "open": count, "overdue": count,
+                       "answeredInTimePercent": optional(number), "byCategory": cells, "byChannel": cells, "bySex": cells, "byAgeGroup": cells,
+                       "byMonth": cells, "sites": ["type": "array", "items": object(["siteId": uuid, "code": string, "received": count,
+                       "topSector": optional(string), "topSectorCount": count, "sectorSeverity": optional(integer), "overallSeverity": optional(integer)])],
+                       "sitesWithFunctioningMechanism": integer, "openSites": integer])
+    }
 }

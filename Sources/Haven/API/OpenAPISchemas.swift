@@ -126,6 +126,7 @@ enum Schemas {
             "Service": object(["id": uuid, "siteId": uuid, "sector": ["type": "string", "enum": ResponseSector.all.map(\.code)], "providerId": uuid,
                                "name": string, "location": optional(string), "hours": optional(string), "contact": optional(string),
                                "referralFocalPoint": optional(string), "archived": boolean], required: ["siteId", "sector", "providerId", "name"]),
+            "FeedbackFigures": feedbackFigures,
             "Problem": object(["type": string, "title": string, "status": integer, "detail": string,
                                "errors": ["type": "array", "items": fieldError]], required: ["status", "detail"]),
         ]

@@ -58,6 +58,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ActivityCatalogueAPI())
     try signedIn.register(collection: FeedbackAPI())
     try signedIn.register(collection: ServiceAPI())
+    try signedIn.register(collection: FeedbackAnalysisAPI())
 
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())

@@ -12,6 +12,8 @@ final class FeedbackItem: Model, Audited, @unchecked Sendable {
     /// What the person is given to ask about it later: short, unguessable, read aloud over a phone.
     @Field(key: "reference") var reference: String
     @Field(key: "received_at") var receivedAt: Date
+    /// `yyyy-mm` of the receipt, for counting by month the same way on every engine.
+    @Field(key: "received_month") var receivedMonth: String
     @Enum(key: "channel") var channel: FeedbackChannel
     @Parent(key: "site_id") var site: Site
     @Parent(key: "category_id") var category: FeedbackCategory
@@ -64,6 +66,7 @@ struct CreateFeedback: AsyncMigration {
             .id()
             .field("reference", .string, .required)
             .field("received_at", .datetime, .required)
+            .field("received_month", .string, .required)
             .field("channel", .string, .required)
             .field("site_id", .uuid, .required, .references(Site.schema, "id"))
             .field("category_id", .uuid, .required, .references(FeedbackCategory.schema, "id"))
@@ -92,7 +95,8 @@ struct CreateFeedback: AsyncMigration {
             .unique(on: "reference")
             .create()
         try await database.createIndex("feedback_site", on: FeedbackItem.schema, "site_id", "received_at")
-        try await database.createIndex("feedback_received", on: FeedbackItem.schema, "received_at", "category_code", "channel", "sensitive")
+        try await database.createIndex("feedback_month", on: FeedbackItem.schema, "received_month", "site_id", "category_code", "channel", "sex",
+                                       "age_group", "sector", "archived_at")
         try await database.createIndex("feedback_open", on: FeedbackItem.schema, "status", "respond_by")
         try await database.createIndex("feedback_referred", on: FeedbackItem.schema, "referred_to_id", "status")
     }

@@ -15,6 +15,7 @@ enum FeedbackRegister {
         item.id = id
         item.reference = FeedbackReference.make()
         item.receivedAt = input.receivedAt ?? now
+        item.receivedMonth = ReportingMonth(CalendarDay(item.receivedAt)).description
         item.channel = input.channel
         item.$site.id = input.siteId
         item.$category.id = category!.id!

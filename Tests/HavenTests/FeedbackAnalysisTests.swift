@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+@testable import Haven
+import Testing
+import Vapor
+import VaporTesting
+
+/// Feedback as figures: counts anyone may read, with small ones suppressed and nothing said ever shown.
+@Suite struct FeedbackAnalysisTests {
+    struct Cell: Decodable { var key: String; var count: Int? }
+    struct SiteFigures: Decodable { var code: String; var received: Int?; var topSector: String?; var topSectorCount: Int? }
+    struct Figures: Decodable {
+        var received: Int?; var open: Int?; var byCategory: [Cell]; var byChannel: [Cell]; var sites: [SiteFigures]
+        var sitesWithFunctioningMechanism: Int; var openSites: Int
+    }
+
+    @Test func figuresAreCountsWithSmallCellsSuppressed() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            for index in 0..<7 {
+                var body = FeedbackAPITests.input(world.alpha, category: "MAJOR", description: "Water point broken \(index)", contact: nil)
+                body["sector"] = "WASH"
+                #expect(try await FeedbackAPITests.record(app, world, body).status == .created)
+            }
+            for _ in 0..<2 { _ = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.beta, category: "PSEA")) }
+            for _ in 0..<6 { _ = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.beta, category: "INFO", description: "Distribution?", contact: nil)) }
+            _ = try await app.testing().sendRequest(.POST, "/api/v1/services", headers: world.headers(.coordinator), body: try jsonBody(
+                ServiceDirectoryTests.service(world, site: world.alpha)))
+
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/analysis/feedback", headers: world.headers(.viewer))
+            #expect(response.status == .ok, "figures are for everyone who reads operational data")
+            #expect(!response.text.contains("PLANTED") && !response.text.contains("Water point"))
+            let figures = try response.json(Figures.self)
+            #expect(figures.received == 15 && figures.open == 15)
+            #expect(figures.byCategory.map(\.key) == ["MAJOR", "INFO", "PSEA"])
+            #expect(figures.byCategory.map(\.count) == [7, nil, nil], "two PSEA complaints are not shown, nor the cell that would give them away")
+            #expect(figures.byChannel.map(\.count) == [15])
+            let alpha = try #require(figures.sites.first { $0.code == world.alpha.code })
+            #expect(alpha.received == 7 && alpha.topSector == "WASH" && alpha.topSectorCount == 7)
+            #expect(figures.sitesWithFunctioningMechanism == 1 && figures.openSites == 3, "Alpha has feedback and a protection referral point")
+            let bad = try await app.testing().sendRequest(.GET, "/api/v1/analysis/feedback?from=2026-13", headers: world.headers(.viewer))
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
+}
