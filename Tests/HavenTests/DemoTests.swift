@@ -45,7 +45,7 @@ import VaporTesting
 
     @Test func theLoadedDemoIsConsistentAndAudited() async throws {
         try await withHaven { app in
-            let summary = try await DemoLoader.load(sites: 60, months: 8, seed: 5, on: app.db, today: today)
+            let summary = try await DemoLoader.load(sites: 60, months: 8, seed: 5, cipher: app.feedbackCipher, on: app.db, today: today)
             #expect(try await Site.query(on: app.db).count() == 60)
             #expect(try await PopulationCount.query(on: app.db).count() == summary.counts)
             for site in try await Site.query(on: app.db).all() {
@@ -58,7 +58,13 @@ import VaporTesting
             records += try await Indicator.query(on: app.db).count() + MonitoringRound.query(on: app.db).count()
             records += try await AreaBoundary.query(on: app.db).count() + ActivityType.query(on: app.db).count()
             records += try await Activity.query(on: app.db).count() + ResponseTarget.query(on: app.db).count()
-            records += try await FeedbackCategory.query(on: app.db).count()
+            records += try await FeedbackCategory.query(on: app.db).count() + FeedbackItem.query(on: app.db).count() + Service.query(on: app.db).count()
+            let late = try await FeedbackItem.query(on: app.db).filter(\.$status ~~ [.new, .acknowledged, .referred, .inProgress]).all()
+                .filter { FeedbackDeadlines.isOverdue(status: $0.status, due: $0.due, now: Date()) }
+            let closed = try await FeedbackItem.query(on: app.db).filter(\.$status == .closed).count()
+            #expect(!late.isEmpty && closed > 0, "some feedback closed, some late")
+            let sensitive = try await FeedbackItem.query(on: app.db).filter(\.$sensitive == true).all()
+            #expect(!sensitive.isEmpty && sensitive.allSatisfy { $0.description.hasPrefix("v1:") })
             #expect(created == records, "every demo record has its creation in the audit trail")
             #expect(try await Activity.query(on: app.db).count() > summary.sites, "partners report several lines per site and month")
             let targets = try await ResponseTarget.query(on: app.db).all()
@@ -73,7 +79,7 @@ import VaporTesting
                 #expect(TargetRules.check(input, known: known).isEmpty, "\(target.auditLabel)")
             }
             #expect(Set(try await User.query(on: app.db).all().map(\.role)) == Set(Role.allCases))
-            await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, on: app.db) }
+            await #expect(throws: HavenError.self) { _ = try await DemoLoader.load(sites: 5, months: 2, seed: 1, cipher: app.feedbackCipher, on: app.db) }
 
             let roundCount = try await MonitoringRound.query(on: app.db).count()
             #expect(summary.rounds > 0 && summary.rounds == roundCount)

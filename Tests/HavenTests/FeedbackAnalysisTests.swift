@@ -38,6 +38,9 @@ import VaporTesting
             let alpha = try #require(figures.sites.first { $0.code == world.alpha.code })
             #expect(alpha.received == 7 && alpha.topSector == "WASH" && alpha.topSectorCount == 7)
             #expect(figures.sitesWithFunctioningMechanism == 1 && figures.openSites == 3, "Alpha has feedback and a protection referral point")
+            let (viewer, _) = try await WebPageTests().login(app, as: "viewer@test.haven")
+            let page = try await app.testing().sendRequest(.GET, Paths.complaintFigures, headers: ["cookie": viewer])
+            #expect(page.status == .ok && page.text.contains("fewer than 5") && page.text.contains("1 of 3") && !page.text.contains("Water point"))
             let bad = try await app.testing().sendRequest(.GET, "/api/v1/analysis/feedback?from=2026-13", headers: world.headers(.viewer))
             #expect(bad.status == .unprocessableEntity)
         }

@@ -35,7 +35,7 @@ public enum HavenApp {
     public static func serve(_ settings: Settings, hostname: String, port: Int, demo: Bool) async throws {
         let app = try await make(settings)
         if demo, try await DemoLoader.isEmpty(app.db) {
-            let summary = try await DemoLoader.load(sites: 300, months: 12, seed: 1, on: app.db)
+            let summary = try await DemoLoader.load(sites: 300, months: 12, seed: 1, cipher: app.feedbackCipher, on: app.db)
             print(demoSummary(summary))
         }
         app.http.server.configuration.hostname = hostname
@@ -57,7 +57,7 @@ public enum HavenApp {
     public static func demo(_ settings: Settings, sites: Int, months: Int, seed: UInt64) async throws {
         try await with(settings) { app in
             let started = Date()
-            let summary = try await DemoLoader.load(sites: sites, months: months, seed: seed, on: app.db)
+            let summary = try await DemoLoader.load(sites: sites, months: months, seed: seed, cipher: app.feedbackCipher, on: app.db)
             print(demoSummary(summary))
             print(String(format: "Loaded in %.1f s.", Date().timeIntervalSince(started)))
         }

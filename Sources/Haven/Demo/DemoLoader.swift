@@ -18,7 +18,10 @@ public enum DemoLoader {
     static let demoUsers: [(String, Role)] = [
         ("admin@haven.demo", .administrator), ("coordinator@haven.demo", .coordinator),
         ("sitemanager@haven.demo", .siteManager), ("partner@haven.demo", .partner), ("viewer@haven.demo", .viewer),
+        (focalPoint, .coordinator),
     ]
+    /// A coordinator who is also the focal point for sensitive feedback.
+    static let focalPoint = "focalpoint@haven.demo"
 
     public static func isEmpty(_ db: any Database) async throws -> Bool {
         let sites = try await Site.query(on: db).count()
@@ -26,7 +29,8 @@ public enum DemoLoader {
         return sites == 0 && areas == 0
     }
 
-    public static func load(sites: Int, months: Int, seed: UInt64, on db: any Database, today: CalendarDay = .today()) async throws -> Summary {
+    static func load(sites: Int, months: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database,
+                            today: CalendarDay = .today()) async throws -> Summary {
         guard try await isEmpty(db) else {
             throw HavenError.conflict("The database already holds sites or areas; the demo loads only into an empty database.")
         }
@@ -36,6 +40,10 @@ public enum DemoLoader {
             types[type.code] = ActivityReferences.ActivityTypeRow(id: try type.requireID(), code: type.code, sector: type.sector)
         }
         let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue, types: types)
+        let now = today == .today() ? Date() : today.date.addingTimeInterval(12 * 3600)
+        let feedback = try DemoFeedback.records(sites: records.sites, organisations: records.organisations,
+                                                categories: try await FeedbackCategory.query(on: db).all(), cipher: cipher, seed: seed, now: now)
+        let actor = Actor.commandLine("demo")
         try await db.write { tx in
             try await insert(records.areas, on: tx)
             try await insert(records.boundaries, on: tx)
@@ -46,6 +54,10 @@ public enum DemoLoader {
             try await insert(records.rounds, on: tx)
             try await Activity.insert(records.activities, on: tx)
             try await insert(records.targets, on: tx)
+            try await insert(feedback.services, on: tx)
+            try await insert(feedback.items, on: tx)
+            try await AuditEvent.insert(feedback.services.map { Audit.creation(of: $0, by: actor) } + feedback.items.map { Audit.creation(of: $0, by: actor) },
+                                        on: tx)
             try await insert(records.users, on: tx)
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)
@@ -53,7 +65,7 @@ public enum DemoLoader {
         // Fresh planner statistics after a bulk load; without them PostgreSQL picks poor plans at first.
         try await db.sql.raw("ANALYZE").run()
         return Summary(areas: records.areas.count, sites: records.sites.count, counts: records.counts.count, rounds: records.rounds.count,
-                       logins: demoUsers.map { ($0.0, $0.1.label) })
+                       logins: demoUsers.map { ($0.0, $0.0 == focalPoint ? "Coordinator, focal point for sensitive feedback" : $0.1.label) })
     }
 
     /// The operation as the models to insert, each with its creation event in the audit trail.
@@ -147,8 +159,10 @@ public enum DemoLoader {
             let nrc = organisations.first { $0.acronym == "NRC" }!.id!
             let hash = try Bcrypt.hash(Summary.password)
             for (email, role) in demoUsers {
-                users.append(created(User(id: UUID(), email: email, name: role.label + " (demo)", passwordHash: hash, role: role,
-                                          organisationID: role == .partner ? nrc : nil)))
+                let user = User(id: UUID(), email: email, name: role.label + " (demo)", passwordHash: hash, role: role,
+                                organisationID: role == .partner ? nrc : nil)
+                user.feedbackFocalPoint = email == focalPoint
+                users.append(created(user))
             }
             let manager = users.first { $0.role == .siteManager }!.id!
             assignments = sites.filter { $0.status == .open }.prefix(5).map { UserSite(userID: manager, siteID: $0.id!) }

@@ -7,6 +7,7 @@ import Vapor
 struct ComplaintPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("complaints", use: list)
+        routes.get("complaints", "figures", use: figures)
         routes.get("complaints", ":id", use: show)
         routes.post("complaints", ":id", "transitions", use: step)
     }
@@ -18,6 +19,12 @@ struct ComplaintPages: RouteCollection {
         let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).all().map { ($0.id!, $0.code) },
                                uniquingKeysWith: { a, _ in a })
         return Layout.response(ComplaintViews.list(user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites))
+    }
+
+    func figures(req: Request) async throws -> Response {
+        let user = try req.authorize(.readOperationalData)
+        let analysis = try FeedbackAnalysis(req)
+        return Layout.response(ComplaintViews.figures(user: user, figures: try await analysis.figures(req)))
     }
 
     func show(req: Request) async throws -> Response {

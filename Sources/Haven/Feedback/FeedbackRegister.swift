@@ -10,6 +10,13 @@ enum FeedbackRegister {
         let site = try await Site.find(input.siteId, on: db)
         if site == nil || site?.archivedAt != nil { errors.append(FieldError("siteId", "is not a site in Haven")) }
         try HavenError.check(errors)
+        let item = try make(input, category: category!, cipher: cipher, now: now)
+        try await Audit.create(item, by: actor, on: db)
+        return item
+    }
+
+    /// A new item from checked input, sealed; not yet saved.
+    static func make(_ input: FeedbackInput, category: FeedbackCategory, cipher: FeedbackCipher, now: Date) throws -> FeedbackItem {
         let item = FeedbackItem()
         let id = UUID()
         item.id = id
@@ -18,9 +25,9 @@ enum FeedbackRegister {
         item.receivedMonth = ReportingMonth(CalendarDay(item.receivedAt)).description
         item.channel = input.channel
         item.$site.id = input.siteId
-        item.$category.id = category!.id!
-        item.categoryCode = category!.code
-        item.sensitive = category!.sensitive
+        item.$category.id = try category.requireID()
+        item.categoryCode = category.code
+        item.sensitive = category.sensitive
         item.sector = input.sector.flatMap { ResponseSector.named($0)?.code } ?? ""
         let description = input.description.trimmed
         item.description = item.sensitive ? try cipher.seal(description, for: id) : description
@@ -32,9 +39,8 @@ enum FeedbackRegister {
         item.status = .new
         item.focalPoint = ""
         item.response = ""
-        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category!.deadlines)
+        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category.deadlines)
         (item.acknowledgeBy, item.respondBy) = (due.acknowledgeBy, due.respondBy)
-        try await Audit.create(item, by: actor, on: db)
         return item
     }
 
@@ -46,7 +52,12 @@ enum FeedbackRegister {
         }
         try HavenError.check(errors)
         let before = item.auditFields
-        let id = try item.requireID()
+        try apply(step, to: item, cipher: cipher, now: now)
+        try await Audit.update(item, before: before, by: user.actor, on: db)
+    }
+
+    /// A checked step applied to the item; not yet saved.
+    static func apply(_ step: FeedbackTransition, to item: FeedbackItem, cipher: FeedbackCipher, now: Date) throws {
         if item.status == .new { item.acknowledgedAt = now }
         item.status = step.to
         switch step.to {
@@ -55,7 +66,7 @@ enum FeedbackRegister {
             item.focalPoint = step.focalPoint?.trimmed ?? ""
         case .responded:
             let response = step.response?.trimmed ?? ""
-            item.response = item.sensitive ? try cipher.seal(response, for: id) : response
+            item.response = item.sensitive ? try cipher.seal(response, for: try item.requireID()) : response
             item.respondedAt = now
         case .closed:
             item.closedVia = step.closedVia
@@ -64,7 +75,6 @@ enum FeedbackRegister {
         default:
             break
         }
-        try await Audit.update(item, before: before, by: user.actor, on: db)
     }
 
     /// What the person said and how to reach them, for someone allowed to read the item; opening a sensitive

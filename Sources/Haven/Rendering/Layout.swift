@@ -24,7 +24,7 @@ enum Layout {
                             .a(.href("/areas"), "Areas"),
                             .a(.href("/monitoring"), "Monitoring"),
                             .a(.href(Paths.activities), "5W"),
-                            .if(user.role != .viewer, .a(.href(Paths.complaints), "Complaints")),
+                            .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
                             .if(Permission.editGazetteer.isGranted(to: user), .a(.href(Paths.importSites), "Import")),
                             .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
                             .span(.class("who"), .text("\(user.email) · \(user.role.label)")),

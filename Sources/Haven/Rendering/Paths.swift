@@ -19,6 +19,7 @@ enum Paths {
     static let publicFeedback = "/feedback"
     static let feedbackStatus = "/feedback/status"
     static let complaints = "/complaints"
+    static let complaintFigures = "/complaints/figures"
     static let audit = "/audit"
     static let logout = "/logout"
 
