@@ -8,7 +8,7 @@ struct HavenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "haven",
         abstract: "Haven: sites, population and coordination for displacement operations.",
-        subcommands: [Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self])
+        subcommands: [Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self, FeedbackCommand.self])
 
     static func main() async {
         HavenApp.bootstrapLogging()
@@ -63,12 +63,14 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "administrator, coordinator, site_manager, partner or viewer.") var role: String
         @Option(help: "Organisation name or acronym (required for partners).") var organisation: String?
         @Option(parsing: .upToNextOption, help: "Site codes a site manager looks after.") var site: [String] = []
+        @Flag(help: "A focal point for sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).")
+        var feedbackFocalPoint = false
 
         func run() async throws {
             let typed = isatty(STDIN_FILENO) == 0 ? readLine(strippingNewline: true).flatMap { $0.isEmpty ? nil : $0 } : nil
             try await reportingErrors {
                 let generated = try await HavenApp.addUser(.fromEnvironment(), email: email, role: role, organisation: organisation,
-                                                           siteCodes: site, password: typed)
+                                                           siteCodes: site, feedbackFocalPoint: feedbackFocalPoint, password: typed)
                 print("Added \(email).")
                 if let generated { print("Password (shown once): \(generated)") }
             }
@@ -123,4 +125,20 @@ func importFile(_ kind: HavenApp.ImportKind, _ file: String) async throws {
     var imported = false
     try await reportingErrors { imported = try await HavenApp.importFile(.fromEnvironment(), kind: kind, path: file) }
     if !imported { throw ExitCode.failure }
+}
+
+struct FeedbackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Complaints and feedback.", subcommands: [Rekey.self])
+
+    struct Rekey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seal every confidential value again with the first key of HAVEN_FEEDBACK_KEYS, so that older keys can be dropped.")
+
+        func run() async throws {
+            try await reportingErrors {
+                let count = try await HavenApp.rekeyFeedback(.fromEnvironment())
+                print("Sealed \(count) item(s) again with the newest key.")
+            }
+        }
+    }
 }

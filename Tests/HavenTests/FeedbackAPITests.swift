@@ -112,3 +112,21 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct FeedbackKeyRotationTests {
+    @Test func rotatingTheKeySealsEverythingAgainUnderTheNewOne() async throws {
+        let old = FeedbackCipher.newKeyText(), new = FeedbackCipher.newKeyText()
+        try await withHaven(adjust: { $0.feedbackKeyring = "1:\(old)" }) { app in
+            let world = try await World.make(on: app)
+            let item = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.alpha, category: "GBV")).json(FeedbackAPITests.Item.self)
+            let ring = try FeedbackCipher(keyring: "2:\(new),1:\(old)")
+            #expect(try await FeedbackRekey.run(cipher: ring, on: app.db) == 1)
+            #expect(try await FeedbackRekey.run(cipher: ring, on: app.db) == 0, "nothing left under the old key")
+            let stored = try #require(try await FeedbackItem.find(item.id, on: app.db))
+            #expect(stored.description.hasPrefix("v1:2:") && stored.contact.hasPrefix("v1:2:"))
+            let newOnly = try FeedbackCipher(keyring: "2:\(new)")
+            #expect(try newOnly.open(stored.description, for: item.id) == FeedbackAPITests.secret, "the old key can now be dropped")
+            #expect(try newOnly.open(stored.contact, for: item.id) == FeedbackAPITests.phone)
+        }
+    }
+}

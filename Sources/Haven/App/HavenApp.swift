@@ -64,7 +64,7 @@ public enum HavenApp {
     }
 
     public static func addUser(_ settings: Settings, email: String, role: String, organisation: String?,
-                               siteCodes: [String], password: String?) async throws -> String? {
+                               siteCodes: [String], feedbackFocalPoint: Bool = false, password: String?) async throws -> String? {
         try await with(settings) { app in
             guard let role = Role(loose: role) else {
                 throw HavenError.invalid([FieldError("role", "'\(role)' is not a role; use one of \(Role.codeList)")])
@@ -84,10 +84,16 @@ public enum HavenApp {
             }
             let generated = password == nil ? [UInt8].random(count: 12).base64URLEncoded : nil
             let input = AccountInput(email: email, name: nil, role: role, organisationId: orgID, siteIds: sites.compactMap(\.id),
-                                     password: password ?? generated)
+                                     feedbackFocalPoint: feedbackFocalPoint, password: password ?? generated)
             _ = try await Accounts.create(input, by: .commandLine("user add"), on: app.db, hasher: app.password.sync)
             return generated
         }
+    }
+
+    /// Seals every confidential value again with the newest key of the ring, so that older keys can be dropped.
+    /// Returns how many items were sealed again.
+    public static func rekeyFeedback(_ settings: Settings) async throws -> Int {
+        try await with(settings) { app in try await FeedbackRekey.run(cipher: app.feedbackCipher, on: app.db) }
     }
 
     /// A consistent copy of a live SQLite database; PostgreSQL is backed up with its own tools.
