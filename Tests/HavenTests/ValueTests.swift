@@ -56,3 +56,19 @@ import Testing
         #expect(field.matches(header: "CAPACITY-INDIVIDUALS"))
     }
 }
+
+@Suite struct FastTextTests {
+    @Test func trimmingMatchesFoundationOnAnyMixOfTextAndWhiteSpace() async {
+        let pieces = Gen.oneOf(Gen.always(" "), Gen.always("\t"), Gen.always("\r\n"), Gen.always("\u{00A0}"), Gen.always("\u{3000}"),
+                               Gen.always("é"), Gen.always("中"), Gen.always("a b"), Gen.always("BO0101_0001"), Gen.always("👩🏽‍⚕️"))
+        await propertyCheck(input: pieces.array(of: 0...8)) { parts in
+            let text = parts.joined()
+            #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func monthsAreWrittenYearDashMonth() {
+        #expect(ReportingMonth("2026-03")!.description == "2026-03" && ReportingMonth("0999-11")!.description == "0999-11")
+        #expect(ReportingMonth(CalendarDay("2026-12-31")!).adding(months: 1).description == "2027-01")
+    }
+}

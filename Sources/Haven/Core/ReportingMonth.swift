@@ -18,7 +18,11 @@ public struct ReportingMonth: Hashable, Comparable, Codable, Sendable, CustomStr
         month = day.month
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    /// `yyyy-mm`, built by hand: keys and filters format months by the hundred thousand.
+    public var description: String {
+        let y = String(year), m = String(month)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + (month < 10 ? "-0" : "-") + m
+    }
     public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
     public var lastDay: CalendarDay { CalendarDay(year: year, month: month, day: CalendarDay.daysIn(month: month, year: year))! }
 

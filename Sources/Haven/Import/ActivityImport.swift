@@ -48,7 +48,6 @@ enum ActivityImport {
         var refs: ActivityReferences
         var organisations: [String: UUID]
         var sites: [String: UUID]
-        var existing: [String: Activity]
     }
 
     static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today(),
@@ -58,15 +57,13 @@ enum ActivityImport {
         plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
         if columns["site"] == nil && columns["adminArea"] == nil { plan.preview.missingColumns.append("site code or admin area P-code") }
         guard plan.preview.missingColumns.isEmpty else { return plan }
-        let months = Set(table.rows.compactMap { row in columns["month"].flatMap { $0 < row.cells.count ? ReportingMonth(row.cells[$0]) : nil } })
         let lookups = Lookups(
             refs: try await ActivityReferences.load(siteIDs: nil, pcodes: nil, on: db),
             organisations: try await Organisation.byName(on: db),
             sites: Dictionary(try await Site.query(on: db).filter(\.$archivedAt == nil).field(\.$id).field(\.$code).all().map { ($0.code, $0.id!) },
-                              uniquingKeysWith: { a, _ in a }),
-            existing: Dictionary(try await Activity.query(on: db).filter(\.$month ~~ months.map(\.description)).filter(\.$archivedAt == nil).all()
-                .map { ($0.naturalKey, $0) }, uniquingKeysWith: { a, _ in a }))
+                              uniquingKeysWith: { a, _ in a }))
         var seen: [String: Int] = [:]
+        var lines: [Line] = []
         for row in table.rows {
             plan.preview.rows += 1
             if plan.preview.rows % 2000 == 0 { await progress?(plan.preview.rows, table.rows.count) }
@@ -75,8 +72,11 @@ enum ActivityImport {
             let (line, errors, warnings) = read(values, user: user, lookups: lookups, today: today, seen: &seen, row: row.line)
             plan.preview.errors += errors.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
             plan.preview.warnings += warnings.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
-            guard let (input, resolved, key) = line else { continue }
-            if let existing = lookups.existing[key] {
+            if let line { lines.append(line) }
+        }
+        let existing = try await alreadyReported(Set(lines.map(\.key)), months: Set(lines.map(\.input.month)), on: db)
+        for (input, resolved, key) in lines {
+            if let existing = existing[key] {
                 let before = existing.auditFields
                 ActivityRegister.apply(input, resolved, to: existing)
                 if existing.auditFields == before { plan.preview.unchanged += 1 } else {
@@ -91,6 +91,24 @@ enum ActivityImport {
             }
         }
         return plan
+    }
+
+    /// The lines already reported under the file's keys. Keys are read as plain rows first, so that only the lines
+    /// the file touches are read whole: a file of new lines reads none.
+    private static func alreadyReported(_ keys: Set<String>, months: Set<ReportingMonth>, on db: any Database) async throws -> [String: Activity] {
+        guard !months.isEmpty else { return [:] }
+        struct Row: Decodable { var id: UUID; var natural_key: String }
+        let rows = try await db.sql.raw("""
+            SELECT id, natural_key FROM \(ident: Activity.schema) WHERE archived_at IS NULL AND month IN (\(binds: months.map(\.description)))
+            """).all(decoding: Row.self)
+        let ids = rows.filter { keys.contains($0.natural_key) }.map(\.id)
+        var found: [String: Activity] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            for line in try await Activity.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + 500, ids.count)])).all() {
+                found[line.naturalKey] = line
+            }
+        }
+        return found
     }
 
     /// One row as a line ready to write, or why it cannot be.
