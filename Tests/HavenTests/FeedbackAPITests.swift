@@ -130,3 +130,31 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct FeedbackCategoryTests {
+    @Test func coordinatorsAdaptCategoriesButNeverTheSensitivityOfOneInUse() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            func send(_ method: HTTPMethod, _ path: String, _ body: [String: Any], as role: Role = .coordinator) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(method, path, headers: world.headers(role), body: try jsonBody(body))
+            }
+            let added = try await send(.POST, "/api/v1/feedback-categories",
+                                       ["code": "cash", "label": "Cash assistance", "sensitive": false, "acknowledgeDays": 2, "respondHours": 240])
+            #expect(added.status == .created)
+            #expect(try await send(.POST, "/api/v1/feedback-categories", ["code": "X", "label": "x", "sensitive": false, "acknowledgeDays": 2, "respondHours": 2],
+                                   as: .partner).status == .forbidden)
+            let twin = try await send(.POST, "/api/v1/feedback-categories", ["code": "CASH", "label": "", "sensitive": false, "acknowledgeDays": 0, "respondHours": 2])
+            #expect(Set(try twin.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["code", "label", "acknowledgeDays"])
+            _ = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.alpha, category: "CASH", description: "Card blocked", contact: nil))
+            let flip = try await send(.PUT, "/api/v1/feedback-categories/cash",
+                                      ["code": "CASH", "label": "Cash", "sensitive": true, "acknowledgeDays": 2, "respondHours": 240])
+            #expect(Set(try flip.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["sensitive"], "items were stored by the old rule")
+            let renamed = try await send(.PUT, "/api/v1/feedback-categories/cash",
+                                         ["code": "CASH", "label": "Cash and vouchers", "sensitive": false, "acknowledgeDays": 1, "respondHours": 120])
+            #expect(renamed.status == .ok)
+            let item = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.alpha, category: "cash", description: "PIN lost", contact: nil))
+            let stored = try #require(try await FeedbackItem.find(try item.json(FeedbackAPITests.Item.self).id, on: app.db))
+            #expect(stored.respondBy.timeIntervalSince(stored.receivedAt) == 120 * 3600, "new items take the new deadline")
+        }
+    }
+}

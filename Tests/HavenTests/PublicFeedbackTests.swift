@@ -69,6 +69,23 @@ import VaporTesting
             #expect(closed.text.contains("It is closed"))
             let (viewer, _) = try await WebPageTests().login(app, as: "viewer@test.haven")
             #expect(try await app.testing().sendRequest(.GET, Paths.complaints, headers: ["cookie": viewer]).status == .forbidden)
+
+            let (partner, partnerCSRF) = try await WebPageTests().login(app, as: "partner@test.haven")
+            func intake(_ fields: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, Paths.newComplaint, headers: [
+                    "cookie": partner, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(partnerCSRF)&" + fields))
+            }
+            let bad = try await intake("site=NOPE&category=INFO&description=")
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("is not the code of a site"))
+            #expect(try await intake("site=\(world.beta.code)&category=INFO&description=x").status == .forbidden, "IOM manages Beta")
+            let recorded = try await intake("site=\(world.alpha.code)&channel=hotline&category=PSEA&description=Reported+by+phone&wantsAnswer=yes")
+            #expect(recorded.status == .seeOther && recorded.headers.first(name: .location)?.contains("recorded=FB-") == true,
+                    "a sensitive call goes to its focal points; the partner who took it sees only its reference")
+            let late = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.alpha, category: "MAJOR", description: "Old",
+                                                                                             receivedAt: Date().addingTimeInterval(-5 * 86_400)))
+            #expect(late.status == .created)
+            let digest = try await app.testing().sendRequest(.GET, Paths.complaints, headers: ["cookie": partner])
+            #expect(digest.text.contains("<strong>1</strong>late to acknowledge"))
         }
     }
 }

@@ -108,6 +108,9 @@ enum OpenAPIDocument {
         Operation("post", "/activity-types/{id}/restore", "Restore an archived activity", response: "ActivityType"),
         Operation("get", "/feedback-categories", "Feedback categories: codes, labels, deadlines and which are sensitive", response: list("FeedbackCategory"),
                   query: paging),
+        Operation("post", "/feedback-categories", "Add a feedback category (coordinators)", body: "FeedbackCategory", response: "FeedbackCategory", status: 201),
+        Operation("put", "/feedback-categories/{code}", "Change a category's label, deadlines or (while unused) sensitivity", body: "FeedbackCategory",
+                  response: "FeedbackCategory"),
         Operation("get", "/feedback", "Feedback you may handle, newest first (sensitive items to their focal points only, without their text)",
                   response: list("Feedback"), query: paging + ["site", "category", "status", "channel", "overdue"]),
         Operation("post", "/feedback", "Record feedback received at a site", body: "FeedbackInput", response: "Feedback", status: 201),
@@ -151,7 +154,10 @@ enum OpenAPIDocument {
 
     private static func describe(_ op: Operation) -> [String: Any] {
         var parameters: [[String: Any]] = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
-            ["name": String($0.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            let name = String($0.dropFirst().dropLast())
+            // Months and category codes are words; every other path parameter is an id.
+            let schema: [String: Any] = ["month", "code"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]
+            return ["name": name, "in": "path", "required": true, "schema": schema]
         }
         parameters += op.query.map { name in
             let integer = ["limit", "offset", "level"].contains(name)

@@ -57,6 +57,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PresenceAPI())
     try signedIn.register(collection: ActivityCatalogueAPI())
     try signedIn.register(collection: FeedbackAPI())
+    try signedIn.register(collection: FeedbackCategoryAPI())
     try signedIn.register(collection: ServiceAPI())
     try signedIn.register(collection: FeedbackAnalysisAPI())
 

@@ -8,6 +8,8 @@ struct ComplaintPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("complaints", use: list)
         routes.get("complaints", "figures", use: figures)
+        routes.get("complaints", "new", use: intakeForm)
+        routes.post("complaints", "new", use: intake)
         routes.get("complaints", ":id", use: show)
         routes.post("complaints", ":id", "transitions", use: step)
     }
@@ -16,9 +18,42 @@ struct ComplaintPages: RouteCollection {
         let filter = try FeedbackFilter(req)
         let page = try PageRequest(req)
         let (items, total) = try await filter.query(on: req.db).sort(\.$receivedAt, .descending).sort(\.$id).fetchPage(page)
+        let digest = try await Self.digest(filter, on: req.db)
         let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).all().map { ($0.id!, $0.code) },
                                uniquingKeysWith: { a, _ in a })
-        return Layout.response(ComplaintViews.list(user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites))
+        return Layout.response(ComplaintViews.list(user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
+                                                   digest: digest, recorded: (req.query["recorded"] as String?).nonEmpty))
+    }
+
+    /// A help desk, hotline or mobile team records what it received.
+    func intakeForm(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        return Layout.response(ComplaintViews.intake(user: user, categories: try await Self.categories(req.db), values: [:], errors: [], csrf: req.csrfToken))
+    }
+
+    func intake(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let values = try req.content.decode([String: String].self)
+        let site = try await values["site"].nonEmpty.asyncMap { try await PublicFeedbackPages.site(named: $0, on: req.db) } ?? nil
+        if let site { try req.authorize(.recordFeedback(site.scope)) }
+        let input = FeedbackInput(siteId: site?.id ?? UUID(), channel: FeedbackChannel(rawValue: values["channel"] ?? "") ?? .helpDesk,
+                                  category: values["category"] ?? "", sector: values["sector"].nonEmpty, description: values["description"] ?? "",
+                                  contact: values["contact"].nonEmpty, consentToContact: values["consent"] == "yes", wantsAnswer: values["wantsAnswer"] != "no",
+                                  receivedAt: nil, sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
+                                  ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: values["disability"] == "yes" ? true : nil)
+        do {
+            let item = try await FeedbackRegister.record(input, by: user.actor, cipher: req.feedbackCipher, on: req.db)
+            let scope = item.scope(managedBy: site?.$managementAgency.id)
+            return req.redirect(to: Permission.handleFeedback(scope).isGranted(to: user) ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
+        } catch HavenError.invalid(let errors) {
+            let named = errors.map { $0.field == "siteId" ? FieldError("site", "is not the code of a site in Haven") : $0 }
+            return Layout.response(ComplaintViews.intake(user: user, categories: try await Self.categories(req.db), values: values, errors: named,
+                                                         csrf: req.csrfToken), status: .unprocessableEntity)
+        }
+    }
+
+    static func categories(_ db: any Database) async throws -> [FeedbackCategory] {
+        try await FeedbackCategory.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all()
     }
 
     func figures(req: Request) async throws -> Response {
@@ -54,5 +89,18 @@ struct ComplaintPages: RouteCollection {
         let category = try await FeedbackCategory.find(item.$category.id, on: req.db)
         return Layout.response(ComplaintViews.item(user: user, item: item, opened: opened, site: site, category: category, organisations: organisations,
                                                    errors: errors, csrf: req.csrfToken), status: status)
+    }
+
+    /// What needs doing among what this person handles: late to acknowledge, late to answer, due within two days.
+    static func digest(_ filter: FeedbackFilter, on db: any Database) async throws -> ComplaintViews.Digest {
+        var all = filter
+        (all.status, all.overdue, all.site, all.category, all.channel) = (nil, false, nil, nil, nil)
+        let now = Date()
+        let open = FeedbackStatus.allCases.filter(\.isOpen)
+        return ComplaintViews.Digest(
+            toAcknowledge: try await all.query(on: db).filter(\.$status == .new).filter(\.$acknowledgeBy < now).count(),
+            toAnswer: try await all.query(on: db).filter(\.$status ~~ open).filter(\.$respondBy < now).count(),
+            dueSoon: try await all.query(on: db).filter(\.$status ~~ open).filter(\.$respondBy >= now)
+                .filter(\.$respondBy < now.addingTimeInterval(48 * 3600)).count())
     }
 }

@@ -3,7 +3,12 @@ import Plot
 
 /// The staff pages of complaints and feedback.
 enum ComplaintViews {
-    static func list(user: UserContext, filter: FeedbackFilter, page: PageRequest, items: [FeedbackItem], total: Int, sites: [UUID: String]) -> String {
+    struct Digest {
+        var toAcknowledge: Int, toAnswer: Int, dueSoon: Int
+    }
+
+    static func list(user: UserContext, filter: FeedbackFilter, page: PageRequest, items: [FeedbackItem], total: Int, sites: [UUID: String],
+                     digest: Digest, recorded: String?) -> String {
         var query: [String: String] = [:]
         if let status = filter.status { query["status"] = status.rawValue }
         if let category = filter.category { query["category"] = category }
@@ -11,7 +16,12 @@ enum ComplaintViews {
         let now = Date()
         return Layout.page("Complaints and feedback", user: user,
             .h1("Complaints and feedback"),
-            .p(.a(.href(Paths.complaintFigures), "Figures"), " · ", .a(.href(Paths.publicFeedback), "The public form"), " · ",
+            .unwrap(recorded) { .p(.class("notice"), .text("Recorded as \($0); it goes to the people who handle it.")) },
+            .div(.class("totals"),
+                 .div(.strong(.text(Format.number(digest.toAcknowledge))), "late to acknowledge"),
+                 .div(.strong(.text(Format.number(digest.toAnswer))), "late to answer"),
+                 .div(.strong(.text(Format.number(digest.dueSoon))), "to answer within 2 days")),
+            .p(.a(.href(Paths.newComplaint), "Record feedback received"), " · ", .a(.href(Paths.complaintFigures), "Figures"), " · ", .a(.href(Paths.publicFeedback), "The public form"), " · ",
                .a(.href(Paths.complaints + "?overdue=true"), "Late ones")),
             .if(!user.feedbackFocalPoint, .p(.class("hint"), "Sensitive complaints (exploitation and abuse, safeguarding, GBV, fraud, security) are handled by their focal points and are not listed here.")),
             .form(.class("filters"), .method(.get), .action(Paths.complaints),
@@ -100,5 +110,32 @@ enum ComplaintViews {
                         .td(.unwrap(s.sectorSeverity) { .span(.class("sev sev\($0)"), .text(String($0))) }),
                         .td(.unwrap(s.overallSeverity) { .span(.class("sev sev\($0)"), .text(String($0))) }))
                 }))))
+    }
+
+    /// The intake form for staff who received feedback in person, by phone or in a meeting.
+    static func intake(user: UserContext, categories: [FeedbackCategory], values: [String: String], errors: [FieldError], csrf: String) -> String {
+        Layout.page("Record feedback", user: user,
+            .h1("Record feedback received"),
+            .if(!errors.isEmpty, .p(.class("alert"), "Please check the fields marked below.")),
+            Layout.form(action: Paths.newComplaint, csrf: csrf,
+                Layout.field("site", "Site code", value: values["site"], errors: errors, required: true),
+                Layout.select("channel", "Received through", options: FeedbackChannel.allCases.filter { $0 != .webForm && $0 != .api }.map { ($0.rawValue, $0.label) },
+                              selected: values["channel"], errors: errors),
+                Layout.select("category", "Category", options: [("", "Choose")] + categories.map { ($0.code, $0.label + ($0.sensitive ? " (sensitive)" : "")) },
+                              selected: values["category"], errors: errors),
+                Layout.select("sector", "About the sector (optional)", options: [("", "None")] + ResponseSector.all.map { ($0.code, $0.name) },
+                              selected: values["sector"], errors: errors),
+                .div(.class(errors.message(for: "description") == nil ? "field" : "field invalid"),
+                     .label(.for("description"), "What the person said"),
+                     .textarea(.name("description"), .id("description"), .attribute(named: "rows", value: "5"), .required(true), .text(values["description"] ?? "")),
+                     .unwrap(errors.message(for: "description")) { .p(.class("error"), .text($0)) }),
+                Layout.select("wantsAnswer", "Wants an answer", options: [("yes", "Yes"), ("no", "No")], selected: values["wantsAnswer"], errors: errors),
+                Layout.field("contact", "Contact (only if the person agrees)", value: values["contact"], errors: errors),
+                Layout.select("consent", "Agrees to be contacted", options: [("no", "No"), ("yes", "Yes")], selected: values["consent"], errors: errors),
+                Layout.select("sex", "Sex", options: [("", "Not given")] + FeedbackSex.allCases.map { ($0.rawValue, $0.label) }, selected: values["sex"], errors: errors),
+                Layout.select("ageGroup", "Age", options: [("", "Not given")] + FeedbackAgeGroup.allCases.map { ($0.rawValue, $0.label) },
+                              selected: values["ageGroup"], errors: errors),
+                Layout.select("disability", "Has a disability", options: [("", "Not asked"), ("yes", "Yes")], selected: values["disability"], errors: errors),
+                .button(.type(.submit), "Record")))
     }
 }

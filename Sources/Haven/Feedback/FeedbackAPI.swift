@@ -49,6 +49,11 @@ struct FeedbackBody: Content {
 
 struct FeedbackCategoryBody: Content {
     var code: String, label: String, sensitive: Bool, acknowledgeDays: Int, respondHours: Int
+
+    init(_ category: FeedbackCategory) {
+        (code, label, sensitive, acknowledgeDays, respondHours) =
+            (category.code, category.label, category.sensitive, category.acknowledgeDays, category.respondHours)
+    }
 }
 
 /// `/api/v1/feedback`: complaints and feedback for help desks' tools and partner systems.
@@ -66,8 +71,7 @@ struct FeedbackAPI: RouteCollection {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let (all, total) = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).fetchPage(page)
-        return Page(items: all.map { FeedbackCategoryBody(code: $0.code, label: $0.label, sensitive: $0.sensitive, acknowledgeDays: $0.acknowledgeDays,
-                                                          respondHours: $0.respondHours) }, total: total, request: page)
+        return Page(items: all.map(FeedbackCategoryBody.init), total: total, request: page)
     }
 
     func list(req: Request) async throws -> Page<FeedbackBody> {

@@ -20,6 +20,7 @@ enum Paths {
     static let feedbackStatus = "/feedback/status"
     static let complaints = "/complaints"
     static let complaintFigures = "/complaints/figures"
+    static let newComplaint = "/complaints/new"
     static let audit = "/audit"
     static let logout = "/logout"
 
