@@ -50,3 +50,20 @@ def test_the_5w_workbook_opens_in_openpyxl_with_numbers_as_numbers(server, admin
     reached = rows[1].index("#reached+ind")
     assert all(isinstance(r[reached], int) for r in rows[2:] if r[reached] is not None)
     assert {r[rows[1].index("#sector+cluster")] for r in rows[2:]} == {"WASH"}
+
+
+FEEDBACK_SCHEMA = os.path.join(os.path.dirname(__file__), "hxl", "feedback-schema.csv")
+
+
+def test_the_feedback_export_is_valid_hxl_without_sensitive_categories(server, admin_token, tmp_path):
+    headers = {"Authorization": "Bearer " + admin_token}
+    response = requests.get(server["base"] + "/api/v1/exports/feedback.csv", headers=headers)
+    assert response.status_code == 200
+    path = tmp_path / "feedback.csv"
+    path.write_bytes(response.content)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[1][0] == "#meta+ref" and len(rows) > 50, "the demo's feedback, one row per item"
+    assert "description" not in rows[0] and "contact" not in rows[0]
+    hxlvalidate = os.path.join(os.path.dirname(sys.executable), "hxlvalidate")
+    checked = subprocess.run([hxlvalidate, "-s", FEEDBACK_SCHEMA, str(path)], capture_output=True, text=True)
+    assert checked.returncode == 0, "no sensitive category, every reference unique: " + checked.stdout + checked.stderr

@@ -126,6 +126,8 @@ enum OpenAPIDocument {
         Operation("post", "/services/{id}/restore", "Put a service back on the directory", response: "Service"),
         Operation("get", "/analysis/feedback", "Feedback as counts (small ones suppressed): by category, channel, sex, age and month, per site beside its severity, and sites with a functioning mechanism",
                   response: "FeedbackFigures", query: ["from", "to"]),
+        Operation("get", "/exports/feedback.csv", "Feedback as CSV with an HXL row, streamed: no text, no contact, sensitive items left out (they are counted in the figures)",
+                  query: ["from", "to"]),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

@@ -28,6 +28,11 @@ struct FeedbackAnalysisAPI: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("analysis", "feedback", use: figures)
+        routes.get("exports", "feedback.csv") { req in
+            try req.authorize(.readOperationalData)
+            let window = try FeedbackAnalysis(req)
+            return try await FeedbackExport.csv(from: window.from, to: window.to, on: req.db)
+        }
     }
 
     func figures(req: Request) async throws -> Figures {

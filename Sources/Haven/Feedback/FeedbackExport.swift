@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+
+/// Feedback as a table for analysis beside the site data, streamed in batches: one row per item that is not
+/// sensitive, with what it was about and how it was handled, never what was said nor who said it. Sensitive
+/// items are left out; they are counted, with small counts suppressed, in the figures.
+enum FeedbackExport {
+    static let columns: [(header: String, hashtag: String, value: @Sendable (FeedbackItem, [UUID: String]) -> String)] = [
+        ("reference", "#meta+ref", { item, _ in item.reference }),
+        ("received_month", "#date+received", { item, _ in item.receivedMonth }),
+        ("site_code", "#loc+code", { item, sites in sites[item.$site.id] ?? "" }),
+        ("category", "#meta+category", { item, _ in item.categoryCode }),
+        ("channel", "#meta+channel", { item, _ in item.channel.rawValue }),
+        ("sector", "#sector", { item, _ in item.sector }),
+        ("status", "#status", { item, _ in item.status.rawValue }),
+        ("sex", "#meta+sex", { item, _ in item.sex?.rawValue ?? "" }),
+        ("age_group", "#meta+age", { item, _ in item.ageGroup?.rawValue ?? "" }),
+        ("answered_in_time", "#meta+answered", { item, _ in
+            item.wantsAnswer ? String(FeedbackDeadlines.answeredInTime(respondedAt: item.respondedAt, due: item.due)) : "" }),
+        ("satisfaction", "#meta+satisfaction", { item, _ in item.satisfaction?.rawValue ?? "" }),
+    ]
+
+    static func csv(from: ReportingMonth, to: ReportingMonth, on db: any Database) async throws -> Response {
+        let sites = Dictionary(try await Site.query(on: db).field(\.$id).field(\.$code).all().map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
+            try await writer.writeBuffer(ByteBuffer(string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
+            var last: UUID?
+            while true {
+                let query = FeedbackItem.query(on: db).filter(\.$sensitive == false).filter(\.$archivedAt == nil)
+                    .filter(\.$receivedMonth >= from.description).filter(\.$receivedMonth <= to.description)
+                if let last { query.filter(\.$id > last) }
+                let batch = try await query.sort(\.$id).limit(2000).all()
+                guard !batch.isEmpty else { break }
+                last = batch.last?.id
+                try await writer.writeBuffer(ByteBuffer(string: batch.map { item in CSV.line(columns.map { $0.value(item, sites) }) + "\r\n" }.joined()))
+            }
+        }))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "haven-feedback-\(from)-\(to).csv")
+        return response
+    }
+}
