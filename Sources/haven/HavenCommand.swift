@@ -47,9 +47,12 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Number of sites.") var sites = 300
     @Option(help: "Months of population counts.") var months = 12
     @Option(help: "Seed: the same seed gives the same operation.") var seed: UInt64 = 1
+    @Option(help: "Feedback items per open site on top of the demo's (the complaints benchmark uses 250).") var feedbackPerSite: Int?
 
     func run() async throws {
-        try await reportingErrors { try await HavenApp.demo(.fromEnvironment(), sites: sites, months: months, seed: seed) }
+        try await reportingErrors {
+            try await HavenApp.demo(.fromEnvironment(), sites: sites, months: months, seed: seed, feedbackPerSite: feedbackPerSite)
+        }
     }
 }
 

@@ -72,8 +72,8 @@ import Testing
     @Test func referencesAreShortUnambiguousAndTypedAnyHow() {
         let references = Set((0..<500).map { _ in FeedbackReference.make() })
         #expect(references.count == 500)
-        #expect(references.allSatisfy { $0.wholeMatch(of: /FB-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}/) != nil })
-        #expect(FeedbackReference.normalise(" fb 7k2p 4qxa ") == "FB-7K2P-4QXA" && FeedbackReference.normalise("7K2P4QXA") == "FB-7K2P-4QXA")
+        #expect(references.allSatisfy { $0.wholeMatch(of: /FB-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}/) != nil })
+        #expect(FeedbackReference.normalise(" fb 7k2p9 4qxam ") == "FB-7K2P9-4QXAM" && FeedbackReference.normalise("7K2P94QXAM") == "FB-7K2P9-4QXAM")
     }
 
     @Test func feedbackInputIsCheckedFieldByField() {

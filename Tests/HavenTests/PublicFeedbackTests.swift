@@ -26,7 +26,7 @@ import VaporTesting
             let sent = try await send(app, ["site": world.alpha.code, "category": "PSEA", "description": FeedbackAPITests.secret,
                                             "contact": FeedbackAPITests.phone, "consent": "yes", "wantsAnswer": "yes"], csrf: csrf)
             #expect(sent.status == .ok)
-            let reference = try #require(sent.text.firstMatch(of: /FB-[A-Z0-9]{4}-[A-Z0-9]{4}/).map { String($0.output) })
+            let reference = try #require(sent.text.firstMatch(of: /FB-[A-Z0-9]{5}-[A-Z0-9]{5}/).map { String($0.output) })
             let item = try #require(try await FeedbackItem.query(on: app.db).filter(\.$reference == reference).first())
             #expect(item.channel == .webForm && item.sensitive && !item.description.contains("PLANTED"))
             let trail = try await AuditEvent.query(on: app.db).filter(\.$entityID == item.id!).first()
@@ -35,7 +35,7 @@ import VaporTesting
             let status = try await app.testing().sendRequest(.GET, Paths.feedbackStatus + "?reference=" + reference.lowercased())
             #expect(status.status == .ok && status.text.contains("waiting to be read") && !status.text.contains("PLANTED") && !status.text.contains("PSEA"),
                     "the status, never what was said or what it is about")
-            let unknown = try await app.testing().sendRequest(.GET, Paths.feedbackStatus + "?reference=FB-AAAA-AAAA")
+            let unknown = try await app.testing().sendRequest(.GET, Paths.feedbackStatus + "?reference=FB-AAAAA-AAAAA")
             #expect(unknown.status == .notFound)
 
             _ = try await send(app, ["site": world.beta.code, "category": "INFO", "description": "When is the next distribution?"], csrf: csrf)

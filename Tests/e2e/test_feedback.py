@@ -35,7 +35,7 @@ def take_step(browser, button, status):
 def test_a_resident_complains_and_follows_it_to_closure(server, browser):
     base = server["base"]
     reference = send_public(browser, base, "MAJOR", "The water point in block D has been broken for two weeks")
-    assert re.fullmatch(r"FB-[A-Z0-9]{4}-[A-Z0-9]{4}", reference)
+    assert re.fullmatch(r"FB-[A-Z0-9]{5}-[A-Z0-9]{5}", reference)
 
     log_in(browser, base, "coordinator@haven.demo")
     browser.get(base + "/complaints")

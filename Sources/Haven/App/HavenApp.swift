@@ -54,11 +54,16 @@ public enum HavenApp {
         try await with(settings) { _ in print("The database is up to date.") }
     }
 
-    public static func demo(_ settings: Settings, sites: Int, months: Int, seed: UInt64) async throws {
+    public static func demo(_ settings: Settings, sites: Int, months: Int, seed: UInt64, feedbackPerSite: Int? = nil) async throws {
         try await with(settings) { app in
             let started = Date()
             let summary = try await DemoLoader.load(sites: sites, months: months, seed: seed, cipher: app.feedbackCipher, on: app.db)
             print(demoSummary(summary))
+            if let feedbackPerSite {
+                let loaded = try await DemoLoader.loadFeedback(perSite: feedbackPerSite, seed: seed, cipher: app.feedbackCipher, on: app.db)
+                try await app.db.sql.raw("ANALYZE").run()
+                print("Feedback for the benchmark: \(loaded) items.")
+            }
             print(String(format: "Loaded in %.1f s.", Date().timeIntervalSince(started)))
         }
     }

@@ -34,15 +34,16 @@ enum DemoFeedback {
         var services: [Service] = []
     }
 
+    /// `perSite` fixes how many items each open site gets (the scale fixture); the demo draws 0 to 6.
     static func records(sites: [Site], organisations: [Organisation], categories: [FeedbackCategory], cipher: FeedbackCipher,
-                        seed: UInt64, now: Date) throws -> Records {
+                        seed: UInt64, now: Date, perSite: Int? = nil, withServices: Bool = true) throws -> Records {
         var random = SeededRandom(seed: seed &+ 7_000)
         var records = Records()
         let byCode = Dictionary(categories.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let weighted = menu.flatMap { entry in Array(repeating: entry, count: entry.weight) }
         let providers = organisations.filter { [.ingo, .un, .nngo].contains($0.kind) }
         for site in sites where site.status == .open {
-            for service in services where random.chance(service.referral ? 0.6 : 0.5) {
+            for service in services where withServices && random.chance(service.referral ? 0.6 : 0.5) {
                 let entry = Service()
                 entry.id = UUID()
                 entry.$site.id = site.id!
@@ -52,7 +53,7 @@ enum DemoFeedback {
                 entry.referralFocalPoint = service.referral ? "Protection officer on duty" : ""
                 records.services.append(entry)
             }
-            for _ in 0..<random.int(0...6) {
+            for _ in 0..<(perSite ?? random.int(0...6)) {
                 let pick = random.pick(weighted)
                 let category = byCode[pick.category]!
                 let received = now.addingTimeInterval(-Double(random.int(0...89)) * 86_400 - Double(random.int(0...36_000)))

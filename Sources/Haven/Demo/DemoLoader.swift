@@ -68,6 +68,27 @@ public enum DemoLoader {
                        logins: demoUsers.map { ($0.0, $0.0 == focalPoint ? "Coordinator, focal point for sensitive feedback" : $0.1.label) })
     }
 
+    /// Adds `perSite` feedback items to every open site, a hundred sites per transaction: the scale fixture for the
+    /// complaints benchmark (a million items at 5,000 sites).
+    static func loadFeedback(perSite: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database) async throws -> Int {
+        let sites = try await Site.query(on: db).filter(\.$status == .open).filter(\.$archivedAt == nil).sort(\.$code).all()
+        let organisations = try await Organisation.query(on: db).all()
+        let categories = try await FeedbackCategory.query(on: db).all()
+        let actor = Actor.commandLine("demo")
+        var loaded = 0
+        for (index, start) in stride(from: 0, to: sites.count, by: 100).enumerated() {
+            let chunk = Array(sites[start..<min(start + 100, sites.count)])
+            let feedback = try DemoFeedback.records(sites: chunk, organisations: organisations, categories: categories, cipher: cipher,
+                                                    seed: seed &+ UInt64(index) &* 31, now: Date(), perSite: perSite, withServices: false)
+            try await db.write { tx in
+                try await insert(feedback.items, on: tx)
+                try await AuditEvent.insert(feedback.items.map { Audit.creation(of: $0, by: actor) }, on: tx)
+            }
+            loaded += feedback.items.count
+        }
+        return loaded
+    }
+
     /// The operation as the models to insert, each with its creation event in the audit trail.
     struct Records: Sendable {
         var areas: [AdminArea] = []

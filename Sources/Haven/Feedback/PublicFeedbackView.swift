@@ -43,7 +43,7 @@ enum PublicFeedbackView {
             .h1("Check where your feedback stands"),
             .form(.method(.get), .action(Paths.feedbackStatus),
                   .div(.class("field"), .label(.for("reference"), "Your reference"),
-                       .input(.type(.text), .name("reference"), .id("reference"), .value(reference ?? ""), .placeholder("FB-XXXX-XXXX"))),
+                       .input(.type(.text), .name("reference"), .id("reference"), .value(reference ?? ""), .placeholder("FB-XXXXX-XXXXX"))),
                   .button(.type(.submit), "Check")),
             .unwrap(item) { item in
                 .div(.class("notice"), .p(.strong(.text(item.reference))),
