@@ -76,7 +76,8 @@ struct FeedbackAPI: RouteCollection {
 
     func list(req: Request) async throws -> Page<FeedbackBody> {
         let page = try PageRequest(req)
-        let (items, total) = try await FeedbackFilter(req).query(on: req.db).sort(\.$receivedAt, .descending).sort(\.$id).fetchPage(page)
+        let filter = try FeedbackFilter(req)
+        let (items, total) = try await filter.sorted(try await filter.query(on: req.db)).fetchPage(page)
         return Page(items: try items.map { try FeedbackBody($0) }, total: total, request: page)
     }
 
@@ -141,6 +142,11 @@ struct FeedbackFilter {
         try HavenError.check(errors)
     }
 
+    /// Late items by how long they have waited (the longest first), everything else newest first.
+    func sorted(_ query: QueryBuilder<FeedbackItem>) -> QueryBuilder<FeedbackItem> {
+        overdue ? query.sort(\.$respondBy).sort(\.$id) : query.sort(\.$receivedAt, .descending).sort(\.$id)
+    }
+
     func query(on db: any Database, now: Date = Date()) async throws -> QueryBuilder<FeedbackItem> {
         let query = FeedbackItem.query(on: db).filter(\.$archivedAt == nil)
         if !user.feedbackFocalPoint { query.filter(\.$sensitive == false) }
@@ -162,10 +168,11 @@ struct FeedbackFilter {
         if let status { query.filter(\.$status == status) }
         if let channel { query.filter(\.$channel == channel) }
         if overdue {
-            let open = FeedbackStatus.allCases.filter(\.isOpen)
+            // Every late item is open, so the open statuses narrow first; then either deadline has passed.
+            query.filter(\.$status ~~ FeedbackStatus.allCases.filter(\.isOpen))
             query.group(.or) { late in
+                late.filter(\.$respondBy < now)
                 late.group(.and) { $0.filter(\.$status == .new).filter(\.$acknowledgeBy < now) }
-                late.group(.and) { $0.filter(\.$status ~~ open).filter(\.$respondBy < now) }
             }
         }
         return query

@@ -97,7 +97,8 @@ struct CreateFeedback: AsyncMigration {
         try await database.createIndex("feedback_site", on: FeedbackItem.schema, "site_id", "received_at")
         try await database.createIndex("feedback_month", on: FeedbackItem.schema, "received_month", "site_id", "category_code", "channel", "sex",
                                        "age_group", "sector", "archived_at")
-        try await database.createIndex("feedback_open", on: FeedbackItem.schema, "status", "respond_by")
+        // The late list is answered from this index alone: open statuses, their deadlines, and what the list filters on.
+        try await database.createIndex("feedback_late", on: FeedbackItem.schema, "status", "respond_by", "acknowledge_by", "sensitive", "archived_at", "site_id")
         try await database.createIndex("feedback_referred", on: FeedbackItem.schema, "referred_to_id", "status")
     }
 
