@@ -3,7 +3,7 @@ import Foundation
 
 /// Names for the ids 5W lines hold (organisations, activities, sites, areas), read once per export or page.
 struct ActivityNames: Sendable {
-    var organisations: [UUID: (name: String, acronym: String)] = [:]
+    var organisations: [UUID: (name: String, acronym: String, shortName: String)] = [:]
     var activities: [String: String] = [:]
     var sites: [UUID: (code: String, name: String)] = [:]
     var areas: [UUID: (pcode: String, name: String, level: Int, parent: UUID?)] = [:]
@@ -13,7 +13,7 @@ struct ActivityNames: Sendable {
     /// Sites are many; pages that name none leave them out.
     static func load(on db: any Database, sites: Bool = true) async throws -> ActivityNames {
         var names = ActivityNames()
-        for org in try await Organisation.query(on: db).all() { names.organisations[org.id!] = (org.name, org.acronym) }
+        for org in try await Organisation.query(on: db).all() { names.organisations[org.id!] = (org.name, org.acronym, org.shortName) }
         for type in try await ActivityType.query(on: db).all() { names.activities[type.code] = type.name }
         if sites {
             for site in try await Site.query(on: db).field(\.$id).field(\.$code).field(\.$name).all() { names.sites[site.id!] = (site.code, site.name) }
@@ -44,6 +44,6 @@ struct ActivityNames: Sendable {
     }
 
     func organisation(_ id: UUID) -> String {
-        organisations[id].map { $0.acronym.isEmpty ? $0.name : $0.acronym } ?? "unknown organisation"
+        organisations[id]?.shortName ?? "unknown organisation"
     }
 }

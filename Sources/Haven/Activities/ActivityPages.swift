@@ -45,7 +45,7 @@ struct ActivityPageNames {
     var areas: [UUID: String] = [:]
 
     static func organisations(on db: any Database) async throws -> [UUID: String] {
-        Dictionary(try await Organisation.query(on: db).all().map { ($0.id!, $0.acronym.isEmpty ? $0.name : $0.acronym) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(try await Organisation.query(on: db).all().map { ($0.id!, $0.shortName) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func load(for lines: [Activity], on db: any Database) async throws -> ActivityPageNames {

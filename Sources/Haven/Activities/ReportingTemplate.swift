@@ -10,7 +10,7 @@ enum ReportingTemplate {
         let lines = try await carriedForward(of: id, into: month, on: req.db)
         let sites = try await sites(of: id, on: req.db)
         let types = try await ActivityType.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$sector).sort(\.$code).all()
-        let name = (organisation.acronym.isEmpty ? organisation.name : organisation.acronym).filter { $0.isLetter || $0.isNumber }
+        let name = organisation.shortName.filter { $0.isLetter || $0.isNumber }
         return try await ActivityExport.workbook(filename: "haven-5w-template-\(name)-\(month).xlsx", on: req) { workbook in
             for line in lines { workbook.append(ActivityExport.cells(line, names)) }
             workbook.addSheet("Sites", rows: [[.text("site code"), .text("site name"), .text("admin area")], [.text("#loc+code"), .text("#loc+name"), .text("#adm+code")]]

@@ -12,7 +12,7 @@ struct ReportingView {
 
     func render() -> String {
         let id = organisation.id!
-        return Layout.page("5W of \(organisation.acronym.isEmpty ? organisation.name : organisation.acronym)", user: user,
+        return Layout.page("5W of \(organisation.shortName)", user: user,
             .h1(.text("5W reporting: \(organisation.name)")),
             ActivityLinks.bar(current: Paths.ownReporting),
             .h2("Months to report"),

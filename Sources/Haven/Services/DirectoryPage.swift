@@ -16,7 +16,7 @@ struct DirectoryPage: RouteCollection {
         }
         let services = try await Service.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$archivedAt == nil)
             .sort(\.$sector).sort(\.$name).all()
-        let providers = Dictionary(try await Organisation.query(on: req.db).all().map { ($0.id!, $0.acronym.isEmpty ? $0.name : $0.acronym) },
+        let providers = Dictionary(try await Organisation.query(on: req.db).all().map { ($0.id!, $0.shortName) },
                                    uniquingKeysWith: { a, _ in a })
         let hotline = req.application.havenSettings.feedbackHotline
         let html = Layout.page("Services at \(site.name)", user: nil,
