@@ -122,7 +122,7 @@ enum Schemas {
             "Feedback": object(feedback, required: ["id", "reference", "receivedAt", "channel", "siteId", "category", "sensitive", "status"]),
             "FeedbackTransition": object(["to": oneOf(FeedbackStatus.self), "organisationId": optional(uuid), "focalPoint": optional(string),
                                           "response": optional(string), "closedVia": optional(oneOf(FeedbackChannel.self)),
-                                          "satisfaction": optional(oneOf(FeedbackSatisfaction.self)), "note": optional(string)], required: ["to"]),
+                                          "satisfaction": optional(oneOf(FeedbackSatisfaction.self))], required: ["to"]),
             "Service": object(["id": uuid, "siteId": uuid, "sector": ["type": "string", "enum": ResponseSector.all.map(\.code)], "providerId": uuid,
                                "name": string, "location": optional(string), "hours": optional(string), "contact": optional(string),
                                "referralFocalPoint": optional(string), "archived": boolean], required: ["siteId", "sector", "providerId", "name"]),

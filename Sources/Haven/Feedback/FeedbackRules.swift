@@ -39,12 +39,11 @@ public struct FeedbackTransition: Codable, Equatable, Sendable {
     /// For closure: how the person was told (help desk, phone, community meeting…), and how they felt about it.
     public var closedVia: FeedbackChannel?
     public var satisfaction: FeedbackSatisfaction?
-    public var note: String?
 
     public init(to: FeedbackStatus, organisationId: UUID? = nil, focalPoint: String? = nil, response: String? = nil,
-                closedVia: FeedbackChannel? = nil, satisfaction: FeedbackSatisfaction? = nil, note: String? = nil) {
-        (self.to, self.organisationId, self.focalPoint, self.response, self.closedVia, self.satisfaction, self.note) =
-            (to, organisationId, focalPoint, response, closedVia, satisfaction, note)
+                closedVia: FeedbackChannel? = nil, satisfaction: FeedbackSatisfaction? = nil) {
+        (self.to, self.organisationId, self.focalPoint, self.response, self.closedVia, self.satisfaction) =
+            (to, organisationId, focalPoint, response, closedVia, satisfaction)
     }
 }
 
