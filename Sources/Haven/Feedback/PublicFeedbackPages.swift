@@ -18,7 +18,7 @@ struct PublicFeedbackPages: RouteCollection {
         let sites = try await Self.openSites(on: req.db)
         let chosen = try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
         let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
-        return Layout.response(PublicFeedbackView.form(sites: sites.count <= Self.listedSites ? sites : [], chosen: chosen ?? nil,
+        return Layout.response(PublicFeedbackView.form(sites: sites, chosen: chosen ?? nil,
                                                        categories: categories, values: [:], errors: [], csrf: req.csrfToken))
     }
 
@@ -45,7 +45,7 @@ struct PublicFeedbackPages: RouteCollection {
             let sites = try await Self.openSites(on: req.db)
             let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
             let named = errors.map { $0.field == "siteId" ? FieldError("site", "choose the site you live in") : $0 }
-            return Layout.response(PublicFeedbackView.form(sites: sites.count <= Self.listedSites ? sites : [], chosen: site, categories: categories,
+            return Layout.response(PublicFeedbackView.form(sites: sites, chosen: site, categories: categories,
                                                            values: values, errors: named, csrf: req.csrfToken), status: .unprocessableEntity)
         }
     }
@@ -57,9 +57,12 @@ struct PublicFeedbackPages: RouteCollection {
         return Layout.response(PublicFeedbackView.status(reference: reference, item: item), status: reference != nil && item == nil ? .notFound : .ok)
     }
 
+    /// The sites to offer in a list, or none when there are too many for one (people then type their site's code):
+    /// the public page travels over slow links, so thousands of sites are never read, let alone sent.
     static func openSites(on db: any Database) async throws -> [Site] {
-        try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).sort(\.$name)
-            .field(\.$id).field(\.$code).field(\.$name).field(\.$status).all()
+        let sites = try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).sort(\.$name)
+            .field(\.$id).field(\.$code).field(\.$name).field(\.$status).limit(listedSites + 1).all()
+        return sites.count > listedSites ? [] : sites
     }
 
     /// A site by its code or its id, as the form and the poster links carry it.
