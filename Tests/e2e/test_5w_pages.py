@@ -2,12 +2,11 @@
 filling its template (opened and filled with openpyxl) and importing it while the page follows the import."""
 import openpyxl
 import requests
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from conftest import DEMO_PASSWORD
-from test_browser import browser, go, log_in, submit_filters, texts  # noqa: F401  (the browser fixture)
+from test_browser import browser, go, log_in, settle, submit_filters, texts  # noqa: F401  (the browser fixture)
 
 
 def test_progress_and_presence_draw_the_plan_and_the_partners(server, browser):
@@ -57,11 +56,9 @@ def test_a_partner_fills_its_template_and_follows_the_import(server, browser, tm
     browser.get(base + "/import/activities")
     browser.find_element(By.NAME, "file").send_keys(str(path))
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    button = WebDriverWait(browser, 60, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: d.find_elements(By.XPATH, "//button[starts-with(normalize-space(), 'Import ')]"))[0]
+    button = settle(browser, lambda d: d.find_elements(By.XPATH, "//button[starts-with(normalize-space(), 'Import ')]"), timeout=60)[0]
     assert "/jobs/" in browser.current_url, "the page follows the check"
     assert button.text == f"Import 0 new and {lines} changed"
     button.click()
-    WebDriverWait(browser, 60, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: "updated" in d.find_element(By.TAG_NAME, "main").text)
+    settle(browser, lambda d: "updated" in d.find_element(By.TAG_NAME, "main").text, timeout=60)
     assert f"{lines} updated" in browser.find_element(By.TAG_NAME, "main").text

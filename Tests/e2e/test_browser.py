@@ -36,14 +36,15 @@ def go(browser, element, arrived):
         lambda d: arrived(d.current_url) and d.execute_script("return document.readyState") == "complete")
 
 
+def settle(browser, condition, timeout=15):
+    """Waits until `condition(driver)` holds, reading again when the page was replaced meanwhile: pages that
+    follow an import reload themselves, and a workflow step reloads the same address."""
+    return WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+
+
 def texts(browser, selector):
-    """The texts of the matching elements once they are there, read again if the page was still changing."""
-    def read(d):
-        try:
-            return [e.text for e in d.find_elements(By.CSS_SELECTOR, selector)] or None
-        except StaleElementReferenceException:
-            return None
-    return WebDriverWait(browser, 15).until(read)
+    """The texts of the matching elements once they are there."""
+    return settle(browser, lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, selector)] or None)
 
 
 def log_in(browser, base, email):

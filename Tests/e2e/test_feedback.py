@@ -5,12 +5,11 @@ import os
 import re
 
 import requests
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from conftest import DEMO_PASSWORD
-from test_browser import browser, go, log_in  # noqa: F401  (the browser fixture)
+from test_browser import browser, go, log_in, settle  # noqa: F401  (the browser fixture)
 
 SECRET = "PLANTED-5519 the food monitor demanded sex"
 
@@ -24,15 +23,13 @@ def send_public(browser, base, category, text, contact=""):
         browser.find_element(By.NAME, "contact").send_keys(contact)
         Select(browser.find_element(By.NAME, "consent")).select_by_value("yes")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    return WebDriverWait(browser, 15, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, ".reference").text)
+    return settle(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".reference").text)
 
 
 def take_step(browser, button, status):
     """Takes a workflow step; the page reloads at the same address, so wait for the new status in the title."""
     browser.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
-    WebDriverWait(browser, 15, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: d.find_element(By.TAG_NAME, "h1").text.endswith(status))
+    settle(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text.endswith(status))
 
 
 def test_a_resident_complains_and_follows_it_to_closure(server, browser):
@@ -54,8 +51,7 @@ def test_a_resident_complains_and_follows_it_to_closure(server, browser):
     browser.get(base + "/feedback/status")
     browser.find_element(By.NAME, "reference").send_keys(reference.lower())
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 15, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: "It is closed" in d.find_element(By.TAG_NAME, "main").text)
+    settle(browser, lambda d: "It is closed" in d.find_element(By.TAG_NAME, "main").text)
 
 
 def test_a_planted_secret_leaks_nowhere(server, browser):

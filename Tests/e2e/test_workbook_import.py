@@ -4,12 +4,10 @@ import datetime
 
 import openpyxl
 import requests
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import DEMO_PASSWORD
-from test_browser import browser, go, log_in  # noqa: F401  (the browser fixture)
+from test_browser import browser, go, log_in, settle  # noqa: F401  (the browser fixture)
 
 
 def open_site(base):
@@ -32,8 +30,7 @@ def upload(browser, base, path):
     browser.get(base + "/import/rounds")
     browser.find_element(By.NAME, "file").send_keys(str(path))
     go(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"), lambda url: "/import/rounds" in url)
-    return WebDriverWait(browser, 30, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, ".preview").text)
+    return settle(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".preview").text, timeout=30)
 
 
 def test_rounds_arrive_as_an_excel_workbook(server, browser, tmp_path):
@@ -55,8 +52,7 @@ def test_rounds_arrive_as_an_excel_workbook(server, browser, tmp_path):
     button = browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Import ')]")
     assert button.text == "Import 1 new and 0 changed"
     button.click()
-    WebDriverWait(browser, 30, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: "1 added" in d.find_element(By.TAG_NAME, "main").text)
+    settle(browser, lambda d: "1 added" in d.find_element(By.TAG_NAME, "main").text, timeout=30)
 
     rounds = requests.get(f"{base}/api/v1/sites/{site['id']}/rounds", headers={"Authorization": "Bearer " + token}).json()["items"]
     recorded = next(r for r in rounds if r["conductedOn"] == day.isoformat())
