@@ -46,6 +46,46 @@ import VaporTesting
         }
     }
 
+    @Test func talliesFollowEveryChangeAndTheMigrationCountsTheSame() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            var ids: [UUID] = []
+            for (index, category) in ["MAJOR", "PSEA", "INFO", "THANKS", "MAJOR"].enumerated() {
+                var body = FeedbackAPITests.input(index.isMultiple(of: 2) ? world.alpha : world.beta, category: category,
+                                                  receivedAt: Date().addingTimeInterval(-Double(index) * 20 * 86_400))
+                body["sector"] = index == 0 ? "WASH" : nil
+                ids.append(try await FeedbackAPITests.record(app, world, body).json(FeedbackAPITests.Item.self).id)
+            }
+            for step: [String: Any] in [["to": "acknowledged"], ["to": "responded", "response": "Repaired"], ["to": "in_progress"],
+                                        ["to": "responded", "response": "Repaired again"], ["to": "closed", "closedVia": "hotline"]] {
+                let response = try await app.testing().sendRequest(.POST, "/api/v1/feedback/\(ids[4])/transitions", headers: world.headers(.coordinator),
+                                                                   body: try jsonBody(step))
+                #expect(response.status == .ok)
+            }
+            _ = try await app.testing().sendRequest(.POST, "/api/v1/feedback/\(ids[2])/transitions", headers: world.headers(.coordinator),
+                                                    body: try jsonBody(["to": "referred", "organisationId": world.nrc.id!.uuidString]))
+            let items = try await FeedbackItem.query(on: app.db).all()
+            let expected = FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) })
+            #expect(try await Self.storedTallies(app.db) == expected)
+            #expect(items.first { $0.id == ids[4] }?.respondedAt != nil, "answered again after it was reopened")
+
+            try await app.db.sql.raw("DELETE FROM feedback_tallies").run()
+            try await app.db.sql.raw("UPDATE feedback SET late_from = NULL").run()
+            try await CountFeedbackByMonth.backfill(on: app.db)
+            #expect(try await Self.storedTallies(app.db) == expected)
+            let lateFrom = try await FeedbackItem.query(on: app.db).all().map { ($0.id!, $0.lateFrom) }
+            #expect(lateFrom.allSatisfy { id, late in late == items.first { $0.id == id }!.lateFrom }, "the migration marks late items as the write path does")
+        }
+    }
+
+    static func storedTallies(_ db: any Database) async throws -> [FeedbackTally.Key: Int] {
+        struct Row: Decodable { var dimension: String; var scope: String; var month: String; var value: String; var items: Int }
+        let rows = try await db.sql.raw("SELECT dimension, scope, month, value, items FROM feedback_tallies WHERE items <> 0").all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map {
+            (FeedbackTally.Key(dimension: FeedbackTally.Dimension(rawValue: $0.dimension)!, scope: $0.scope, month: $0.month, key: $0.value), $0.items)
+        })
+    }
+
     @Test func theExportHoldsNoTextNoContactAndNoSensitiveItem() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)

@@ -19,6 +19,46 @@ import Testing
         #expect(!FeedbackDeadlines.answeredInTime(respondedAt: nil, due: Self.due))
     }
 
+    @Test func anItemFallsLateAtItsFirstDeadlineStillOpen() async {
+        let quick = FeedbackDeadlines.due(receivedAt: Self.received, policy: .init(acknowledgeDays: 3, respondHours: 24))
+        #expect(FeedbackDeadlines.lateFrom(status: .new, due: Self.due) == Self.due.acknowledgeBy)
+        #expect(FeedbackDeadlines.lateFrom(status: .new, due: quick) == quick.respondBy, "a sensitive case due in a day is late before its acknowledgement is")
+        #expect(FeedbackDeadlines.lateFrom(status: .referred, due: Self.due) == Self.due.respondBy)
+        #expect(FeedbackDeadlines.lateFrom(status: .responded, due: Self.due) == nil && FeedbackDeadlines.lateFrom(status: .closed, due: Self.due) == nil)
+        await propertyCheck(input: Gen<FeedbackStatus>.case, Gen.int(in: 0...200), Gen.int(in: 1...10), Gen.int(in: 1...300)) { status, hours, days, respond in
+            let due = FeedbackDeadlines.due(receivedAt: Self.received, policy: .init(acknowledgeDays: days, respondHours: respond))
+            let now = Self.received.addingTimeInterval(Double(hours) * 3_600 + 1)
+            let late = (status == .new && now > due.acknowledgeBy) || (status.isOpen && now > due.respondBy)
+            #expect(FeedbackDeadlines.isOverdue(status: status, due: due, now: now) == late, "late to acknowledge or late to answer, nothing else")
+        }
+    }
+
+    @Test func talliesKeptByDeltasAlwaysEqualACountOfWhatIsThere() async {
+        let sites = [UUID(), UUID()]
+        let facts = zip(Gen.int(in: 0...2), Gen.int(in: 0...1), Gen<FeedbackStatus>.case, Gen.int(in: 0...3)).map { month, site, status, answer in
+            FeedbackTally.Facts(month: "2026-0\(month + 1)", siteID: sites[site], category: site == 0 ? "MAJOR" : "PSEA", channel: answer == 0 ? "hotline" : "odk",
+                                sex: answer == 1 ? "" : "female", ageGroup: "18_59", sector: month == 0 ? "" : "WASH", status: status.rawValue,
+                                wantsAnswer: answer != 0, answeredInTime: answer == 3 ? nil : answer == 2)
+        }
+        // A change moves one item to new facts, or (nil) archives it.
+        let change = zip(Gen.int(in: 0...20), facts, Gen.int(in: 0...3)).map { index, facts, archive in (index, archive == 0 ? nil : facts) }
+        await propertyCheck(input: facts.array(of: 1...8), change.array(of: 0...12)) { start, changes in
+            var items: [FeedbackTally.Facts?] = start
+            var tallies = FeedbackTally.total(start.map { ($0, 1) })
+            for (index, next) in changes {
+                let at = index % items.count
+                for (key, delta) in FeedbackTally.delta(from: items[at], to: next) { tallies[key, default: 0] += delta }
+                items[at] = next
+            }
+            #expect(tallies.filter { $0.value != 0 } == FeedbackTally.total(items.compactMap { $0 }.map { ($0, 1) }))
+            #expect(tallies.values.allSatisfy { $0 >= 0 }, "a counter never goes below zero")
+        }
+        let answered = FeedbackTally.Facts(month: "2026-01", siteID: sites[0], category: "MAJOR", channel: "odk", sex: "", ageGroup: "", sector: "",
+                                           status: "responded", wantsAnswer: true, answeredInTime: true)
+        #expect(Set(FeedbackTally.keys(answered).map(\.dimension)) == Set(FeedbackTally.Dimension.allCases))
+        #expect(FeedbackTally.delta(from: answered, to: answered).isEmpty)
+    }
+
     @Test func everyStepOfTheWorkflowIsCheckedFromEveryStatus() {
         for from in FeedbackStatus.allCases {
             for to in FeedbackStatus.allCases {

@@ -23,5 +23,6 @@ enum Migrations {
         CreateFeedbackCategories(),
         CreateFeedback(),
         CreateServices(),
+        CountFeedbackByMonth(),
     ]
 }

@@ -56,6 +56,7 @@ public enum DemoLoader {
             try await insert(records.targets, on: tx)
             try await insert(feedback.services, on: tx)
             try await insert(feedback.items, on: tx)
+            try await FeedbackTallies.count(feedback.items, on: tx)
             try await AuditEvent.insert(feedback.services.map { Audit.creation(of: $0, by: actor) } + feedback.items.map { Audit.creation(of: $0, by: actor) },
                                         on: tx)
             try await insert(records.users, on: tx)
@@ -82,6 +83,7 @@ public enum DemoLoader {
                                                     seed: seed &+ UInt64(index) &* 31, now: Date(), perSite: perSite, withServices: false)
             try await db.write { tx in
                 try await insert(feedback.items, on: tx)
+                try await FeedbackTallies.count(feedback.items, on: tx)
                 try await AuditEvent.insert(feedback.items.map { Audit.creation(of: $0, by: actor) }, on: tx)
             }
             loaded += feedback.items.count

@@ -144,7 +144,7 @@ struct FeedbackFilter {
 
     /// Late items by how long they have waited (the longest first), everything else newest first.
     func sorted(_ query: QueryBuilder<FeedbackItem>) -> QueryBuilder<FeedbackItem> {
-        overdue ? query.sort(\.$respondBy).sort(\.$id) : query.sort(\.$receivedAt, .descending).sort(\.$id)
+        overdue ? query.sort(\.$lateFrom).sort(\.$id) : query.sort(\.$receivedAt, .descending).sort(\.$id)
     }
 
     func query(on db: any Database, now: Date = Date()) async throws -> QueryBuilder<FeedbackItem> {
@@ -167,14 +167,7 @@ struct FeedbackFilter {
         if let category { query.filter(\.$categoryCode == category) }
         if let status { query.filter(\.$status == status) }
         if let channel { query.filter(\.$channel == channel) }
-        if overdue {
-            // Every late item is open, so the open statuses narrow first; then either deadline has passed.
-            query.filter(\.$status ~~ FeedbackStatus.allCases.filter(\.isOpen))
-            query.group(.or) { late in
-                late.filter(\.$respondBy < now)
-                late.group(.and) { $0.filter(\.$status == .new).filter(\.$acknowledgeBy < now) }
-            }
-        }
+        if overdue { query.filter(\.$lateFrom < now) }
         return query
     }
 }

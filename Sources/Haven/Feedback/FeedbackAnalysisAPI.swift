@@ -63,65 +63,68 @@ struct FeedbackAnalysis {
         let db = req.db
         let threshold = req.application.havenSettings.smallCellThreshold
         let categories = Dictionary(try await FeedbackCategory.query(on: db).all().map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
-        func cells(_ column: String, label: (String) -> String) async throws -> [FeedbackAnalysisAPI.Cell] {
-            FeedbackFigures.breakdown(try await counts(by: column, on: db), threshold: threshold).cells
+        let counts = Dictionary(grouping: try await FeedbackTallies.counts(FeedbackTally.Dimension.operation, from: from, to: to, on: db), by: \.dimension)
+        func total(_ dimension: FeedbackTally.Dimension, where include: (String) -> Bool = { _ in true }) -> Int {
+            counts[dimension.rawValue, default: []].filter { include($0.value) }.map(\.items).reduce(0, +)
+        }
+        func cells(_ dimension: FeedbackTally.Dimension, by key: KeyPath<FeedbackTallies.Count, String> = \.value,
+                   label: (String) -> String) -> [FeedbackAnalysisAPI.Cell] {
+            let summed = Dictionary(counts[dimension.rawValue, default: []].map { ($0[keyPath: key], $0.items) }, uniquingKeysWith: +)
+            return FeedbackFigures.breakdown(summed.map { .init(key: $0.key, count: $0.value) }, threshold: threshold).cells
                 .map { .init(key: $0.key, label: label($0.key), count: $0.count) }
         }
-        let now = Date()
-        struct Totals: Decodable { var received: Int?; var open: Int?; var overdue: Int?; var due: Int?; var inTime: Int? }
-        let totals = try await db.sql.raw("""
-            SELECT COUNT(*) AS received,
-              SUM(CASE WHEN status NOT IN ('responded', 'closed') THEN 1 ELSE 0 END) AS open,
-              SUM(CASE WHEN (status = 'new' AND acknowledge_by < \(bind: now)) OR (status NOT IN ('responded', 'closed') AND respond_by < \(bind: now)) THEN 1 ELSE 0 END) AS overdue,
-              SUM(CASE WHEN wants_answer AND (respond_by < \(bind: now) OR responded_at IS NOT NULL) THEN 1 ELSE 0 END) AS due,
-              SUM(CASE WHEN wants_answer AND responded_at IS NOT NULL AND responded_at <= respond_by THEN 1 ELSE 0 END) AS "inTime"
-            FROM feedback WHERE \(window)
-            """).first(decoding: Totals.self)
-        let sites = try await siteFigures(req, threshold: threshold)
+        let open = total(.status) { FeedbackStatus(rawValue: $0)?.isOpen ?? false }
+        let late = try await lateCounts(on: db)
+        let sites = try await siteFigures(on: db, threshold: threshold)
         return .init(
             from: from.description, to: to.description, threshold: threshold,
-            received: Disclosure.shown(totals?.received ?? 0, threshold: threshold), open: Disclosure.shown(totals?.open ?? 0, threshold: threshold),
-            overdue: Disclosure.shown(totals?.overdue ?? 0, threshold: threshold),
-            answeredInTimePercent: FeedbackFigures.answeredInTimeShare(answeredInTime: totals?.inTime ?? 0, due: totals?.due ?? 0),
-            byCategory: try await cells("category_code") { categories[$0] ?? $0 },
-            byChannel: try await cells("channel") { FeedbackChannel(rawValue: $0)?.label ?? $0 },
-            bySex: try await cells("sex") { FeedbackSex(rawValue: $0)?.label ?? "Not given" },
-            byAgeGroup: try await cells("age_group") { FeedbackAgeGroup(rawValue: $0)?.label ?? "Not given" },
-            byMonth: try await cells("received_month") { $0 },
+            received: Disclosure.shown(total(.received), threshold: threshold), open: Disclosure.shown(open, threshold: threshold),
+            overdue: Disclosure.shown(late.overdue, threshold: threshold),
+            answeredInTimePercent: FeedbackFigures.answeredInTimeShare(answeredInTime: total(.answeredInTime), due: total(.answered) + late.unanswered),
+            byCategory: cells(.category) { categories[$0] ?? $0 },
+            byChannel: cells(.channel) { FeedbackChannel(rawValue: $0)?.label ?? $0 },
+            bySex: cells(.sex) { FeedbackSex(rawValue: $0)?.label ?? "Not given" },
+            byAgeGroup: cells(.ageGroup) { FeedbackAgeGroup(rawValue: $0)?.label ?? "Not given" },
+            byMonth: cells(.received, by: \.month) { $0 },
             sites: sites.figures, sitesWithFunctioningMechanism: sites.functioning, openSites: sites.open)
     }
 
-    private var window: SQLQueryString {
-        "archived_at IS NULL AND received_month >= \(bind: from.description) AND received_month <= \(bind: to.description)"
-    }
-
-    private func counts(by column: String, on db: any Database) async throws -> [FeedbackFigures.Count] {
-        struct Row: Decodable { var key: String?; var count: Int }
-        return try await db.sql.raw("SELECT \(ident: column) AS key, COUNT(*) AS count FROM feedback WHERE \(window) GROUP BY \(ident: column)")
-            .all(decoding: Row.self).map { .init(key: $0.key ?? "", count: $0.count) }
+    /// What is late now, and of it what waits past its answer time for a person who asked for one: the only
+    /// figures that change with the clock, read from the index of items by the moment they fall late.
+    private func lateCounts(on db: any Database) async throws -> (overdue: Int, unanswered: Int) {
+        struct Row: Decodable { var overdue: Int; var unanswered: Int? }
+        let now = Date()
+        let row = try await db.sql.raw("""
+            SELECT COUNT(*) AS overdue, SUM(CASE WHEN wants_answer AND respond_by < \(bind: now) THEN 1 ELSE 0 END) AS unanswered
+            FROM \(ident: FeedbackItem.schema) WHERE late_from < \(bind: now) AND archived_at IS NULL
+              AND received_month >= \(bind: from.description) AND received_month <= \(bind: to.description)
+            """).first(decoding: Row.self)
+        return (row?.overdue ?? 0, row?.unanswered ?? 0)
     }
 
     /// Per site: how much arrived and about which sector most, beside the site's severity there; and CM-10.
-    private func siteFigures(_ req: Request, threshold: Int) async throws -> (figures: [FeedbackAnalysisAPI.SiteFigures], functioning: Int, open: Int) {
-        struct Row: Decodable { var site_id: UUID; var sector: String; var count: Int }
-        let rows = try await req.db.sql.raw("SELECT site_id, sector, COUNT(*) AS count FROM feedback WHERE \(window) GROUP BY site_id, sector")
-            .all(decoding: Row.self)
-        let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.db)
-        let severity = Dictionary(scores.map { ($0.siteID, $0) }, uniquingKeysWith: { a, _ in a })
-        let bySite = Dictionary(grouping: rows, by: \.site_id)
-        let open = Set(try await Site.query(on: req.db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).field(\.$id).all().compactMap(\.id))
-        let referral = Set(try await Service.query(on: req.db).filter(\.$archivedAt == nil).filter(\.$sector == "Protection")
+    private func siteFigures(on db: any Database, threshold: Int) async throws -> (figures: [FeedbackAnalysisAPI.SiteFigures], functioning: Int, open: Int) {
+        let received = Dictionary(try await FeedbackTallies.counts([.site], from: from, to: to, on: db).compactMap { count in
+            UUID(uuidString: count.scope).map { ($0, count.items) }
+        }, uniquingKeysWith: +)
+        let open = Set(try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).field(\.$id).all().compactMap(\.id))
+        let referral = Set(try await Service.query(on: db).filter(\.$archivedAt == nil).filter(\.$sector == "Protection")
             .filter(\.$referralFocalPoint != "").field(\.$site.$id).all().map { $0.$site.id })
-        let functioning = FeedbackFigures.functioningMechanisms(openSites: open, withFeedback: Set(bySite.keys), withProtectionReferral: referral)
-        let codes = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(bySite.keys)).field(\.$id).field(\.$code).all().map { ($0.id!, $0.code) },
+        let functioning = FeedbackFigures.functioningMechanisms(openSites: open, withFeedback: Set(received.filter { $0.value > 0 }.keys),
+                                                                withProtectionReferral: referral)
+        let busiest = Array(received.filter { $0.value > 0 }.sorted { ($0.value, $1.key.uuidString) > ($1.value, $0.key.uuidString) }.prefix(50))
+        let ids = busiest.map(\.key)
+        let sectors = Dictionary(grouping: try await FeedbackTallies.counts([.siteSector], from: from, to: to, sites: ids, on: db), by: \.scope)
+        let codes = Dictionary(try await Site.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$code).all().map { ($0.id!, $0.code) },
                                uniquingKeysWith: { a, _ in a })
-        let ranked = bySite.map { site, rows in (site, rows.map(\.count).reduce(0, +), rows.filter { !$0.sector.isEmpty }.max { $0.count < $1.count }) }
-            .sorted { ($0.1, codes[$1.0] ?? "") > ($1.1, codes[$0.0] ?? "") }.prefix(50)
-        let figures = ranked.map { site, received, top in
-            let monitoring = top.flatMap { ResponseSector.named($0.sector)?.monitoringSectors }
+        let severity = try await LatestSeverities.of(ids, on: db)
+        let figures = busiest.map { site, count in
+            let bySector = Dictionary((sectors[site.uuidString] ?? []).filter { !$0.value.isEmpty }.map { ($0.value, $0.items) }, uniquingKeysWith: +)
+            let top = bySector.max { ($0.value, $1.key) < ($1.value, $0.key) }
+            let monitoring = top.flatMap { ResponseSector.named($0.key)?.monitoringSectors }
             let sectorSeverity = monitoring.flatMap { sectors in sectors.compactMap { severity[site]?.sectors[$0]?.rawValue }.max() }
-            return FeedbackAnalysisAPI.SiteFigures(siteId: site, code: codes[site] ?? "", received: Disclosure.shown(received, threshold: threshold),
-                                                   topSector: top?.sector, topSectorCount: top.flatMap { Disclosure.shown($0.count, threshold: threshold) },
+            return FeedbackAnalysisAPI.SiteFigures(siteId: site, code: codes[site] ?? "", received: Disclosure.shown(count, threshold: threshold),
+                                                   topSector: top?.key, topSectorCount: top.flatMap { Disclosure.shown($0.value, threshold: threshold) },
                                                    sectorSeverity: sectorSeverity, overallSeverity: severity[site]?.overall?.rawValue)
         }
         return (figures, functioning.count, open.count)

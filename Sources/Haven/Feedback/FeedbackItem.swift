@@ -41,6 +41,8 @@ final class FeedbackItem: Model, Audited, @unchecked Sendable {
     @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
     @OptionalField(key: "responded_at") var respondedAt: Date?
     @OptionalField(key: "closed_at") var closedAt: Date?
+    /// When the item falls late (`FeedbackDeadlines.lateFrom`), kept with it so the late list is one ordered read.
+    @OptionalField(key: "late_from") var lateFrom: Date?
     @OptionalField(key: "archived_at") var archivedAt: Date?
 
     init() {}

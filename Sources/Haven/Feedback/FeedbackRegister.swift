@@ -11,7 +11,10 @@ enum FeedbackRegister {
         if site == nil || site?.archivedAt != nil { errors.append(FieldError("siteId", "is not a site in Haven")) }
         try HavenError.check(errors)
         let item = try make(input, category: category!, cipher: cipher, now: now)
-        try await Audit.create(item, by: actor, on: db)
+        try await db.write { tx in
+            try await Audit.create(item, by: actor, on: tx)
+            try await FeedbackTallies.add(FeedbackTally.delta(from: nil, to: item.tallyFacts), on: tx)
+        }
         return item
     }
 
@@ -41,6 +44,7 @@ enum FeedbackRegister {
         item.response = ""
         let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category.deadlines)
         (item.acknowledgeBy, item.respondBy) = (due.acknowledgeBy, due.respondBy)
+        item.lateFrom = FeedbackDeadlines.lateFrom(status: .new, due: due)
         return item
     }
 
@@ -51,15 +55,22 @@ enum FeedbackRegister {
             errors.append(FieldError("organisationId", "is not an organisation in Haven"))
         }
         try HavenError.check(errors)
-        let before = item.auditFields
+        let (before, counted) = (item.auditFields, item.tallyFacts)
         try apply(step, to: item, cipher: cipher, now: now)
-        try await Audit.update(item, before: before, by: user.actor, on: db)
+        try await db.write { tx in
+            try await Audit.update(item, before: before, by: user.actor, on: tx)
+            try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: item.tallyFacts), on: tx)
+        }
     }
 
     /// A checked step applied to the item; not yet saved.
     static func apply(_ step: FeedbackTransition, to item: FeedbackItem, cipher: FeedbackCipher, now: Date) throws {
         if item.status == .new { item.acknowledgedAt = now }
+        let reopened = item.status == .responded && step.to == .inProgress
         item.status = step.to
+        item.lateFrom = FeedbackDeadlines.lateFrom(status: step.to, due: item.due)
+        // The answer given did not settle it: whether the person is answered in time depends on the next one.
+        if reopened { item.respondedAt = nil }
         switch step.to {
         case .referred:
             item.$referredTo.id = step.organisationId

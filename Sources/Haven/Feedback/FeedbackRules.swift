@@ -17,9 +17,19 @@ enum FeedbackDeadlines {
             respondBy: receivedAt.addingTimeInterval(Double(policy.respondHours) * 3_600))
     }
 
+    /// When an item in this status falls late: a new one when it should have been acknowledged (or answered,
+    /// if that comes first), any other open one when it should have been answered; nil once answered.
+    static func lateFrom(status: FeedbackStatus, due: Due) -> Date? {
+        switch status {
+        case .new: min(due.acknowledgeBy, due.respondBy)
+        case .acknowledged, .referred, .inProgress: due.respondBy
+        case .responded, .closed: nil
+        }
+    }
+
     /// Late to acknowledge (still new past its day) or late to answer (still open past its answer time).
     static func isOverdue(status: FeedbackStatus, due: Due, now: Date) -> Bool {
-        (status == .new && now > due.acknowledgeBy) || (status.isOpen && now > due.respondBy)
+        lateFrom(status: status, due: due).map { now > $0 } ?? false
     }
 
     /// Whether the person was answered in time: responded (or closed) no later than the answer deadline.
