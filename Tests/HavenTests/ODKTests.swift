@@ -41,7 +41,7 @@ import VaporTesting
         #expect(form.contains("<data id=\"haven_site_monitoring\" version=\"3\">"))
         #expect(form.contains("<select1 ref=\"/data/SMT-SERVICE-WATER\">") && form.contains("<value>non_existent</value>"))
         #expect(!form.contains("WASH-LATRINE-RATIO"))
-        #expect(XForm.hash(form).hasPrefix("md5:") && XForm.hash(form).count == 36)
+        #expect(ODKForms.hash(form).hasPrefix("md5:") && ODKForms.hash(form).count == 36)
     }
 
     @Test func resubmissionsAreStoredOnceAndChangedOnesRefused() async throws {
@@ -100,11 +100,65 @@ import VaporTesting
             headers.basicAuthorization = BasicAuthorization(username: "viewer@test.haven", password: World.password)
             try await app.testing().test(.GET, "/v1/projects/1/formList", headers: headers) { res in
                 #expect(res.status == .ok && res.headers.first(name: "X-OpenRosa-Version") == "1.0")
-                #expect(res.body.string.contains("<formID>haven_site_monitoring</formID>"))
+                #expect(res.body.string.contains("<formID>haven_site_monitoring</formID>") && res.body.string.contains("<formID>haven_feedback</formID>"))
             }
             try await app.testing().test(.GET, "/v1/projects/2/formList", headers: headers) { #expect($0.status == .notFound) }
             headers.basicAuthorization = BasicAuthorization(username: "viewer@test.haven", password: "wrong")
             try await app.testing().test(.GET, "/v1/projects/1/formList", headers: headers) { #expect($0.status == .unauthorized) }
+        }
+    }
+
+    func feedbackXML(site: String = "BO0101_0001", instance: String = "uuid:f1", category: String = "PSEA", consent: String = "yes") -> String {
+        "<?xml version=\"1.0\"?><data id=\"haven_feedback\" version=\"1\"><start>2025-02-10T09:15:00.000+02:00</start><site>\(site)</site>"
+            + "<category>\(category)</category><sector>Protection</sector><description>PLANTED a guard asks for favours</description>"
+            + "<wants_answer>yes</wants_answer><consent>\(consent)</consent><contact>+211 PLANTED</contact><sex>female</sex><age_group>18_59</age_group>"
+            + "<disability/><meta><instanceID>\(instance)</instanceID></meta></data>"
+    }
+
+    @Test func theFeedbackFormIsReadIntoAnItem() throws {
+        let read = try FeedbackSubmission.parse(ODKSubmission.read(Data(feedbackXML().utf8)))
+        #expect(read.instanceID == "uuid:f1" && read.siteCode == "BO0101_0001")
+        #expect(read.input.receivedAt == Date(timeIntervalSince1970: 1_739_171_700) && read.input.channel == .odk)
+        #expect(read.input.contact == "+211 PLANTED" && read.input.consentToContact && read.input.wantsAnswer == true && read.input.disability == nil)
+        let refused = try FeedbackSubmission.parse(ODKSubmission.read(Data(feedbackXML(consent: "no").utf8)))
+        #expect(refused.input.contact == nil, "a contact is kept only with consent")
+        let bad = feedbackXML(instance: "").replacingOccurrences(of: "<sex>female", with: "<sex>woman").replacingOccurrences(of: "<start>2025", with: "<start>yesterday")
+        do {
+            _ = try FeedbackSubmission.parse(ODKSubmission.read(Data(bad.utf8)))
+            Issue.record("accepted")
+        } catch HavenError.invalid(let errors) {
+            #expect(Set(errors.map(\.field)) == ["meta/instanceID", "sex", "start"])
+        }
+        let form = FeedbackXForm.document(categories: FeedbackCategorySeed.categories())
+        #expect(form.document.contains("<value>PSEA</value>") && form.document.contains("(sensitive)") && form.document.contains("relevant=\"/data/consent = 'yes'\""))
+    }
+
+    @Test func feedbackFromCollectIsSealedStoredOnceAndChecked() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            var headers = HTTPHeaders()
+            headers.basicAuthorization = BasicAuthorization(username: "site_manager@test.haven", password: World.password)
+            func send(_ xml: String) async throws -> TestingHTTPResponse {
+                var body = ByteBufferAllocator().buffer(capacity: 0)
+                body.writeString("--B\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; filename=\"s.xml\"\r\nContent-Type: text/xml\r\n\r\n\(xml)\r\n--B--\r\n")
+                var sent = headers
+                sent.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "B"])
+                return try await app.testing().sendRequest(.POST, "/v1/projects/1/submission", headers: sent, body: body)
+            }
+            let first = try await send(feedbackXML(site: world.alpha.code))
+            #expect(first.status == .created && first.body.string.contains("feedback is recorded"))
+            #expect(try await send(feedbackXML(site: world.alpha.code)).body.string.contains("already received"))
+            #expect(try await send(feedbackXML(site: world.gamma.code, instance: "uuid:f2")).status == .forbidden, "not a site this manager runs")
+            let unknown = try await send(feedbackXML(site: world.alpha.code, instance: "uuid:f3", category: "BLANKETS"))
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("category"))
+            let items = try await FeedbackItem.query(on: app.db).all()
+            #expect(items.count == 1 && items[0].channel == .odk && items[0].sensitive && items[0].instanceID == "uuid:f1")
+            #expect(!items[0].description.contains("PLANTED") && !items[0].contact.contains("PLANTED"), "sealed at rest")
+            let central = try await app.testing().sendRequest(.POST, "/v1/projects/1/forms/haven_site_monitoring/submissions", headers: headers,
+                                                              body: ByteBuffer(string: feedbackXML(site: world.alpha.code, instance: "uuid:f4")))
+            #expect(central.status == .unprocessableEntity, "a feedback form posted as a monitoring round")
+            let listing = try await app.testing().sendRequest(.GET, "/v1/projects/1/forms/haven_feedback/submissions", headers: headers)
+            #expect(listing.status == .notFound, "feedback is not read back through the ODK API")
         }
     }
 }

@@ -67,3 +67,18 @@ def test_the_feedback_export_is_valid_hxl_without_sensitive_categories(server, a
     hxlvalidate = os.path.join(os.path.dirname(sys.executable), "hxlvalidate")
     checked = subprocess.run([hxlvalidate, "-s", FEEDBACK_SCHEMA, str(path)], capture_output=True, text=True)
     assert checked.returncode == 0, "no sensitive category, every reference unique: " + checked.stdout + checked.stderr
+
+
+def test_the_feedback_workbook_holds_the_same_rows_as_the_csv(server, admin_token, tmp_path):
+    import openpyxl
+    headers = {"Authorization": "Bearer " + admin_token}
+    rows = list(csv.reader(io.StringIO(requests.get(server["base"] + "/api/v1/exports/feedback.csv", headers=headers).text)))
+    response = requests.get(server["base"] + "/api/v1/exports/feedback.xlsx", headers=headers)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    path = tmp_path / "feedback.xlsx"
+    path.write_bytes(response.content)
+    sheet = openpyxl.load_workbook(path, read_only=True).active
+    width = len(rows[0])
+    cells = [([cell or "" for cell in row] + [""] * width)[:width] for row in sheet.iter_rows(values_only=True)]
+    assert sheet.title == "Feedback" and cells[:2] == rows[:2]
+    assert sorted(map(tuple, cells[2:])) == sorted(map(tuple, rows[2:])), "the same items, no sensitive one, no text"

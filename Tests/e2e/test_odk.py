@@ -14,6 +14,7 @@ from pyodk.errors import PyODKError
 from conftest import DEMO_PASSWORD
 
 FORM = "haven_site_monitoring"
+FEEDBACK_FORM = "haven_feedback"
 AUTH = ("coordinator@haven.demo", DEMO_PASSWORD)
 
 
@@ -49,8 +50,9 @@ def client(server, tmp_path_factory):
     return Client(config_path=str(config), cache_path=str(folder / "cache.toml"))
 
 
-def test_the_generated_form_passes_odk_validate(server, tmp_path):
-    xml = requests.get(f"{server['base']}/v1/projects/1/forms/{FORM}.xml", auth=AUTH).text
+@pytest.mark.parametrize("form", [FORM, FEEDBACK_FORM])
+def test_the_generated_forms_pass_odk_validate(server, tmp_path, form):
+    xml = requests.get(f"{server['base']}/v1/projects/1/forms/{form}.xml", auth=AUTH).text
     path = tmp_path / "form.xml"
     path.write_text(xml)
     jar = os.path.join(os.path.dirname(pyxform.__file__), "validators", "odk_validate", "bin", "ODK_Validate.jar")
@@ -87,7 +89,7 @@ def test_bad_xml_and_bad_values_are_refused_with_reasons(server, site):
 def test_pyodk_creates_lists_and_reads_submissions(server, site, client):
     assert [p.id for p in client.projects.list()] == [1]
     forms = client.forms.list()
-    assert [f.xmlFormId for f in forms] == [FORM]
+    assert [f.xmlFormId for f in forms] == [FORM, FEEDBACK_FORM]
     since = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
     instance = "uuid:" + str(uuid.uuid4())
     created = client.submissions.create(xml=submission(site, day(40), instance), form_id=FORM)
@@ -106,3 +108,29 @@ def test_pyodk_creates_lists_and_reads_submissions(server, site, client):
     assert [row["__id"] for row in one["value"]] == [instance]
     page = client.submissions.get_table(form_id=FORM, top=1, skip=0, count=True)
     assert len(page["value"]) == 1 and page["@odata.count"] >= 2
+
+
+def feedback(site, instance, text):
+    return (f'<?xml version="1.0"?><data id="{FEEDBACK_FORM}" version="1"><start>{datetime.datetime.now().astimezone().isoformat()}</start>'
+            f'<site>{site}</site><category>GBV</category><description>{text}</description><wants_answer>yes</wants_answer>'
+            f'<consent>no</consent><sex>female</sex><meta><instanceID>{instance}</instanceID></meta></data>')
+
+
+def test_a_mobile_team_sends_sensitive_feedback_with_pyodk(server, site, client, admin_token):
+    instance = "uuid:" + str(uuid.uuid4())
+    secret = "PLANTED-ODK-" + uuid.uuid4().hex
+    created = client.submissions.create(xml=feedback(site, instance, secret), form_id=FEEDBACK_FORM)
+    assert created.instanceId == instance
+    assert client.submissions.create(xml=feedback(site, instance, secret), form_id=FEEDBACK_FORM).instanceId == instance
+    with pytest.raises(PyODKError):
+        client.submissions.list(form_id=FEEDBACK_FORM)
+    headers = {"Authorization": "Bearer " + admin_token}
+    items = requests.get(server["base"] + "/api/v1/feedback?channel=odk&limit=200", headers=headers).json()["items"]
+    assert secret not in str(items), "the administrator is no focal point: the case is not even listed"
+    focal = requests.post(server["base"] + "/api/v1/sessions", json={"email": "focalpoint@haven.demo", "password": DEMO_PASSWORD}).json()
+    site_id = requests.get(server["base"] + "/api/v1/sites?q=" + site, headers=headers).json()["items"][0]["id"]
+    sent = requests.get(server["base"] + "/api/v1/feedback?site=" + site_id,
+                        headers={"Authorization": "Bearer " + focal["token"]}).json()["items"]
+    assert len(sent) == 1 and sent[0]["sensitive"] and sent[0].get("description") is None, "lists never carry a sensitive text"
+    opened = requests.get(server["base"] + "/api/v1/feedback/" + sent[0]["id"], headers={"Authorization": "Bearer " + focal["token"]}).json()
+    assert opened["description"] == secret and opened["channel"] == "odk"

@@ -128,6 +128,7 @@ enum OpenAPIDocument {
                   response: "FeedbackFigures", query: ["from", "to"]),
         Operation("get", "/exports/feedback.csv", "Feedback as CSV with an HXL row, streamed: no text, no contact, sensitive items left out (they are counted in the figures)",
                   query: ["from", "to"]),
+        Operation("get", "/exports/feedback.xlsx", "The same feedback table as an Excel workbook (header and HXL rows)", query: ["from", "to"]),
         Operation("get", "/openapi.json", "This document", anonymous: true),
     ]
 

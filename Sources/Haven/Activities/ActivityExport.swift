@@ -106,24 +106,12 @@ enum ActivityExport {
         }
     }
 
-    /// A 5W workbook: the header and HXL rows, then what `fill` adds; written to disk and streamed from there.
+    /// A 5W workbook: the header and HXL rows, then what `fill` adds.
     static func workbook(filename: String, on req: Request, fill: (WorkbookWriter) async throws -> Void) async throws -> Response {
-        let workbook = try WorkbookWriter(sheetName: "5W")
-        do {
+        try await WorkbookWriter.download(sheetName: "5W", filename: filename, on: req) { workbook in
             workbook.append(columns.map { .text($0.header) })
             workbook.append(columns.map { .text($0.hashtag) })
             try await fill(workbook)
-            let file = try workbook.finish()
-            let directory = workbook.directory
-            let response = try await req.fileio.asyncStreamFile(at: file.path, onCompleted: { _ in
-                try? FileManager.default.removeItem(at: directory)
-            })
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            response.headers.contentDisposition = .init(.attachment, filename: filename)
-            return response
-        } catch {
-            workbook.discard()
-            throw error
         }
     }
 

@@ -24,5 +24,6 @@ enum Migrations {
         CreateFeedback(),
         CreateServices(),
         CountFeedbackByMonth(),
+        AddFeedbackSubmissions(),
     ]
 }

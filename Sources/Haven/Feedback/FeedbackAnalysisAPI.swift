@@ -33,6 +33,11 @@ struct FeedbackAnalysisAPI: RouteCollection {
             let window = try FeedbackAnalysis(req)
             return try await FeedbackExport.csv(from: window.from, to: window.to, on: req.db)
         }
+        routes.get("exports", "feedback.xlsx") { req in
+            try req.authorize(.readOperationalData)
+            let window = try FeedbackAnalysis(req)
+            return try await FeedbackExport.xlsx(from: window.from, to: window.to, on: req)
+        }
     }
 
     func figures(req: Request) async throws -> Figures {

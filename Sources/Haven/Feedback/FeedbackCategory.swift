@@ -49,11 +49,15 @@ enum FeedbackCategorySeed {
         ("SECURITY", "Security threat", true),
     ]
 
-    static func seed(on db: any Database) async throws {
-        let categories = entries.enumerated().map { index, entry in
+    static func categories() -> [FeedbackCategory] {
+        entries.enumerated().map { index, entry in
             FeedbackCategory(code: entry.code, label: entry.label, sensitive: entry.sensitive, acknowledgeDays: 3,
                              respondHours: entry.sensitive ? 72 : 30 * 24, position: index)
         }
+    }
+
+    static func seed(on db: any Database) async throws {
+        let categories = categories()
         try await db.write { tx in
             try await categories.create(on: tx)
             try await AuditEvent.insert(categories.map { Audit.creation(of: $0, by: .commandLine("seed")) }, on: tx)

@@ -21,22 +21,46 @@ enum FeedbackExport {
     ]
 
     static func csv(from: ReportingMonth, to: ReportingMonth, on db: any Database) async throws -> Response {
-        let sites = Dictionary(try await Site.query(on: db).field(\.$id).field(\.$code).all().map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let sites = try await siteCodes(on: db)
         let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
             try await writer.writeBuffer(ByteBuffer(string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
-            var last: UUID?
-            while true {
-                let query = FeedbackItem.query(on: db).filter(\.$sensitive == false).filter(\.$archivedAt == nil)
-                    .filter(\.$receivedMonth >= from.description).filter(\.$receivedMonth <= to.description)
-                if let last { query.filter(\.$id > last) }
-                let batch = try await query.sort(\.$id).limit(2000).all()
-                guard !batch.isEmpty else { break }
-                last = batch.last?.id
+            try await eachBatch(from: from, to: to, on: db) { batch in
                 try await writer.writeBuffer(ByteBuffer(string: batch.map { item in CSV.line(columns.map { $0.value(item, sites) }) + "\r\n" }.joined()))
             }
         }))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "haven-feedback-\(from)-\(to).csv")
         return response
+    }
+
+    /// The same table as an Excel workbook.
+    static func xlsx(from: ReportingMonth, to: ReportingMonth, on req: Request) async throws -> Response {
+        let sites = try await siteCodes(on: req.db)
+        return try await WorkbookWriter.download(sheetName: "Feedback", filename: "haven-feedback-\(from)-\(to).xlsx", on: req) { workbook in
+            workbook.append(columns.map { .text($0.header) })
+            workbook.append(columns.map { .text($0.hashtag) })
+            try await eachBatch(from: from, to: to, on: req.db) { batch in
+                for item in batch { workbook.append(columns.map { .text($0.value(item, sites)) }) }
+            }
+        }
+    }
+
+    private static func siteCodes(on db: any Database) async throws -> [UUID: String] {
+        Dictionary(try await Site.query(on: db).field(\.$id).field(\.$code).all().map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The items that may be exported, in batches by id.
+    private static func eachBatch(from: ReportingMonth, to: ReportingMonth, on db: any Database,
+                                  _ body: ([FeedbackItem]) async throws -> Void) async throws {
+        var last: UUID?
+        while true {
+            let query = FeedbackItem.query(on: db).filter(\.$sensitive == false).filter(\.$archivedAt == nil)
+                .filter(\.$receivedMonth >= from.description).filter(\.$receivedMonth <= to.description)
+            if let last { query.filter(\.$id > last) }
+            let batch = try await query.sort(\.$id).limit(2000).all()
+            guard !batch.isEmpty else { return }
+            try await body(batch)
+            last = batch.last?.id
+        }
     }
 }

@@ -43,6 +43,8 @@ final class FeedbackItem: Model, Audited, @unchecked Sendable {
     @OptionalField(key: "closed_at") var closedAt: Date?
     /// When the item falls late (`FeedbackDeadlines.lateFrom`), kept with it so the late list is one ordered read.
     @OptionalField(key: "late_from") var lateFrom: Date?
+    /// The ODK instance it was sent as, so that a resend is not a second item.
+    @OptionalField(key: "instance_id") var instanceID: String?
     @OptionalField(key: "archived_at") var archivedAt: Date?
 
     init() {}

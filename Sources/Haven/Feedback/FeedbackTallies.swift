@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// The stored `FeedbackTally` counters: written in the same transaction as the item they count, read by the figures.

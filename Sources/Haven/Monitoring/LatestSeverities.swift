@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// The severities of some sites' latest rounds, for figures that set other data beside them.

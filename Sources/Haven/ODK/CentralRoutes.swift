@@ -16,8 +16,15 @@ struct CentralRoutes: RouteCollection {
         project.get("forms", ":form", "submissions", use: submissions)
         project.on(.POST, "forms", ":form", "submissions", body: .collect(maxSize: "10mb"), use: createSubmission)
         project.get("forms", ":form", "submissions", ":instance", use: submission)
+        // Clients ask for a submission's attachments right after sending it; Haven's forms have none.
         project.get("forms", ":form", "submissions", ":instance", "attachments") { req -> [String] in
-            _ = try await Self.submissionRound(req)
+            if req.parameters.get("form") == FeedbackXForm.formID {
+                _ = try OpenRosaRoutes.project(req)
+                let instance = req.parameters.get("instance")?.removingPercentEncoding ?? ""
+                guard try await FeedbackItem.query(on: req.db).filter(\.$instanceID == instance).first() != nil else { throw HavenError.notFound("Submission") }
+            } else {
+                _ = try await Self.submissionRound(req)
+            }
             return []
         }
         project.get("forms", ":form", "Submissions", use: odata)
@@ -63,7 +70,7 @@ struct CentralRoutes: RouteCollection {
     }
 
     func oneProject(req: Request) async throws -> Project {
-        _ = try await OpenRosaRoutes.form(req)
+        _ = try OpenRosaRoutes.project(req)
         return Self.operation
     }
 
@@ -98,22 +105,21 @@ struct CentralRoutes: RouteCollection {
     }
 
     func forms(req: Request) async throws -> [Form] {
-        let (_, xml) = try await OpenRosaRoutes.form(req)
-        return [Self.describe(xml)]
+        _ = try OpenRosaRoutes.project(req)
+        return try await ODKForms.current(on: req.db).map(Self.describe)
     }
 
-    static func describe(_ xml: (document: String, version: Int)) -> Form {
-        Form(projectId: OpenRosaRoutes.project, xmlFormId: XForm.formID, version: String(xml.version), hash: XForm.hash(xml.document),
-             createdAt: Date(timeIntervalSince1970: 0), name: XForm.title, updatedAt: Date(), publishedAt: Date(timeIntervalSince1970: 0))
+    static func describe(_ form: ODKForms.Published) -> Form {
+        Form(projectId: OpenRosaRoutes.project, xmlFormId: form.id, version: form.version, hash: ODKForms.hash(form.document),
+             createdAt: Date(timeIntervalSince1970: 0), name: form.title, updatedAt: Date(), publishedAt: Date(timeIntervalSince1970: 0))
     }
 
-    /// `forms/haven_site_monitoring` is the form's description; `forms/haven_site_monitoring.xml` the XForm itself.
+    /// `forms/haven_feedback` is the form's description; `forms/haven_feedback.xml` the XForm itself.
     func form(req: Request) async throws -> Response {
-        let (_, xml) = try await OpenRosaRoutes.form(req)
+        _ = try OpenRosaRoutes.project(req)
         let name = req.parameters.get("form") ?? ""
-        if name == XForm.formID + ".xml" { return OpenRosaRoutes.xml(xml.document) }
-        guard name == XForm.formID else { throw HavenError.notFound("Form") }
-        return try await Self.describe(xml).encodeResponse(for: req)
+        if name.hasSuffix(".xml") { return OpenRosaRoutes.xml(try await ODKForms.named(String(name.dropLast(4)), on: req.db).document) }
+        return try await Self.describe(try await ODKForms.named(name, on: req.db)).encodeResponse(for: req)
     }
 
     struct Submission: Content {
@@ -129,6 +135,12 @@ struct CentralRoutes: RouteCollection {
             submitterId = round.submitterID?.odkActorID ?? 0
             createdAt = round.createdAt ?? Date()
         }
+
+        init(_ receipt: ODKForms.Receipt) {
+            instanceId = receipt.instanceID
+            submitterId = receipt.submitterID?.odkActorID ?? 0
+            createdAt = receipt.receivedAt
+        }
     }
 
     func submissions(req: Request) async throws -> [Submission] {
@@ -138,12 +150,13 @@ struct CentralRoutes: RouteCollection {
             .range(page.offset..<(page.offset + page.limit)).all().map(Submission.init)
     }
 
+    /// Either form takes submissions; only monitoring rounds are read back here, since feedback can be sensitive.
     func createSubmission(req: Request) async throws -> Response {
         let user = try OpenRosaRoutes.project(req)
-        try Self.checkForm(req)
+        let form = try await ODKForms.named(req.parameters.get("form") ?? "", on: req.db)
         guard let body = req.body.data, body.readableBytes > 0 else { throw HavenError.badRequest("The submission XML is missing.") }
-        let outcome = try await SubmissionIntake.receive(Data(buffer: body), from: user, on: req.db, writer: req.roundWriter)
-        return try await Submission(outcome.round).encodeResponse(status: .ok, for: req)
+        let receipt = try await ODKForms.receive(Data(buffer: body), form: form.id, from: user, on: req)
+        return try await Submission(receipt).encodeResponse(status: .ok, for: req)
     }
 
     func submission(req: Request) async throws -> Submission {
@@ -152,7 +165,7 @@ struct CentralRoutes: RouteCollection {
 
     func odata(req: Request) async throws -> Response {
         guard req.parameters.get("form") == XForm.formID + ".svc" else { throw HavenError.notFound("Form") }
-        _ = try await OpenRosaRoutes.form(req)
+        _ = try OpenRosaRoutes.project(req)
         return try await ODataFeed.submissions(req)
     }
 

@@ -14,16 +14,18 @@ struct OpenRosaRoutes: RouteCollection {
     }
 
     func formList(req: Request) async throws -> Response {
-        let (_, xml) = try await Self.form(req)
+        _ = try Self.project(req)
         let base = "\(req.baseURL)/v1/projects/\(Self.project)"
-        let body = """
+        let forms = try await ODKForms.current(on: req.db).map { form in
+            "<xform><formID>\(form.id)</formID><name>\(form.title)</name><version>\(form.version)</version>"
+                + "<hash>\(ODKForms.hash(form.document))</hash><downloadUrl>\(base)/forms/\(form.id).xml</downloadUrl></xform>"
+        }
+        return Self.xml("""
             <?xml version="1.0" encoding="UTF-8"?>
             <xforms xmlns="http://openrosa.org/xforms/xformsList">
-            <xform><formID>\(XForm.formID)</formID><name>\(XForm.title)</name><version>\(xml.version)</version>\
-            <hash>\(XForm.hash(xml.document))</hash><downloadUrl>\(base)/forms/\(XForm.formID).xml</downloadUrl></xform>
+            \(forms.joined(separator: "\n"))
             </xforms>
-            """
-        return Self.xml(body)
+            """)
     }
 
     func submissionProbe(req: Request) async throws -> Response {
@@ -38,12 +40,10 @@ struct OpenRosaRoutes: RouteCollection {
         guard let file = try? req.content.get(File.self, at: "xml_submission_file") else {
             throw HavenError.badRequest("The submission has no xml_submission_file part.")
         }
-        let outcome = try await SubmissionIntake.receive(Data(buffer: file.data), from: user, on: req.db, writer: req.roundWriter)
-        let message = if case .duplicate = outcome { "This submission was already received." } else { "Thank you: the round is recorded." }
-        let response = Self.xml("""
-            <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="submit_success">\(message)</message></OpenRosaResponse>
+        let receipt = try await ODKForms.receive(Data(buffer: file.data), form: nil, from: user, on: req)
+        return Self.xml("""
+            <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="submit_success">\(receipt.message)</message></OpenRosaResponse>
             """, status: .created)
-        return response
     }
 
     /// The signed-in user, once the project number is checked.
@@ -51,13 +51,6 @@ struct OpenRosaRoutes: RouteCollection {
         let user = try req.requireUser()
         guard req.parameters.get("project") == String(project) else { throw HavenError.notFound("Project") }
         return user
-    }
-
-    /// The signed-in user and the current form.
-    static func form(_ req: Request) async throws -> (UserContext, (document: String, version: Int)) {
-        let user = try project(req)
-        let catalogue = try await Catalogue.current(on: req.db)
-        return (user, (XForm.document(catalogue), catalogue.number))
     }
 
     static func xml(_ body: String, status: HTTPResponseStatus = .ok) -> Response {

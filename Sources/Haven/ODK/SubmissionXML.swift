@@ -12,23 +12,12 @@ struct SubmissionXML: Equatable {
 
     /// Reads the XML; every problem is named, and nothing is guessed.
     static func parse(_ data: Data, catalogue: [IndicatorBody]) throws -> SubmissionXML {
-        let reader = FlatXMLReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        let parsed = parser.parse()
-        guard parsed, reader.depth == 0, let root = reader.rootAttributes else {
-            let why = parser.parserError.map { "\($0.localizedDescription)" }
-                ?? (reader.rootAttributes == nil ? "it has no root element" : "it ends before its elements are closed")
-            throw HavenError.badRequest("The submission is not well-formed XML: \(why).")
-        }
+        let read = try ODKSubmission.read(data)
+        let formID = read.formID
         var errors: [FieldError] = []
-        let formID = root["id"] ?? ""
         if formID != XForm.formID { errors.append(FieldError("form", "'\(formID)' is not a Haven form; expected \(XForm.formID)")) }
-        let values = reader.values
-        let instanceID = values["meta/instanceID"] ?? ""
-        if instanceID.isEmpty { errors.append(FieldError("meta/instanceID", "is missing: every submission needs its instance ID")) }
-        let site = values["site"] ?? ""
-        if site.isEmpty { errors.append(FieldError("site", "is required")) }
+        let values = read.values
+        let (instanceID, site) = read.identity(&errors)
         let day = CalendarDay(values["conducted_on"] ?? "")
         if day == nil { errors.append(FieldError("conducted_on", "'\(values["conducted_on"] ?? "")' is not a date in the form yyyy-mm-dd")) }
         var answers: [String: Answer] = [:]
@@ -46,6 +35,34 @@ struct SubmissionXML: Equatable {
         let informants = (values["key_informants"] ?? "").split(separator: ";").map { String($0).trimmed }
         return SubmissionXML(formID: formID, instanceID: instanceID, siteCode: site,
                              input: RoundInput(conductedOn: day!, keyInformants: informants, values: answers))
+    }
+}
+
+/// A submission as sent: which form, and the text of each answer by its path below the root.
+struct ODKSubmission {
+    var formID: String
+    var values: [String: String]
+
+    static func read(_ data: Data) throws -> ODKSubmission {
+        let reader = FlatXMLReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        let parsed = parser.parse()
+        guard parsed, reader.depth == 0, let root = reader.rootAttributes else {
+            let why = parser.parserError.map { "\($0.localizedDescription)" }
+                ?? (reader.rootAttributes == nil ? "it has no root element" : "it ends before its elements are closed")
+            throw HavenError.badRequest("The submission is not well-formed XML: \(why).")
+        }
+        return ODKSubmission(formID: root["id"] ?? "", values: reader.values)
+    }
+
+    /// The instance ID and the site code every Haven form carries, each missing one named in `errors`.
+    func identity(_ errors: inout [FieldError]) -> (instanceID: String, siteCode: String) {
+        let instanceID = values["meta/instanceID"] ?? ""
+        if instanceID.isEmpty { errors.append(FieldError("meta/instanceID", "is missing: every submission needs its instance ID")) }
+        let site = values["site"] ?? ""
+        if site.isEmpty { errors.append(FieldError("site", "is required")) }
+        return (instanceID, site)
     }
 }
 

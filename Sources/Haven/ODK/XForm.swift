@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The site monitoring form in ODK's XForm format, generated from a catalogue version, so that
@@ -34,11 +33,6 @@ enum XForm {
         </h:body>
         </h:html>
         """
-    }
-
-    /// "md5:…" of the form, as OpenRosa form lists and ODK Central announce it.
-    static func hash(_ xml: String) -> String {
-        "md5:" + Insecure.MD5.hash(data: Data(xml.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     private static func bind(_ q: IndicatorBody) -> String {
