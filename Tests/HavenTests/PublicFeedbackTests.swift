@@ -22,7 +22,7 @@ import VaporTesting
             let csrf = try #require(form.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
 
             let bad = try await send(app, ["site": "", "category": "", "description": ""], csrf: csrf)
-            #expect(bad.status == .unprocessableEntity && bad.text.contains("choose the site you live in") && bad.text.contains("is required"))
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("Choose the site you live in.") && bad.text.contains("Write your message"))
             let sent = try await send(app, ["site": world.alpha.code, "category": "PSEA", "description": FeedbackAPITests.secret,
                                             "contact": FeedbackAPITests.phone, "consent": "yes", "wantsAnswer": "yes"], csrf: csrf)
             #expect(sent.status == .ok)
@@ -43,6 +43,51 @@ import VaporTesting
             let throttled = try await send(app, ["site": world.beta.code, "category": "INFO", "description": "And again"], csrf: csrf)
             #expect(throttled.status == .tooManyRequests, "three an hour from one address")
             #expect(try await FeedbackItem.query(on: app.db).count() == 3)
+        }
+    }
+
+    @Test func residentsReadTheFormThePosterAndTheStatusInTheOperationsLanguages() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wording-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"language_name": "Soomaali", "form_title": "Ra'yi bixi ama cabasho gudbi"}"#.utf8).write(to: folder.appendingPathComponent("so.json"))
+        try Data(#"{"send": "Expédier"}"#.utf8).write(to: folder.appendingPathComponent("fr.json"))
+        try await withHaven(adjust: { $0.languages = ["fr", "ar", "so"]; $0.wordingDirectory = folder.path }) { app in
+            let world = try await World.make(on: app)
+            let french = try await app.testing().sendRequest(.GET, Paths.publicFeedback)
+            #expect(french.text.contains("lang=\"fr\"") && french.text.contains("Donner votre avis") && french.text.contains("Expédier"),
+                    "the first language is the default; an operation rewords what it wants")
+            #expect(french.text.contains("العربية") && french.text.contains("Soomaali"), "links to the other languages")
+            let arabic = try await app.testing().sendRequest(.GET, Paths.publicFeedback, headers: ["accept-language": "ar-SY,ar;q=0.9,en;q=0.5"])
+            #expect(arabic.text.contains("dir=\"rtl\"") && arabic.text.contains("قدّم ملاحظاتك"), "the browser's language, right to left")
+            let somali = try await app.testing().sendRequest(.GET, Paths.publicFeedback + "?lang=so")
+            #expect(somali.text.contains("Ra'yi bixi") && somali.text.contains("Your message"), "an added language, English where it has no words yet")
+            let poster = try await app.testing().sendRequest(.GET, "/directory/\(world.alpha.code)?lang=ar")
+            #expect(poster.status == .ok && poster.text.contains("الخدمات في") && poster.text.contains("lang=ar"))
+            let form = try await app.testing().sendRequest(.GET, Paths.publicFeedback + "?lang=ar")
+            let csrf = try #require(form.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
+            let body = "_csrf=\(csrf)&site=&category=&description="
+            let bad = try await app.testing().sendRequest(.POST, Paths.publicFeedback + "?lang=ar", headers: [
+                "cookie": "\(CSRFMiddleware.cookieName)=\(csrf)", "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("اختر الموقع الذي تعيش فيه"), "errors in the resident's language")
+        }
+        #expect(throws: HavenError.self) { try Wordings(codes: ["xx"], directory: nil) }
+        try Data(#"{"form_titel": "typo"}"#.utf8).write(to: folder.appendingPathComponent("so.json"))
+        do {
+            _ = try Wordings(codes: ["so"], directory: folder.path)
+            Issue.record("a misspelt key was accepted")
+        } catch {
+            #expect("\(error)".contains("form_titel"), "the file and the key are named")
+        }
+    }
+
+    @Test func everyBuiltInLanguageSaysEverythingWithTheSamePlaceholders() {
+        for (code, words) in WordingCatalogue.builtIn {
+            #expect(Set(words.keys) == Set(Wording.Key.allCases), "\(code) lacks \(Set(Wording.Key.allCases).subtracting(words.keys).map(\.rawValue))")
+            for key in Wording.Key.allCases {
+                let placeholders = { (text: String) in Set(text.matches(of: /\{[a-z]+\}/).map { String($0.output) }) }
+                #expect(placeholders(words[key] ?? "") == placeholders(WordingCatalogue.english[key]!), "\(code) \(key.rawValue)")
+            }
         }
     }
 

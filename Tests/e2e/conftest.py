@@ -23,7 +23,8 @@ def server():
     data = tempfile.mkdtemp(prefix="haven-e2e-")
     port = free_port()
     # Every upload goes through the background path, so the journeys follow its progress page.
-    env = dict(os.environ, HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info", HAVEN_IMPORT_BACKGROUND_ROWS="1")
+    env = dict(os.environ, HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info", HAVEN_IMPORT_BACKGROUND_ROWS="1",
+               HAVEN_LANGUAGES="en,fr,ar")
     env.pop("DATABASE_URL", None)
     log = open(os.path.join(data, "server.log"), "w")
     console = open(os.path.join(data, "console.txt"), "w")

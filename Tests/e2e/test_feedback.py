@@ -68,3 +68,22 @@ def test_a_planted_secret_leaks_nowhere(server, browser):
             assert b"PLANTED" not in f.read(), f"{os.path.basename(path)} holds the secret in clear"
     with open(server["log"], encoding="utf-8", errors="replace") as f:
         assert "PLANTED" not in f.read()
+
+
+def test_a_resident_complains_in_arabic_right_to_left(server, browser):
+    base = server["base"]
+    browser.get(base + "/feedback")
+    browser.find_element(By.LINK_TEXT, "العربية").click()
+    settle(browser, lambda d: d.execute_script("return document.documentElement.dir") == "rtl")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "قدّم ملاحظاتك أو شكواك"
+    label = browser.find_element(By.CSS_SELECTOR, "label[for=description]")
+    assert label.value_of_css_property("direction") == "rtl"
+    Select(browser.find_element(By.NAME, "site")).select_by_index(1)
+    Select(browser.find_element(By.NAME, "category")).select_by_value("INFO")
+    browser.find_element(By.NAME, "description").send_keys("متى التوزيع القادم؟")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    reference = settle(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".reference").text)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "شكراً، لقد استلمنا رسالتك"
+    browser.find_element(By.LINK_TEXT, "اعرف أين وصلت").click()
+    settle(browser, lambda d: reference in d.find_element(By.CSS_SELECTOR, ".notice").text)
+    assert "تنتظر أن تُقرأ" in browser.find_element(By.CSS_SELECTOR, ".notice").text

@@ -25,6 +25,10 @@ public struct Settings: Sendable {
     public var smallCellThreshold: Int
     /// The feedback hotline printed on site posters, when there is one.
     public var feedbackHotline: String?
+    /// The languages of the pages residents read, the first being the default (`en`, `fr`, `es`, `ar` built in).
+    public var languages: [String]
+    /// A folder of `<language>.json` files that add languages or reword the built-in ones.
+    public var wordingDirectory: String?
 
     public init(
         storage: Storage,
@@ -37,7 +41,9 @@ public struct Settings: Sendable {
         feedbackKeyring: String? = nil,
         publicFeedbackPerHour: Int = 10,
         smallCellThreshold: Int = 5,
-        feedbackHotline: String? = nil
+        feedbackHotline: String? = nil,
+        languages: [String] = ["en"],
+        wordingDirectory: String? = nil
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -50,6 +56,8 @@ public struct Settings: Sendable {
         self.publicFeedbackPerHour = publicFeedbackPerHour
         self.smallCellThreshold = smallCellThreshold
         self.feedbackHotline = feedbackHotline
+        self.languages = languages
+        self.wordingDirectory = wordingDirectory
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -72,7 +80,10 @@ public struct Settings: Sendable {
             feedbackKeyring: env["HAVEN_FEEDBACK_KEYS"].nonEmpty,
             publicFeedbackPerHour: env["HAVEN_PUBLIC_FEEDBACK_PER_HOUR"].flatMap(Int.init) ?? 10,
             smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init) ?? 5,
-            feedbackHotline: env["HAVEN_FEEDBACK_HOTLINE"].nonEmpty
+            feedbackHotline: env["HAVEN_FEEDBACK_HOTLINE"].nonEmpty,
+            languages: (env["HAVEN_LANGUAGES"].nonEmpty ?? "en").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .filter { !$0.isEmpty },
+            wordingDirectory: env["HAVEN_WORDING_DIR"].nonEmpty
         )
     }
 }

@@ -18,7 +18,7 @@ struct PublicFeedbackPages: RouteCollection {
         let sites = try await Self.openSites(on: req.db)
         let chosen = try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
         let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
-        return Layout.response(PublicFeedbackView.form(sites: sites, chosen: chosen ?? nil,
+        return Layout.response(PublicFeedbackView.form(req.wording, languages: req.languages, sites: sites, chosen: chosen ?? nil,
                                                        categories: categories, values: [:], errors: [], csrf: req.csrfToken))
     }
 
@@ -28,7 +28,7 @@ struct PublicFeedbackPages: RouteCollection {
         do {
             try await throttle.check([address])
         } catch HavenError.tooManyRequests {
-            return Layout.response(PublicFeedbackView.tooMany(), status: .tooManyRequests)
+            return Layout.response(PublicFeedbackView.tooMany(req.wording), status: .tooManyRequests)
         }
         let values = try req.content.decode([String: String].self)
         let site = try await values["site"].nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
@@ -40,12 +40,12 @@ struct PublicFeedbackPages: RouteCollection {
         do {
             let item = try await FeedbackRegister.record(input, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher, on: req.db)
             await throttle.record([address])
-            return Layout.response(PublicFeedbackView.receipt(reference: item.reference))
+            return Layout.response(PublicFeedbackView.receipt(req.wording, reference: item.reference))
         } catch HavenError.invalid(let errors) {
             let sites = try await Self.openSites(on: req.db)
             let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
-            let named = errors.map { $0.field == "siteId" ? FieldError("site", "choose the site you live in") : $0 }
-            return Layout.response(PublicFeedbackView.form(sites: sites, chosen: site, categories: categories,
+            let named = errors.map { $0.field == "siteId" ? FieldError("site", $0.message) : $0 }
+            return Layout.response(PublicFeedbackView.form(req.wording, languages: req.languages, sites: sites, chosen: site, categories: categories,
                                                            values: values, errors: named, csrf: req.csrfToken), status: .unprocessableEntity)
         }
     }
@@ -54,7 +54,8 @@ struct PublicFeedbackPages: RouteCollection {
     func status(req: Request) async throws -> Response {
         let reference = (req.query["reference"] as String?).nonEmpty.map(FeedbackReference.normalise)
         let item = try await reference.asyncMap { try await FeedbackItem.query(on: req.db).filter(\.$reference == $0).filter(\.$archivedAt == nil).first() } ?? nil
-        return Layout.response(PublicFeedbackView.status(reference: reference, item: item), status: reference != nil && item == nil ? .notFound : .ok)
+        return Layout.response(PublicFeedbackView.status(req.wording, languages: req.languages, reference: reference, item: item),
+                               status: reference != nil && item == nil ? .notFound : .ok)
     }
 
     /// The sites to offer in a list, or none when there are too many for one (people then type their site's code):

@@ -1,72 +1,74 @@
 import Foundation
 import Plot
 
-/// The public pages, in plain words for residents: the form, the receipt with its reference, the status.
+/// The public pages, in plain words for residents and in their language: the form, the receipt with its
+/// reference, the status. Category labels are the operation's own words and are shown as written.
 enum PublicFeedbackView {
-    static func form(sites: [Site], chosen: Site?, categories: [FeedbackCategory], values: [String: String], errors: [FieldError], csrf: String) -> String {
-        Layout.page("Give feedback or complain", user: nil,
-            .h1("Give feedback or make a complaint"),
-            .p("Tell us what works, what does not, or what went wrong. You do not need to give your name. Complaints about abuse or exploitation by aid workers go only to the people trained to handle them, and are kept confidential."),
-            .p(.a(.href(Paths.feedbackStatus), "Already sent something? Check it with your reference.")),
-            .if(!errors.isEmpty, .p(.class("alert"), .text("Please check the fields marked below."))),
-            Layout.form(action: Paths.publicFeedback, csrf: csrf,
+    static func form(_ w: Wording, languages: [Wording], sites: [Site], chosen: Site?, categories: [FeedbackCategory], values: [String: String],
+                     errors: [FieldError], csrf: String) -> String {
+        let errors = errors.map { FieldError($0.field, message(for: $0.field, w)) }
+        return Layout.page(w[.formTitle], user: nil, wording: w,
+            Layout.languages(languages, current: w, path: Paths.publicFeedback, query: chosen.map { ["site": $0.code] } ?? [:]),
+            .h1(.text(w[.formTitle])),
+            .p(.text(w[.formIntro])),
+            .p(.a(.href(Paths.feedbackStatus + "?lang=" + w.code), .text(w[.checkLink]))),
+            .if(!errors.isEmpty, .p(.class("alert"), .text(w[.checkFields]))),
+            Layout.form(action: Paths.publicFeedback + "?lang=" + w.code, csrf: csrf,
                 sites.isEmpty || chosen != nil
-                    ? Layout.field("site", "Your site (its code, as on the notice board)", value: chosen?.code ?? values["site"], errors: errors, required: true)
-                    : Layout.select("site", "Your site", options: [("", "Choose your site")] + sites.map { ($0.code, "\($0.name) (\($0.code))") },
+                    ? Layout.field("site", w[.siteCodeLabel], value: chosen?.code ?? values["site"], errors: errors, required: true)
+                    : Layout.select("site", w[.siteLabel], options: [("", w[.chooseSite])] + sites.map { ($0.code, "\($0.name) (\($0.code))") },
                                     selected: values["site"], errors: errors),
-                Layout.select("category", "What is it about?", options: [("", "Choose")] + categories.map { ($0.code, $0.label) },
+                Layout.select("category", w[.aboutLabel], options: [("", w[.choose])] + categories.map { ($0.code, $0.label) },
                               selected: values["category"], errors: errors),
                 .div(.class(errors.message(for: "description") == nil ? "field" : "field invalid"),
-                     .label(.for("description"), "Your message"),
+                     .label(.for("description"), .text(w[.messageLabel])),
                      .textarea(.name("description"), .id("description"), .attribute(named: "rows", value: "6"), .required(true), .text(values["description"] ?? "")),
                      .unwrap(errors.message(for: "description")) { .p(.class("error"), .text($0)) }),
-                Layout.select("wantsAnswer", "Do you want an answer?", options: [("yes", "Yes"), ("no", "No")], selected: values["wantsAnswer"], errors: errors),
-                Layout.field("contact", "How can we reach you? (phone, shelter number; optional)", value: values["contact"], errors: errors),
-                Layout.select("consent", "May we contact you about this?", options: [("no", "No"), ("yes", "Yes")], selected: values["consent"], errors: errors),
-                Layout.select("sex", "You are (optional)", options: [("", "Prefer not to say")] + FeedbackSex.allCases.map { ($0.rawValue, $0.label) },
+                Layout.select("wantsAnswer", w[.wantsAnswerLabel], options: [("yes", w[.yes]), ("no", w[.no])], selected: values["wantsAnswer"], errors: errors),
+                Layout.field("contact", w[.contactLabel], value: values["contact"], errors: errors),
+                Layout.select("consent", w[.consentLabel], options: [("no", w[.no]), ("yes", w[.yes])], selected: values["consent"], errors: errors),
+                Layout.select("sex", w[.sexLabel], options: [("", w[.preferNotToSay])] + FeedbackSex.allCases.map { ($0.rawValue, w.sex($0)) },
                               selected: values["sex"], errors: errors),
-                Layout.select("ageGroup", "Your age (optional)", options: [("", "Prefer not to say")] + FeedbackAgeGroup.allCases.map { ($0.rawValue, $0.label) },
+                Layout.select("ageGroup", w[.ageLabel], options: [("", w[.preferNotToSay])] + FeedbackAgeGroup.allCases.map { ($0.rawValue, w.ageGroup($0)) },
                               selected: values["ageGroup"], errors: errors),
-                .button(.type(.submit), "Send")))
+                .button(.type(.submit), .text(w[.send]))))
     }
 
-    static func receipt(reference: String) -> String {
-        Layout.page("Thank you", user: nil,
-            .h1("Thank you, we have received your message"),
-            .p(.class("notice"), .text("Your reference is "), .strong(.class("reference"), .text(reference)), .text(".")),
-            .p("Write it down or take a photo of this page. With it you can ask about your message at the help desk, on the hotline, or here:"),
-            .p(.a(.href(Paths.feedbackStatus + "?reference=" + reference), "Check where it stands")))
-    }
-
-    static func status(reference: String?, item: FeedbackItem?) -> String {
-        Layout.page("Check your feedback", user: nil,
-            .h1("Check where your feedback stands"),
-            .form(.method(.get), .action(Paths.feedbackStatus),
-                  .div(.class("field"), .label(.for("reference"), "Your reference"),
-                       .input(.type(.text), .name("reference"), .id("reference"), .value(reference ?? ""), .placeholder("FB-XXXXX-XXXXX"))),
-                  .button(.type(.submit), "Check")),
-            .unwrap(item) { item in
-                .div(.class("notice"), .p(.strong(.text(item.reference))),
-                     .p(.text("Received on \(Format.day(CalendarDay(item.receivedAt))). " + Self.explain(item.status))))
-            },
-            .if(reference != nil && item == nil, .p(.class("alert"), "We found no feedback with this reference. Check how it is written, or ask at the help desk.")))
-    }
-
-    /// The status in a resident's words.
-    static func explain(_ status: FeedbackStatus) -> String {
-        switch status {
-        case .new: "It is waiting to be read."
-        case .acknowledged: "It has been read and is being looked into."
-        case .referred: "It has been passed to the organisation that can act on it."
-        case .inProgress: "Someone is working on it."
-        case .responded: "An answer has been given."
-        case .closed: "It is closed."
+    /// What went wrong with a field, in the resident's language rather than the API's words.
+    static func message(for field: String, _ w: Wording) -> String {
+        switch field {
+        case "site", "siteId": w[.errorSite]
+        case "category": w[.errorCategory]
+        case "contact": w[.errorContact]
+        default: w[.errorDescription]
         }
     }
 
-    static func tooMany() -> String {
-        Layout.page("Please wait", user: nil,
-            .h1("Please wait a little"),
-            .p("Several messages were sent from here in the last hour. Please try again later, or go to the help desk or call the hotline."))
+    static func receipt(_ w: Wording, reference: String) -> String {
+        Layout.page(w[.receiptTitle], user: nil, wording: w,
+            .h1(.text(w[.receiptHeading])),
+            .p(.class("notice"), .text(w[.referenceIs] + " "), .strong(.class("reference"), .attribute(named: "dir", value: "ltr"), .text(reference)), .text(".")),
+            .p(.text(w[.writeItDown])),
+            .p(.a(.href(Paths.feedbackStatus + "?reference=" + reference + "&lang=" + w.code), .text(w[.checkStatus]))))
+    }
+
+    static func status(_ w: Wording, languages: [Wording], reference: String?, item: FeedbackItem?) -> String {
+        Layout.page(w[.statusTitle], user: nil, wording: w,
+            Layout.languages(languages, current: w, path: Paths.feedbackStatus, query: reference.map { ["reference": $0] } ?? [:]),
+            .h1(.text(w[.statusHeading])),
+            .form(.method(.get), .action(Paths.feedbackStatus),
+                  .input(.type(.hidden), .name("lang"), .value(w.code)),
+                  .div(.class("field"), .label(.for("reference"), .text(w[.yourReference])),
+                       .input(.type(.text), .name("reference"), .id("reference"), .value(reference ?? ""), .placeholder("FB-XXXXX-XXXXX"))),
+                  .button(.type(.submit), .text(w[.check]))),
+            .unwrap(item) { item in
+                .div(.class("notice"), .p(.strong(.attribute(named: "dir", value: "ltr"), .text(item.reference))),
+                     .p(.text(w[.receivedOn, ["date": w.day(item.receivedAt)]] + " " + w.status(item.status))))
+            },
+            .if(reference != nil && item == nil, .p(.class("alert"), .text(w[.notFound]))))
+    }
+
+    static func tooMany(_ w: Wording) -> String {
+        Layout.page(w[.waitTitle], user: nil, wording: w, .h1(.text(w[.waitHeading])), .p(.text(w[.waitText])))
     }
 }

@@ -3,10 +3,13 @@ import Vapor
 
 /// The frame of every page: header with navigation, main content, and the signed-in person.
 enum Layout {
-    /// `refreshSeconds` reloads the page on its own, for following work under way without any script.
-    static func page(_ title: String, user: UserContext?, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> String {
+    /// `refreshSeconds` reloads the page on its own, for following work under way without any script; `wording`
+    /// sets the language of a page for residents (staff pages are in English).
+    static func page(_ title: String, user: UserContext?, refreshSeconds: Int? = nil, wording: Wording? = nil,
+                     _ content: Node<HTML.BodyContext>...) -> String {
         HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: wording?.code ?? "en"),
+            .if(wording?.isRightToLeft == true, .attribute(named: "dir", value: "rtl")),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -35,6 +38,20 @@ enum Layout {
                 .main(.group(content))
             )
         ).render()
+    }
+
+    /// Links to the same page in each of the operation's languages, when it has more than one.
+    static func languages(_ languages: [Wording], current: Wording, path: String, query: [String: String] = [:]) -> Node<HTML.BodyContext> {
+        .if(languages.count > 1, .nav(.class("languages"), .forEach(languages) { language in
+            var parameters = query
+            parameters["lang"] = language.code
+            let link = path + "?" + parameters.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? "")" }
+                .joined(separator: "&")
+            return language.code == current.code
+                ? .strong(.attribute(named: "lang", value: language.code), .text(language[.languageName]))
+                : .a(.href(link), .attribute(named: "lang", value: language.code), .text(language[.languageName]))
+        }))
     }
 
     static func response(_ html: String, status: HTTPResponseStatus = .ok) -> Response {

@@ -63,6 +63,8 @@ enum Stylesheet {
     .hint { color: var(--muted); font-size: .9rem; }
     nav.sublinks { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .95rem; }
     nav.sublinks strong { color: var(--ink); }
+    nav.languages { display: flex; flex-wrap: wrap; gap: .3rem 1rem; justify-content: flex-end; font-size: 1rem; }
+    [dir=rtl] td, [dir=rtl] th { text-align: right; } [dir=rtl] td.num, [dir=rtl] th.num { text-align: left; }
     td.progress { white-space: nowrap; } td.progress strong { display: inline-block; min-width: 3.2rem; }
     svg.progress { width: 10rem; vertical-align: middle; }
     svg.bars { max-width: 30rem; }

@@ -19,21 +19,24 @@ struct DirectoryPage: RouteCollection {
         let providers = Dictionary(try await Organisation.query(on: req.db).all().map { ($0.id!, $0.shortName) },
                                    uniquingKeysWith: { a, _ in a })
         let hotline = req.application.havenSettings.feedbackHotline
-        let html = Layout.page("Services at \(site.name)", user: nil,
-            .h1(.text("Services at \(site.name)")),
-            .p(.class("hint"), .text("Site \(site.code). Updated \(Format.day(CalendarDay.today())).")),
-            services.isEmpty ? .p("No services are listed for this site yet.") : .div(.class("table-wrap"), .table(
-                .thead(.tr(.th("Service"), .th("Who"), .th("Where"), .th("When"), .th("How to reach"))),
+        let w = req.wording
+        let form = Paths.publicFeedback + "?site=" + site.code + (w.code == req.languages[0].code ? "" : "&lang=" + w.code)
+        let html = Layout.page(w[.servicesAt, ["site": site.name]], user: nil, wording: w,
+            Layout.languages(req.languages, current: w, path: "/directory/" + site.code),
+            .h1(.text(w[.servicesAt, ["site": site.name]])),
+            .p(.class("hint"), .text(w[.siteUpdated, ["code": site.code, "date": w.day(Date())]])),
+            services.isEmpty ? .p(.text(w[.noServices])) : .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(w[.service])), .th(.text(w[.who])), .th(.text(w[.whereColumn])), .th(.text(w[.when])), .th(.text(w[.howToReach])))),
                 .tbody(.forEach(services) { s in
                     .tr(.td(.strong(.text(s.name)), .br(), .small(.text(ResponseSector.named(s.sector)?.name ?? s.sector))),
                         .td(.text(providers[s.$provider.id] ?? "")), .td(.text(s.location)), .td(.text(s.hours)), .td(.text(s.contact)))
                 }))),
-            .h2("Tell us what you think, or complain"),
+            .h2(.text(w[.tellUs])),
             .ul(
-                .li(.text("On a phone or computer: "), .a(.href(Paths.publicFeedback + "?site=" + site.code), .text(Paths.publicFeedback + "?site=" + site.code))),
-                .unwrap(hotline) { .li(.text("Call the free hotline: "), .strong(.text($0))) },
-                .li("At the help desk, to the mobile team, or in the suggestion box."),
-                .li("You do not need to give your name. Complaints about abuse or exploitation by aid workers go only to trained staff and stay confidential. Help is free: nobody may ask you for money or favours.")))
+                .li(.text(w[.online] + " "), .a(.href(form), .attribute(named: "dir", value: "ltr"), .text(form))),
+                .unwrap(hotline) { .li(.text(w[.hotline] + " "), .strong(.attribute(named: "dir", value: "ltr"), .text($0))) },
+                .li(.text(w[.inPerson])),
+                .li(.text(w[.confidential]))))
         return Layout.response(html)
     }
 }
