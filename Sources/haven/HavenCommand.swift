@@ -131,7 +131,8 @@ func importFile(_ kind: HavenApp.ImportKind, _ file: String) async throws {
 }
 
 struct FeedbackCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Complaints and feedback.", subcommands: [Rekey.self])
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Complaints and feedback.",
+                                                    subcommands: [Rekey.self, Digest.self])
 
     struct Rekey: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -141,6 +142,23 @@ struct FeedbackCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let count = try await HavenApp.rekeyFeedback(.fromEnvironment())
                 print("Sealed \(count) item(s) again with the newest key.")
+            }
+        }
+    }
+
+    struct Digest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mail each feedback focal point what is late or due among what they handle (run it daily, e.g. from cron).")
+
+        func run() async throws {
+            try await reportingErrors {
+                let mailing = try await HavenApp.mailFeedbackDigests(.fromEnvironment())
+                if mailing.sent > 0 { print("Mailed \(mailing.sent) focal point(s).") }
+                if !mailing.saved.isEmpty {
+                    print("HAVEN_MAIL_COMMAND is not set: \(mailing.saved.count) message(s) left in the outbox:")
+                    mailing.saved.forEach { print("  \($0)") }
+                }
+                print("\(mailing.nothingDue) focal point(s) had nothing late or due.")
             }
         }
     }

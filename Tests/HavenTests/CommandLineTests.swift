@@ -49,4 +49,14 @@ import Testing
         try "adm1_pcode,adm1_name,adm2_pcode,adm2_name\nBO01,North,BO0101,Good\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try await HavenApp.importFile(s, kind: .adminAreas, path: file) == true)
     }
+
+    @Test func theDemoFocalPointFindsItsDigestInTheOutboxOfAFieldLaptop() async throws {
+        var s = settings()
+        s.publicURL = "http://10.0.0.5:8080"
+        try await HavenApp.demo(s, sites: 30, months: 2, seed: 5)
+        let mailing = try await HavenApp.mailFeedbackDigests(s)
+        #expect(mailing.sent == 0 && mailing.saved.count == 1, "one focal point in the demo, no mail command on a laptop")
+        #expect(mailing.saved[0].hasPrefix(s.dataDirectory + "/outbox/"))
+        #expect(try String(contentsOfFile: mailing.saved[0], encoding: .utf8).contains("http://10.0.0.5:8080/complaints?overdue=true"))
+    }
 }

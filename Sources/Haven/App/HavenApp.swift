@@ -101,6 +101,16 @@ public enum HavenApp {
         try await with(settings) { app in try await FeedbackRekey.run(cipher: app.feedbackCipher, on: app.db) }
     }
 
+    /// Mails each feedback focal point what is late or due among what they handle.
+    public static func mailFeedbackDigests(_ settings: Settings) async throws -> (sent: Int, saved: [String], nothingDue: Int) {
+        try await with(settings) { app in
+            let outbox = Outbox(command: settings.mailCommand, folder: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("outbox"),
+                                from: settings.mailFrom)
+            let mailing = try await FeedbackDigest.mailFocalPoints(outbox: outbox, baseURL: settings.publicURL, on: app.db)
+            return (mailing.sent, mailing.saved, mailing.nothingDue)
+        }
+    }
+
     /// A consistent copy of a live SQLite database; PostgreSQL is backed up with its own tools.
     public static func backup(_ settings: Settings, to file: String) async throws {
         guard case .sqlite = settings.storage else {

@@ -29,6 +29,12 @@ public struct Settings: Sendable {
     public var languages: [String]
     /// A folder of `<language>.json` files that add languages or reword the built-in ones.
     public var wordingDirectory: String?
+    /// The command that takes an e-mail on its input and sends it (`/usr/sbin/sendmail -t`); without one,
+    /// mail is left in the data folder's `outbox`.
+    public var mailCommand: String?
+    public var mailFrom: String
+    /// The address people reach Haven at, for links in e-mail.
+    public var publicURL: String
 
     public init(
         storage: Storage,
@@ -43,7 +49,10 @@ public struct Settings: Sendable {
         smallCellThreshold: Int = 5,
         feedbackHotline: String? = nil,
         languages: [String] = ["en"],
-        wordingDirectory: String? = nil
+        wordingDirectory: String? = nil,
+        mailCommand: String? = nil,
+        mailFrom: String = "Haven <haven@localhost>",
+        publicURL: String = "http://localhost:8080"
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -58,6 +67,9 @@ public struct Settings: Sendable {
         self.feedbackHotline = feedbackHotline
         self.languages = languages
         self.wordingDirectory = wordingDirectory
+        self.mailCommand = mailCommand
+        self.mailFrom = mailFrom
+        self.publicURL = publicURL
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -83,7 +95,10 @@ public struct Settings: Sendable {
             feedbackHotline: env["HAVEN_FEEDBACK_HOTLINE"].nonEmpty,
             languages: (env["HAVEN_LANGUAGES"].nonEmpty ?? "en").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 .filter { !$0.isEmpty },
-            wordingDirectory: env["HAVEN_WORDING_DIR"].nonEmpty
+            wordingDirectory: env["HAVEN_WORDING_DIR"].nonEmpty,
+            mailCommand: env["HAVEN_MAIL_COMMAND"].nonEmpty,
+            mailFrom: env["HAVEN_MAIL_FROM"].nonEmpty ?? "Haven <haven@localhost>",
+            publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         )
     }
 }

@@ -18,7 +18,7 @@ struct ComplaintPages: RouteCollection {
         let filter = try FeedbackFilter(req)
         let page = try PageRequest(req)
         let (items, total) = try await filter.sorted(try await filter.query(on: req.db)).fetchPage(page)
-        let digest = try await Self.digest(filter, on: req.db)
+        let digest = try await FeedbackDigest.make(for: filter.user, on: req.db)
         let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).all().map { ($0.id!, $0.code) },
                                uniquingKeysWith: { a, _ in a })
         return Layout.response(ComplaintViews.list(user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
@@ -89,18 +89,5 @@ struct ComplaintPages: RouteCollection {
         let category = try await FeedbackCategory.find(item.$category.id, on: req.db)
         return Layout.response(ComplaintViews.item(user: user, item: item, opened: opened, site: site, category: category, organisations: organisations,
                                                    errors: errors, csrf: req.csrfToken), status: status)
-    }
-
-    /// What needs doing among what this person handles: late to acknowledge, late to answer, due within two days.
-    static func digest(_ filter: FeedbackFilter, on db: any Database) async throws -> ComplaintViews.Digest {
-        var all = filter
-        (all.status, all.overdue, all.site, all.category, all.channel) = (nil, false, nil, nil, nil)
-        let now = Date()
-        let open = FeedbackStatus.allCases.filter(\.isOpen)
-        return ComplaintViews.Digest(
-            toAcknowledge: try await all.query(on: db).filter(\.$status == .new).filter(\.$acknowledgeBy < now).count(),
-            toAnswer: try await all.query(on: db).filter(\.$status ~~ open).filter(\.$respondBy < now).count(),
-            dueSoon: try await all.query(on: db).filter(\.$status ~~ open).filter(\.$respondBy >= now)
-                .filter(\.$respondBy < now.addingTimeInterval(48 * 3600)).count())
     }
 }

@@ -3,12 +3,8 @@ import Plot
 
 /// The staff pages of complaints and feedback.
 enum ComplaintViews {
-    struct Digest {
-        var toAcknowledge: Int, toAnswer: Int, dueSoon: Int
-    }
-
     static func list(user: UserContext, filter: FeedbackFilter, page: PageRequest, items: [FeedbackItem], total: Int, sites: [UUID: String],
-                     digest: Digest, recorded: String?) -> String {
+                     digest: FeedbackDigest, recorded: String?) -> String {
         var query: [String: String] = [:]
         if let status = filter.status { query["status"] = status.rawValue }
         if let category = filter.category { query["category"] = category }
