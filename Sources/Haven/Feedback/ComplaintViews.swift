@@ -118,7 +118,7 @@ enum ComplaintViews {
             .if(!errors.isEmpty, .p(.class("alert"), "Please check the fields marked below.")),
             Layout.form(action: Paths.newComplaint, csrf: csrf,
                 Layout.field("site", "Site code", value: values["site"], errors: errors, required: true),
-                Layout.select("channel", "Received through", options: FeedbackChannel.allCases.filter { $0 != .webForm && $0 != .api }.map { ($0.rawValue, $0.label) },
+                Layout.select("channel", "Received through", options: FeedbackChannel.allCases.filter { ![.webForm, .api, .odk].contains($0) }.map { ($0.rawValue, $0.label) },
                               selected: values["channel"], errors: errors),
                 Layout.select("category", "Category", options: [("", "Choose")] + categories.map { ($0.code, $0.label + ($0.sensitive ? " (sensitive)" : "")) },
                               selected: values["category"], errors: errors),
