@@ -97,24 +97,31 @@ struct FeedbackAnalysis {
     /// What is late now, and of it what waits past its answer time for a person who asked for one: the only
     /// figures that change with the clock, read from the index of items by the moment they fall late.
     private func lateCounts(on db: any Database) async throws -> (overdue: Int, unanswered: Int) {
-        struct Row: Decodable { var overdue: Int; var unanswered: Int? }
+        struct Row: Decodable { var overdue: Int?; var unanswered: Int? }
         let now = Date()
+        // The months are tested inside the sums: in the WHERE clause they would lead SQLite to the index by month,
+        // which holds every item, instead of the one that holds the late ones first.
+        let window: SQLQueryString = "received_month >= \(bind: from.description) AND received_month <= \(bind: to.description)"
         let row = try await db.sql.raw("""
-            SELECT COUNT(*) AS overdue, SUM(CASE WHEN wants_answer AND respond_by < \(bind: now) THEN 1 ELSE 0 END) AS unanswered
+            SELECT SUM(CASE WHEN \(window) THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN \(window) AND wants_answer AND respond_by < \(bind: now) THEN 1 ELSE 0 END) AS unanswered
             FROM \(ident: FeedbackItem.schema) WHERE late_from < \(bind: now) AND archived_at IS NULL
-              AND received_month >= \(bind: from.description) AND received_month <= \(bind: to.description)
             """).first(decoding: Row.self)
         return (row?.overdue ?? 0, row?.unanswered ?? 0)
     }
 
     /// Per site: how much arrived and about which sector most, beside the site's severity there; and CM-10.
     private func siteFigures(on db: any Database, threshold: Int) async throws -> (figures: [FeedbackAnalysisAPI.SiteFigures], functioning: Int, open: Int) {
-        let received = Dictionary(try await FeedbackTallies.counts([.site], from: from, to: to, on: db).compactMap { count in
+        let received = Dictionary(try await FeedbackTallies.counts([.site], from: from, to: to, byMonth: false, on: db).compactMap { count in
             UUID(uuidString: count.scope).map { ($0, count.items) }
         }, uniquingKeysWith: +)
-        let open = Set(try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).field(\.$id).all().compactMap(\.id))
-        let referral = Set(try await Service.query(on: db).filter(\.$archivedAt == nil).filter(\.$sector == "Protection")
-            .filter(\.$referralFocalPoint != "").field(\.$site.$id).all().map { $0.$site.id })
+        struct Row: Decodable { var id: UUID }
+        let open = Set(try await db.sql.raw("""
+            SELECT id FROM \(ident: Site.schema) WHERE archived_at IS NULL AND status IN (\(binds: [SiteStatus.open.rawValue, SiteStatus.closing.rawValue]))
+            """).all(decoding: Row.self).map(\.id))
+        let referral = Set(try await db.sql.raw("""
+            SELECT site_id AS id FROM \(ident: Service.schema) WHERE archived_at IS NULL AND sector = 'Protection' AND referral_focal_point <> ''
+            """).all(decoding: Row.self).map(\.id))
         let functioning = FeedbackFigures.functioningMechanisms(openSites: open, withFeedback: Set(received.filter { $0.value > 0 }.keys),
                                                                 withProtectionReferral: referral)
         let busiest = Array(received.filter { $0.value > 0 }.sorted { ($0.value, $1.key.uuidString) > ($1.value, $0.key.uuidString) }.prefix(50))

@@ -35,14 +35,15 @@ enum FeedbackTallies {
     }
 
     /// The counters of some dimensions over a span of months, for the operation or for some sites.
-    static func counts(_ dimensions: [FeedbackTally.Dimension], from: ReportingMonth, to: ReportingMonth, sites: [UUID]? = nil,
+    /// `byMonth: false` adds the months up (each count then carries the first month of the span).
+    static func counts(_ dimensions: [FeedbackTally.Dimension], from: ReportingMonth, to: ReportingMonth, sites: [UUID]? = nil, byMonth: Bool = true,
                        on db: any Database) async throws -> [Count] {
         var query: SQLQueryString = """
-            SELECT dimension, scope, value, month, SUM(items) AS items FROM \(ident: schema)
+            SELECT dimension, scope, value, \(unsafeRaw: byMonth ? "month" : "MIN(month)") AS month, SUM(items) AS items FROM \(ident: schema)
             WHERE dimension IN (\(binds: dimensions.map(\.rawValue))) AND month >= \(bind: from.description) AND month <= \(bind: to.description)
             """
         if let sites { query = query + " AND scope IN (\(binds: sites.map(\.uuidString)))" }
-        return try await db.sql.raw(query + " GROUP BY dimension, scope, value, month").all(decoding: Count.self)
+        return try await db.sql.raw(query + " GROUP BY dimension, scope, value" + (byMonth ? ", month" : "")).all(decoding: Count.self)
     }
 }
 
@@ -52,14 +53,20 @@ struct CountFeedbackByMonth: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.sql.raw("""
             CREATE TABLE \(ident: FeedbackTallies.schema) (dimension TEXT NOT NULL, scope TEXT NOT NULL, month TEXT NOT NULL,
-              value TEXT NOT NULL, items INTEGER NOT NULL, PRIMARY KEY (dimension, scope, month, value))
+              value TEXT NOT NULL, items INTEGER NOT NULL, PRIMARY KEY (dimension, scope, month, value))\(unsafeRaw: database.isSQLite ? " WITHOUT ROWID" : "")
             """).run()
         try await database.schema(FeedbackItem.schema).field("late_from", .datetime).update()
         try await Self.backfill(on: database)
+        // Lists count their items by id (Fluent's count), so each index a list is answered from holds the id.
         // The late list in order of lateness, and the figures' late counts, from the index alone.
         try await database.createIndex("feedback_late_from", on: FeedbackItem.schema,
-                                       "late_from", "archived_at", "received_month", "respond_by", "wants_answer", "sensitive", "site_id")
-        try await database.createIndex("feedback_received", on: FeedbackItem.schema, "received_at", "archived_at", "sensitive")
+                                       "late_from", "archived_at", "received_month", "respond_by", "wants_answer", "sensitive", "site_id", "id")
+        // The list newest first.
+        try await database.createIndex("feedback_received", on: FeedbackItem.schema, "received_at", "archived_at", "sensitive", "site_id", "id")
+        // The digest's counts of what is late to acknowledge or answer and due soon.
+        try await database.sql.raw("DROP INDEX \(ident: "feedback_late")").run()
+        try await database.createIndex("feedback_open", on: FeedbackItem.schema, "status", "respond_by", "acknowledge_by", "sensitive", "archived_at",
+                                       "site_id", "id")
     }
 
     /// What was recorded before this migration, counted by `FeedbackTally` from the items grouped alike, and the
@@ -89,7 +96,8 @@ struct CountFeedbackByMonth: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for index in ["feedback_late_from", "feedback_received"] { try await database.sql.raw("DROP INDEX \(ident: index)").run() }
+        for index in ["feedback_late_from", "feedback_received", "feedback_open"] { try await database.sql.raw("DROP INDEX \(ident: index)").run() }
+        try await database.createIndex("feedback_late", on: FeedbackItem.schema, "status", "respond_by", "acknowledge_by", "sensitive", "archived_at", "site_id")
         try await database.schema(FeedbackItem.schema).deleteField("late_from").update()
         try await database.sql.raw("DROP TABLE \(ident: FeedbackTallies.schema)").run()
     }
