@@ -13,6 +13,12 @@ time_cases(session, base, [
     ("API: feedback figures, last 12 months", "/api/v1/analysis/feedback"),
     ("Page: feedback figures", "/complaints/figures"),
     ("API: overdue list, first page", "/api/v1/feedback?overdue=true"),
-    ("Page: complaints (what is late, first page)", "/complaints"),
+    ("Page: complaints (the digest, newest first)", "/complaints"),
+    ("Page: overdue list, first page", "/complaints?overdue=true"),
     ("API: one site's feedback", "/api/v1/feedback?site=" + site),
+], rounds)
+coordinator = signed_in(base, "coordinator@haven.demo")
+time_cases(coordinator, base, [
+    ("Coordinator (no focal point): overdue list", "/api/v1/feedback?overdue=true"),
+    ("Coordinator: complaints page", "/complaints"),
 ], rounds)
