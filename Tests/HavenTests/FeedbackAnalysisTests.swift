@@ -78,6 +78,29 @@ import VaporTesting
         }
     }
 
+    @Test func feedbackRecordedAtOnceKeepsExactCounters() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let cipher = app.feedbackCipher
+            let sites = [world.alpha, world.beta, world.gamma].map { $0.id! }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        let input = FeedbackInput(siteId: sites[index % 3], channel: FeedbackChannel.allCases[index % 5],
+                                                  category: ["MAJOR", "INFO", "GBV", "THANKS"][index % 4], sector: index.isMultiple(of: 2) ? "WASH" : nil,
+                                                  description: "At once \(index)", contact: nil, consentToContact: false, wantsAnswer: true,
+                                                  receivedAt: Date().addingTimeInterval(-Double(index % 3) * 40 * 86_400), sex: nil, ageGroup: nil, disability: nil)
+                        _ = try await FeedbackRegister.record(input, by: .commandLine("test"), cipher: cipher, on: app.db)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let items = try await FeedbackItem.query(on: app.db).all()
+            #expect(items.count == 24)
+            #expect(try await Self.storedTallies(app.db) == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
+        }
+    }
+
     static func storedTallies(_ db: any Database) async throws -> [FeedbackTally.Key: Int] {
         struct Row: Decodable { var dimension: String; var scope: String; var month: String; var value: String; var items: Int }
         let rows = try await db.sql.raw("SELECT dimension, scope, month, value, items FROM feedback_tallies WHERE items <> 0").all(decoding: Row.self)

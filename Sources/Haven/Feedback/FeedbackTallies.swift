@@ -6,9 +6,12 @@ import SQLKit
 enum FeedbackTallies {
     static let schema = "feedback_tallies"
 
-    /// Adds a delta to the counters. Counters are merged first: PostgreSQL refuses one statement touching a row twice.
+    /// Adds a delta to the counters. Counters are merged first (PostgreSQL refuses one statement touching a row
+    /// twice) and written in one order, so that two writers locking the same counters never wait on each other in a circle.
     static func add(_ delta: [FeedbackTally.Key: Int], on db: any Database) async throws {
-        let changes = Array(delta.filter { $0.value != 0 })
+        let changes = delta.filter { $0.value != 0 }.sorted { a, b in
+            (a.key.dimension.rawValue, a.key.scope, a.key.month, a.key.key) < (b.key.dimension.rawValue, b.key.scope, b.key.month, b.key.key)
+        }
         for start in stride(from: 0, to: changes.count, by: 1000) {
             var insert = db.sql.insert(into: schema).columns("dimension", "scope", "month", "value", "items")
             for (key, items) in changes[start..<min(start + 1000, changes.count)] {
