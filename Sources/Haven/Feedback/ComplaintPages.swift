@@ -69,7 +69,11 @@ struct ComplaintPages: RouteCollection {
     func step(req: Request) async throws -> Response {
         let (user, item) = try await FeedbackAPI.handled(req)
         let form = try req.content.decode([String: String].self)
-        let step = FeedbackTransition(to: FeedbackStatus(rawValue: form["to"] ?? "") ?? .new, organisationId: form["organisationId"].nonEmpty.flatMap { UUID(uuidString: $0) },
+        guard let to = FeedbackStatus(rawValue: form["to"] ?? "") else {
+            return try await page(req, errors: [FieldError("to", "'\(form["to"] ?? "")' is not a step; use one of \(FeedbackStatus.codeList)")],
+                                  status: .unprocessableEntity)
+        }
+        let step = FeedbackTransition(to: to, organisationId: form["organisationId"].nonEmpty.flatMap { UUID(uuidString: $0) },
                                       focalPoint: form["focalPoint"].nonEmpty, response: form["response"].nonEmpty,
                                       closedVia: form["closedVia"].nonEmpty.flatMap(FeedbackChannel.init(rawValue:)),
                                       satisfaction: form["satisfaction"].nonEmpty.flatMap(FeedbackSatisfaction.init(rawValue:)))
