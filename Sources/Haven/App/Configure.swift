@@ -71,6 +71,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: DirectoryPage())
     let pages = web.grouped(SignedInPage())
     try pages.register(collection: SitePages())
+    try pages.register(collection: ServicePages())
     try pages.register(collection: PopulationPages())
     try pages.register(collection: MonitoringPages())
     try pages.register(collection: RoundPages())

@@ -31,6 +31,8 @@ enum Paths {
 
     static func site(_ id: UUID) -> String { "/sites/\(id.uuidString)" }
     static func editSite(_ id: UUID) -> String { "/sites/\(id.uuidString)/edit" }
+    static func services(_ id: UUID) -> String { "/sites/\(id.uuidString)/services" }
+    static func poster(_ siteCode: String) -> String { "/directory/\(siteCode)" }
     static func newCount(_ id: UUID) -> String { "/sites/\(id.uuidString)/counts/new" }
     static func newRound(_ id: UUID) -> String { "/sites/\(id.uuidString)/rounds/new" }
     static func archiveTarget(_ id: UUID) -> String { "/activities/progress/targets/\(id.uuidString)/archive" }

@@ -63,6 +63,11 @@ struct ServiceBody: Content {
     var referralFocalPoint: String?
     var archived: Bool?
 
+    init(siteId: UUID, sector: String, providerId: UUID, name: String, location: String?, hours: String?, contact: String?, referralFocalPoint: String?) {
+        (self.siteId, self.sector, self.providerId, self.name) = (siteId, sector, providerId, name)
+        (self.location, self.hours, self.contact, self.referralFocalPoint) = (location, hours, contact, referralFocalPoint)
+    }
+
     init(_ service: Service) {
         (id, siteId, sector, providerId, name) = (service.id, service.$site.id, service.sector, service.$provider.id, service.name)
         (location, hours, contact, referralFocalPoint, archived) =

@@ -37,6 +37,7 @@ struct SiteProfileView {
                  .a(.class("button"), .href(Paths.newCount(site.id!)), "Record a count")),
              .if(Permission.recordMonitoring(site.scope).isGranted(to: user),
                  .a(.class("button"), .href(Paths.newRound(site.id!)), "Record a monitoring round")),
+             .a(.class("button secondary"), .href(Paths.services(site.id!)), "Services and poster"),
              .if(Permission.archiveSite(site.scope).isGranted(to: user),
                  Layout.form(action: Paths.site(site.id!) + (site.archivedAt == nil ? "/archive" : "/restore"), csrf: csrf,
                              .button(.type(.submit), .class("secondary"), .text(site.archivedAt == nil ? "Archive" : "Restore")))))
