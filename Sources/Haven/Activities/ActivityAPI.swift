@@ -59,8 +59,7 @@ struct ActivityAPI: RouteCollection {
         activities.post(use: create)
         activities.get(":id", use: show)
         activities.put(":id", use: update)
-        activities.post(":id", "archive") { try await self.setArchived(true, $0) }
-        activities.post(":id", "restore") { try await self.setArchived(false, $0) }
+        activities.archiveAndRestore(":id", use: setArchived)
         routes.get("exports", "activities.csv") { req in
             try await ActivityExport.csv(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req.db)
         }

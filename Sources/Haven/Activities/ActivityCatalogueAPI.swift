@@ -68,8 +68,7 @@ struct ActivityCatalogueAPI: RouteCollection {
         types.post(use: create)
         types.get(":id", use: show)
         types.put(":id", use: update)
-        types.post(":id", "archive") { try await self.setArchived(true, $0) }
-        types.post(":id", "restore") { try await self.setArchived(false, $0) }
+        types.archiveAndRestore(":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Page<ActivityTypeBody> {

@@ -8,8 +8,7 @@ struct ActivityCataloguePages: RouteCollection {
         routes.get("activities", "catalogue", use: list)
         routes.post("activities", "catalogue", use: add)
         routes.post("activities", "catalogue", ":id", use: rename)
-        routes.post("activities", "catalogue", ":id", "archive") { try await self.setArchived(true, $0) }
-        routes.post("activities", "catalogue", ":id", "restore") { try await self.setArchived(false, $0) }
+        routes.archiveAndRestore("activities", "catalogue", ":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Response {

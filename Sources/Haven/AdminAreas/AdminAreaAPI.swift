@@ -28,8 +28,7 @@ struct AdminAreaAPI: RouteCollection {
         areas.post(use: create)
         areas.get(":id", use: show)
         areas.put(":id", use: update)
-        areas.post(":id", "archive", use: archive)
-        areas.post(":id", "restore", use: restore)
+        areas.archiveAndRestore(":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Page<AdminAreaBody> {
@@ -73,17 +72,10 @@ struct AdminAreaAPI: RouteCollection {
         return AdminAreaBody(area)
     }
 
-    func archive(req: Request) async throws -> AdminAreaBody {
+    func setArchived(_ archived: Bool, _ req: Request) async throws -> AdminAreaBody {
         let user = try req.authorize(.editGazetteer)
         let area = try await req.find(AdminArea.self, named: "Administrative area")
-        try await Audit.archive(area, by: user.actor, on: req.db)
-        return AdminAreaBody(area)
-    }
-
-    func restore(req: Request) async throws -> AdminAreaBody {
-        let user = try req.authorize(.editGazetteer)
-        let area = try await req.find(AdminArea.self, named: "Administrative area")
-        try await Audit.restore(area, by: user.actor, on: req.db)
+        try await Audit.setArchived(archived, area, by: user.actor, on: req.db)
         return AdminAreaBody(area)
     }
 }

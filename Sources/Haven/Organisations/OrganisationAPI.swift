@@ -39,8 +39,7 @@ struct OrganisationAPI: RouteCollection {
         orgs.post(use: create)
         orgs.get(":id", use: show)
         orgs.put(":id", use: update)
-        orgs.post(":id", "archive", use: archive)
-        orgs.post(":id", "restore", use: restore)
+        orgs.archiveAndRestore(":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Page<OrganisationBody> {
@@ -82,17 +81,10 @@ struct OrganisationAPI: RouteCollection {
         return OrganisationBody(org)
     }
 
-    func archive(req: Request) async throws -> OrganisationBody {
+    func setArchived(_ archived: Bool, _ req: Request) async throws -> OrganisationBody {
         let user = try req.authorize(.createOrganisation)
         let org = try await req.find(Organisation.self, named: "Organisation")
-        try await Audit.archive(org, by: user.actor, on: req.db)
-        return OrganisationBody(org)
-    }
-
-    func restore(req: Request) async throws -> OrganisationBody {
-        let user = try req.authorize(.createOrganisation)
-        let org = try await req.find(Organisation.self, named: "Organisation")
-        try await Audit.restore(org, by: user.actor, on: req.db)
+        try await Audit.setArchived(archived, org, by: user.actor, on: req.db)
         return OrganisationBody(org)
     }
 }

@@ -59,8 +59,7 @@ struct PopulationAPI: RouteCollection {
         let counts = routes.grouped("population-counts")
         counts.get(":count", use: show)
         counts.put(":count", use: update)
-        counts.post(":count", "archive", use: archive)
-        counts.post(":count", "restore", use: restore)
+        counts.archiveAndRestore(":count", use: setArchived)
     }
 
     func list(req: Request) async throws -> Page<PopulationCountBody> {
@@ -93,15 +92,9 @@ struct PopulationAPI: RouteCollection {
         return PopulationCountBody(count)
     }
 
-    func archive(req: Request) async throws -> PopulationCountBody {
+    func setArchived(_ archived: Bool, _ req: Request) async throws -> PopulationCountBody {
         let (count, site, user) = try await load(req)
-        try await PopulationRegister.setArchived(true, count, site: site, by: user.actor, on: req.db)
-        return PopulationCountBody(count)
-    }
-
-    func restore(req: Request) async throws -> PopulationCountBody {
-        let (count, site, user) = try await load(req)
-        try await PopulationRegister.setArchived(false, count, site: site, by: user.actor, on: req.db)
+        try await PopulationRegister.setArchived(archived, count, site: site, by: user.actor, on: req.db)
         return PopulationCountBody(count)
     }
 

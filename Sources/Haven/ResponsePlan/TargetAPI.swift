@@ -45,8 +45,7 @@ struct TargetAPI: RouteCollection {
         targets.post(use: create)
         targets.get(":id", use: show)
         targets.put(":id", use: update)
-        targets.post(":id", "archive") { try await self.setArchived(true, $0) }
-        targets.post(":id", "restore") { try await self.setArchived(false, $0) }
+        targets.archiveAndRestore(":id", use: setArchived)
         routes.get("analysis", "progress", use: progress)
     }
 

@@ -34,8 +34,7 @@ struct ServiceAPI: RouteCollection {
         services.get(use: list)
         services.post(use: create)
         services.put(":id", use: update)
-        services.post(":id", "archive") { try await self.setArchived(true, $0) }
-        services.post(":id", "restore") { try await self.setArchived(false, $0) }
+        services.archiveAndRestore(":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Page<ServiceBody> {

@@ -9,8 +9,7 @@ struct SiteAPI: RouteCollection {
         sites.post(use: create)
         sites.get(":id", use: show)
         sites.put(":id", use: update)
-        sites.post(":id", "archive", use: archive)
-        sites.post(":id", "restore", use: restore)
+        sites.archiveAndRestore(":id", use: setArchived)
         sites.get(":id", "status-history", use: statusHistory)
         sites.get(":id", "audit-events", use: auditTrail)
         routes.get("exports", "sites.geojson") { req in
@@ -44,17 +43,10 @@ struct SiteAPI: RouteCollection {
         return try SiteBody(site)
     }
 
-    func archive(req: Request) async throws -> SiteBody {
+    func setArchived(_ archived: Bool, _ req: Request) async throws -> SiteBody {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.archiveSite(site.scope))
-        try await Audit.archive(site, by: user.actor, on: req.db)
-        return try SiteBody(site)
-    }
-
-    func restore(req: Request) async throws -> SiteBody {
-        let site = try await req.find(Site.self, named: "Site")
-        let user = try req.authorize(.archiveSite(site.scope))
-        try await Audit.restore(site, by: user.actor, on: req.db)
+        try await Audit.setArchived(archived, site, by: user.actor, on: req.db)
         return try SiteBody(site)
     }
 

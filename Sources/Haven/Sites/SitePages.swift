@@ -11,8 +11,7 @@ struct SitePages: RouteCollection {
         sites.get(":id", use: show)
         sites.get(":id", "edit", use: editForm)
         sites.post(":id", "edit", use: update)
-        sites.post(":id", "archive", use: archive)
-        sites.post(":id", "restore", use: restore)
+        sites.archiveAndRestore(":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Response {
@@ -76,17 +75,10 @@ struct SitePages: RouteCollection {
         }
     }
 
-    func archive(req: Request) async throws -> Response {
+    func setArchived(_ archived: Bool, _ req: Request) async throws -> Response {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.archiveSite(site.scope))
-        try await Audit.archive(site, by: user.actor, on: req.db)
-        return req.redirect(to: Paths.site(site.id!))
-    }
-
-    func restore(req: Request) async throws -> Response {
-        let site = try await req.find(Site.self, named: "Site")
-        let user = try req.authorize(.archiveSite(site.scope))
-        try await Audit.restore(site, by: user.actor, on: req.db)
+        try await Audit.setArchived(archived, site, by: user.actor, on: req.db)
         return req.redirect(to: Paths.site(site.id!))
     }
 }

@@ -43,8 +43,7 @@ struct UserAPI: RouteCollection {
         users.post(use: create)
         users.get(":id", use: show)
         users.put(":id", use: update)
-        users.post(":id", "archive", use: archive)
-        users.post(":id", "restore", use: restore)
+        users.archiveAndRestore(":id", use: setArchived)
     }
 
     func list(req: Request) async throws -> Page<UserBody> {
@@ -76,19 +75,13 @@ struct UserAPI: RouteCollection {
         return try await UserBody(user, on: req.db)
     }
 
-    func archive(req: Request) async throws -> UserBody {
+    /// An archived account is signed out everywhere at once; nobody archives their own.
+    func setArchived(_ archived: Bool, _ req: Request) async throws -> UserBody {
         let admin = try req.authorize(.manageUsers)
         let user = try await req.find(User.self, named: "User")
-        guard user.id != admin.id else { throw HavenError.conflict("You cannot archive your own account.") }
-        try await Audit.archive(user, by: admin.actor, on: req.db)
-        try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
-        return try await UserBody(user, on: req.db)
-    }
-
-    func restore(req: Request) async throws -> UserBody {
-        let admin = try req.authorize(.manageUsers)
-        let user = try await req.find(User.self, named: "User")
-        try await Audit.restore(user, by: admin.actor, on: req.db)
+        guard !archived || user.id != admin.id else { throw HavenError.conflict("You cannot archive your own account.") }
+        try await Audit.setArchived(archived, user, by: admin.actor, on: req.db)
+        if archived { try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete() }
         return try await UserBody(user, on: req.db)
     }
 }
