@@ -68,6 +68,11 @@ import VaporTesting
             let expected = FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) })
             #expect(try await Self.storedTallies(app.db) == expected)
             #expect(items.first { $0.id == ids[4] }?.respondedAt != nil, "answered again after it was reopened")
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/feedback?limit=2", headers: world.headers(.coordinator))
+                .json(Envelope<FeedbackAPITests.Item>.self)
+            #expect(list.total == 4 && list.items.count == 2, "the whole list's total, from the counters, without the sensitive case")
+            let mine = try await app.testing().sendRequest(.GET, "/api/v1/feedback?category=MAJOR", headers: world.headers(.coordinator))
+            #expect(try mine.json(Envelope<FeedbackAPITests.Item>.self).total == 2)
 
             try await app.db.sql.raw("DELETE FROM feedback_tallies").run()
             try await app.db.sql.raw("UPDATE feedback SET late_from = NULL").run()

@@ -17,7 +17,7 @@ struct ComplaintPages: RouteCollection {
     func list(req: Request) async throws -> Response {
         let filter = try FeedbackFilter(req)
         let page = try PageRequest(req)
-        let (items, total) = try await filter.sorted(try await filter.query(on: req.db)).fetchPage(page)
+        let (items, total) = try await filter.page(page, on: req.db)
         let digest = try await FeedbackDigest.make(for: filter.user, on: req.db)
         let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).all().map { ($0.id!, $0.code) },
                                uniquingKeysWith: { a, _ in a })

@@ -29,6 +29,15 @@ enum FeedbackTallies {
         try await add(FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }), on: db)
     }
 
+    /// Every item not archived, of every month; without the sensitive ones unless asked for.
+    static func received(includingSensitive: Bool, on db: any Database) async throws -> Int {
+        struct Row: Decodable { var items: Int? }
+        let sensitive: SQLQueryString = includingSensitive ? "" :
+            " AND value NOT IN (SELECT code FROM \(ident: FeedbackCategory.schema) WHERE sensitive = \(bind: true))"
+        return try await db.sql.raw("SELECT SUM(items) AS items FROM \(ident: schema) WHERE dimension = \(bind: FeedbackTally.Dimension.category.rawValue)" + sensitive)
+            .first(decoding: Row.self)?.items ?? 0
+    }
+
     struct Count: Decodable {
         var dimension: String
         var scope: String
