@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// Names for the ids 5W lines hold (organisations, activities, sites, areas), read once per export or page.
@@ -15,11 +16,16 @@ struct ActivityNames: Sendable {
         var names = ActivityNames()
         for org in try await Organisation.query(on: db).all() { names.organisations[org.id!] = (org.name, org.acronym, org.shortName) }
         for type in try await ActivityType.query(on: db).all() { names.activities[type.code] = type.name }
+        // Sites and areas as plain rows: thousands of model objects cost most of the time of the pages that name them.
         if sites {
-            for site in try await Site.query(on: db).field(\.$id).field(\.$code).field(\.$name).all() { names.sites[site.id!] = (site.code, site.name) }
+            struct SiteRow: Decodable { var id: UUID; var code: String; var name: String }
+            for site in try await db.sql.raw("SELECT id, code, name FROM \(ident: Site.schema)").all(decoding: SiteRow.self) {
+                names.sites[site.id] = (site.code, site.name)
+            }
         }
-        for area in try await AdminArea.query(on: db).all() {
-            names.areas[area.id!] = (area.pcode, area.name, area.level, area.$parent.id)
+        struct AreaRow: Decodable { var id: UUID; var pcode: String; var name: String; var level: Int; var parent_id: UUID? }
+        for area in try await db.sql.raw("SELECT id, pcode, name, level, parent_id FROM \(ident: AdminArea.schema)").all(decoding: AreaRow.self) {
+            names.areas[area.id] = (area.pcode, area.name, area.level, area.parent_id)
             names.areaNames[area.pcode] = area.name
         }
         return names
