@@ -87,15 +87,15 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let cipher = app.feedbackCipher
-            let sites = [world.alpha, world.beta, world.gamma].map { $0.id! }
+            let sites = [world.alpha, world.beta, world.gamma]
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<24 {
                     group.addTask {
-                        let input = FeedbackInput(siteId: sites[index % 3], channel: FeedbackChannel.allCases[index % 5],
+                        let input = FeedbackInput(siteId: sites[index % 3].id!, channel: FeedbackChannel.allCases[index % 5],
                                                   category: ["MAJOR", "INFO", "GBV", "THANKS"][index % 4], sector: index.isMultiple(of: 2) ? "WASH" : nil,
                                                   description: "At once \(index)", contact: nil, consentToContact: false, wantsAnswer: true,
                                                   receivedAt: Date().addingTimeInterval(-Double(index % 3) * 40 * 86_400), sex: nil, ageGroup: nil, disability: nil)
-                        _ = try await FeedbackRegister.record(input, by: .commandLine("test"), cipher: cipher, on: app.db)
+                        _ = try await FeedbackRegister.record(input, at: sites[index % 3], by: .commandLine("test"), cipher: cipher, on: app.db)
                     }
                 }
                 try await group.waitForAll()

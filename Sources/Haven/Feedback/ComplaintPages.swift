@@ -42,7 +42,7 @@ struct ComplaintPages: RouteCollection {
                                   receivedAt: nil, sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
                                   ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: values["disability"] == "yes" ? true : nil)
         do {
-            let item = try await FeedbackRegister.record(input, by: user.actor, cipher: req.feedbackCipher, on: req.db)
+            let item = try await FeedbackRegister.record(input, at: site, by: user.actor, cipher: req.feedbackCipher, on: req.db)
             let scope = item.scope(managedBy: site?.$managementAgency.id)
             return req.redirect(to: Permission.handleFeedback(scope).isGranted(to: user) ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
         } catch HavenError.invalid(let errors) {

@@ -84,10 +84,9 @@ struct FeedbackAPI: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.content.decode(FeedbackInput.self)
-        if let site = try await Site.find(input.siteId, on: req.db) {
-            try req.authorize(.recordFeedback(site.scope))
-        }
-        let item = try await FeedbackRegister.record(input, by: user.actor, cipher: req.feedbackCipher, on: req.db)
+        let site = try await Site.find(input.siteId, on: req.db)
+        if let site { try req.authorize(.recordFeedback(site.scope)) }
+        let item = try await FeedbackRegister.record(input, at: site, by: user.actor, cipher: req.feedbackCipher, on: req.db)
         return try await FeedbackBody(item).encodeResponse(status: .created, for: req)
     }
 

@@ -4,12 +4,12 @@ import Foundation
 /// Recording feedback and moving it through the workflow: the one write path of the API, the pages,
 /// the public form and ODK. Every step is audited; what people confided is sealed before it is stored.
 enum FeedbackRegister {
-    static func record(_ input: FeedbackInput, by actor: Actor, cipher: FeedbackCipher, on db: any Database, now: Date = Date(),
+    /// `site` is the site the input names, as the caller found it (to check who may record there); nil when none.
+    static func record(_ input: FeedbackInput, at site: Site?, by actor: Actor, cipher: FeedbackCipher, on db: any Database, now: Date = Date(),
                        instanceID: String? = nil) async throws -> FeedbackItem {
         let category = try await FeedbackCategory.query(on: db).filter(\.$code == input.category.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
         var errors = FeedbackRules.check(input, categoryKnown: category != nil, now: now)
-        let site = try await Site.find(input.siteId, on: db)
-        if site == nil || site?.archivedAt != nil { errors.append(FieldError("siteId", "is not a site in Haven")) }
+        if site == nil || site?.archivedAt != nil || site?.id != input.siteId { errors.append(FieldError("siteId", "is not a site in Haven")) }
         try HavenError.check(errors)
         let item = try make(input, category: category!, cipher: cipher, now: now)
         item.instanceID = instanceID

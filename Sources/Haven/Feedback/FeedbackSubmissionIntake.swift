@@ -17,7 +17,7 @@ enum FeedbackSubmissionIntake {
         var input = parsed.input
         input.siteId = try site.requireID()
         do {
-            return (try await FeedbackRegister.record(input, by: user.actor, cipher: cipher, on: db, instanceID: parsed.instanceID), false)
+            return (try await FeedbackRegister.record(input, at: site, by: user.actor, cipher: cipher, on: db, instanceID: parsed.instanceID), false)
         } catch {
             // The same instance sent twice at once: the database kept the first; answer the second as a resend.
             guard let earlier = try await earlier(parsed.instanceID, on: db) else { throw error }

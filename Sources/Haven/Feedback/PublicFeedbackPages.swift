@@ -38,7 +38,7 @@ struct PublicFeedbackPages: RouteCollection {
                                   sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
                                   ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: nil)
         do {
-            let item = try await FeedbackRegister.record(input, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher, on: req.db)
+            let item = try await FeedbackRegister.record(input, at: site, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher, on: req.db)
             await throttle.record([address])
             return Layout.response(PublicFeedbackView.receipt(req.wording, reference: item.reference))
         } catch HavenError.invalid(let errors) {
