@@ -62,8 +62,12 @@ import VaporTesting
             #expect(arabic.text.contains("dir=\"rtl\"") && arabic.text.contains("قدّم ملاحظاتك"), "the browser's language, right to left")
             let somali = try await app.testing().sendRequest(.GET, Paths.publicFeedback + "?lang=so")
             #expect(somali.text.contains("Ra'yi bixi") && somali.text.contains("Your message"), "an added language, English where it has no words yet")
+            _ = try await app.testing().sendRequest(.POST, "/api/v1/services", headers: world.headers(.coordinator),
+                                                    body: try jsonBody(ServiceDirectoryTests.service(world, site: world.alpha)))
             let poster = try await app.testing().sendRequest(.GET, "/directory/\(world.alpha.code)?lang=ar")
-            #expect(poster.status == .ok && poster.text.contains("الخدمات في") && poster.text.contains("lang=ar"))
+            #expect(poster.status == .ok && poster.text.contains("الخدمات في") && poster.text.contains("lang=ar") && poster.text.contains("الحماية"))
+            let frenchPoster = try await app.testing().sendRequest(.GET, "/directory/\(world.alpha.code)?lang=fr")
+            #expect(frenchPoster.text.contains("Protection (dont VBG") && frenchPoster.text.contains("Women and girls safe space"), "the sector in French, the service as written")
             let form = try await app.testing().sendRequest(.GET, Paths.publicFeedback + "?lang=ar")
             let csrf = try #require(form.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
             let body = "_csrf=\(csrf)&site=&category=&description="

@@ -21,6 +21,9 @@ struct Wording: Sendable {
         case waitTitle = "wait_title", waitHeading = "wait_heading", waitText = "wait_text"
         case servicesAt = "services_at", siteUpdated = "site_updated", noServices = "no_services", service, who, whereColumn = "where", when
         case howToReach = "how_to_reach", tellUs = "tell_us", online, hotline, inPerson = "in_person", confidential
+        case sectorCCCM = "sector_cccm", sectorShelter = "sector_shelter", sectorWASH = "sector_wash", sectorHealth = "sector_health"
+        case sectorProtection = "sector_protection", sectorEducation = "sector_education", sectorFoodSecurity = "sector_food_security"
+        case sectorNutrition = "sector_nutrition", sectorLivelihoods = "sector_livelihoods"
     }
 
     let code: String
@@ -55,6 +58,16 @@ struct Wording: Sendable {
         case .male: self[.male]
         case .other: self[.other]
         }
+    }
+
+    /// The key of each response sector's name, by the sector's code.
+    static let sectorKeys: [String: Key] = ["CCCM": .sectorCCCM, "Shelter": .sectorShelter, "WASH": .sectorWASH, "Health": .sectorHealth,
+                                            "Protection": .sectorProtection, "Education": .sectorEducation, "Food security": .sectorFoodSecurity,
+                                            "Nutrition": .sectorNutrition, "Livelihoods": .sectorLivelihoods]
+
+    /// A response sector's name; a sector this wording does not know keeps the name it has.
+    func sector(_ code: String) -> String {
+        Self.sectorKeys[code].map { self[$0] } ?? ResponseSector.named(code)?.name ?? code
     }
 
     func ageGroup(_ group: FeedbackAgeGroup) -> String {

@@ -3,7 +3,12 @@
 enum WordingCatalogue {
     static let builtIn: [String: [Wording.Key: String]] = ["en": english, "fr": french, "es": spanish, "ar": arabic]
 
-    static let english: [Wording.Key: String] = [
+    /// English, with the sectors named as the response names them.
+    static let english: [Wording.Key: String] = Dictionary(uniqueKeysWithValues: Wording.sectorKeys.map { code, key in
+        (key, ResponseSector.named(code)!.name)
+    }).merging(englishTexts) { named, _ in named }
+
+    private static let englishTexts: [Wording.Key: String] = [
         .languageName: "English", .direction: "ltr",
         .formTitle: "Give feedback or make a complaint",
         .formIntro: "Tell us what works, what does not, or what went wrong. You do not need to give your name. Complaints about abuse or exploitation by aid workers go only to the people trained to handle them, and are kept confidential.",
@@ -61,6 +66,15 @@ enum WordingCatalogue {
         .tellUs: "Donnez votre avis ou déposez une plainte", .online: "Sur un téléphone ou un ordinateur :", .hotline: "Appelez la ligne gratuite :",
         .inPerson: "Au bureau d'accueil, auprès de l'équipe mobile, ou dans la boîte à suggestions.",
         .confidential: "Vous n'avez pas besoin de donner votre nom. Les plaintes pour abus ou exploitation par des travailleurs humanitaires vont uniquement à du personnel formé et restent confidentielles. L'aide est gratuite : personne ne peut vous demander d'argent ni de faveurs.",
+        .sectorCCCM: "Coordination et gestion des camps",
+        .sectorShelter: "Abris et articles non alimentaires",
+        .sectorWASH: "Eau, hygiène et assainissement",
+        .sectorHealth: "Santé",
+        .sectorProtection: "Protection (dont VBG et protection de l'enfance)",
+        .sectorEducation: "Éducation",
+        .sectorFoodSecurity: "Sécurité alimentaire",
+        .sectorNutrition: "Nutrition",
+        .sectorLivelihoods: "Moyens de subsistance et relèvement précoce",
     ]
 
     static let spanish: [Wording.Key: String] = [
@@ -91,6 +105,15 @@ enum WordingCatalogue {
         .tellUs: "Díganos qué piensa o presente una queja", .online: "En un teléfono o una computadora:", .hotline: "Llame a la línea gratuita:",
         .inPerson: "En el punto de atención, al equipo móvil o en el buzón de sugerencias.",
         .confidential: "No necesita dar su nombre. Las quejas por abuso o explotación por parte de trabajadores humanitarios llegan solo a personal capacitado y son confidenciales. La ayuda es gratuita: nadie puede pedirle dinero ni favores.",
+        .sectorCCCM: "Coordinación y gestión de campamentos",
+        .sectorShelter: "Alojamiento y artículos no alimentarios",
+        .sectorWASH: "Agua, saneamiento e higiene",
+        .sectorHealth: "Salud",
+        .sectorProtection: "Protección (incluida la VBG y la protección de la infancia)",
+        .sectorEducation: "Educación",
+        .sectorFoodSecurity: "Seguridad alimentaria",
+        .sectorNutrition: "Nutrición",
+        .sectorLivelihoods: "Medios de vida y recuperación temprana",
     ]
 
     static let arabic: [Wording.Key: String] = [
@@ -121,5 +144,14 @@ enum WordingCatalogue {
         .tellUs: "أخبرنا برأيك أو قدّم شكوى", .online: "عبر الهاتف أو الحاسوب:", .hotline: "اتصل بالخط الساخن المجاني:",
         .inPerson: "في مكتب المساعدة، أو لدى الفريق المتنقّل، أو في صندوق الاقتراحات.",
         .confidential: "لا تحتاج إلى ذكر اسمك. الشكاوى المتعلقة بالإساءة أو الاستغلال من قبل العاملين في المجال الإنساني لا تصل إلا إلى موظفين مدرّبين وتبقى سرّية. المساعدة مجانية: لا يحق لأحد أن يطلب منك مالاً أو خدمات.",
+        .sectorCCCM: "تنسيق المخيمات وإدارتها",
+        .sectorShelter: "المأوى والمواد غير الغذائية",
+        .sectorWASH: "المياه والصرف الصحي والنظافة",
+        .sectorHealth: "الصحة",
+        .sectorProtection: "الحماية (بما فيها العنف القائم على النوع الاجتماعي وحماية الطفل)",
+        .sectorEducation: "التعليم",
+        .sectorFoodSecurity: "الأمن الغذائي",
+        .sectorNutrition: "التغذية",
+        .sectorLivelihoods: "سبل العيش والتعافي المبكر",
     ]
 }

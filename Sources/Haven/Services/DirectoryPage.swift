@@ -28,7 +28,7 @@ struct DirectoryPage: RouteCollection {
             services.isEmpty ? .p(.text(w[.noServices])) : .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(w[.service])), .th(.text(w[.who])), .th(.text(w[.whereColumn])), .th(.text(w[.when])), .th(.text(w[.howToReach])))),
                 .tbody(.forEach(services) { s in
-                    .tr(.td(.strong(.text(s.name)), .br(), .small(.text(ResponseSector.named(s.sector)?.name ?? s.sector))),
+                    .tr(.td(.strong(.text(s.name)), .br(), .small(.text(w.sector(s.sector)))),
                         .td(.text(providers[s.$provider.id] ?? "")), .td(.text(s.location)), .td(.text(s.hours)), .td(.text(s.contact)))
                 }))),
             .h2(.text(w[.tellUs])),
