@@ -85,6 +85,36 @@ import VaporTesting
         }
     }
 
+    @Test func aComplaintFiledUnderTheWrongCategoryIsSealedTheMomentItTurnsSensitive() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let item = try await Self.record(app, world, Self.input(world.alpha, category: "MINOR")).json(Item.self)
+            func reclassify(_ role: Role, _ body: [String: Any]) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/api/v1/feedback/\(item.id)/category", headers: world.headers(role), body: try jsonBody(body))
+            }
+            let unknown = try await reclassify(.coordinator, ["category": "BLANKETS", "sector": "Mining"])
+            #expect(Set(try unknown.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["category", "sector"])
+            #expect(try await reclassify(.coordinator, ["category": "psea", "sector": "Protection"]).status == .ok)
+            let stored = try #require(try await FeedbackItem.find(item.id, on: app.db))
+            #expect(stored.sensitive && stored.categoryCode == "PSEA" && stored.sector == "Protection" && !stored.description.contains("PLANTED"),
+                    "sealed at once")
+            #expect(stored.respondBy == stored.receivedAt.addingTimeInterval(72 * 3600), "the deadline of the new category")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/feedback/\(item.id)", headers: world.headers(.coordinator)).status == .notFound,
+                    "out of the coordinator's hands: no focal point")
+            let focal = try #require(try await User.find(world.users[.administrator]!.id, on: app.db))
+            focal.feedbackFocalPoint = true
+            try await focal.update(on: app.db)
+            let opened = try await app.testing().sendRequest(.GET, "/api/v1/feedback/\(item.id)", headers: world.headers(.administrator))
+            #expect(opened.text.contains(Self.secret), "the focal point reads it")
+            #expect(try await reclassify(.administrator, ["category": "INFO"]).status == .ok, "a focal point can take it back out")
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.description == Self.secret)
+            let trail = try await AuditEvent.query(on: app.db).filter(\.$entityID == item.id).filter(\.$action == .update).all()
+            #expect(trail.count == 2 && trail.allSatisfy { !$0.changesJSON.contains("PLANTED") && $0.changesJSON.contains("category") })
+            let items = try await FeedbackItem.query(on: app.db).all()
+            #expect(try await FeedbackAnalysisTests.storedTallies(app.db) == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
+        }
+    }
+
     @Test func aComplaintIsFollowedToClosureAndLateOnesAreListed() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)

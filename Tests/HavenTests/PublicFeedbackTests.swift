@@ -109,6 +109,13 @@ import VaporTesting
                 try await app.testing().sendRequest(.POST, Paths.complaint(item.id) + "/transitions", headers: [
                     "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&" + fields))
             }
+            let other = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.gamma, category: "MINOR")).json(FeedbackAPITests.Item.self)
+            let itemPage = try await app.testing().sendRequest(.GET, Paths.complaint(other.id), headers: ["cookie": cookie])
+            #expect(itemPage.text.contains("Change the category") && itemPage.text.contains("only focal points will see it"))
+            let moved = try await app.testing().sendRequest(.POST, Paths.complaint(other.id) + "/category", headers: [
+                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&category=GBV&sector="))
+            #expect(moved.status == .seeOther && moved.headers.first(name: .location)?.contains("recorded=\(other.reference)") == true,
+                    "filed as sensitive, the case leaves the coordinator's list")
             let unknown = try await step("to=solved")
             #expect(unknown.status == .unprocessableEntity && unknown.text.contains("is not a step"))
             #expect(try await step("to=acknowledged").status == .seeOther)

@@ -118,6 +118,8 @@ enum OpenAPIDocument {
                   response: "Feedback"),
         Operation("post", "/feedback/{id}/transitions", "Take a workflow step: acknowledged, referred, in_progress, responded, closed",
                   body: "FeedbackTransition", response: "Feedback"),
+        Operation("post", "/feedback/{id}/category", "File an item under another category and sector; becoming sensitive seals it and leaves it to focal points",
+                  body: "FeedbackReclassification", response: "Feedback"),
         Operation("get", "/services", "The service directory: what residents of each site can use", response: list("Service"),
                   query: paging + ["site", "sector"]),
         Operation("post", "/services", "Add a service to a site's directory", body: "Service", response: "Service", status: 201),

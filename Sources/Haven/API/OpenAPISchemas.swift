@@ -123,6 +123,8 @@ enum Schemas {
             "FeedbackTransition": object(["to": oneOf(FeedbackStatus.self), "organisationId": optional(uuid), "focalPoint": optional(string),
                                           "response": optional(string), "closedVia": optional(oneOf(FeedbackChannel.self)),
                                           "satisfaction": optional(oneOf(FeedbackSatisfaction.self))], required: ["to"]),
+            "FeedbackReclassification": object(["category": string, "sector": optional(["type": "string", "enum": ResponseSector.all.map(\.code)])],
+                                                required: ["category"]),
             "Service": object(["id": uuid, "siteId": uuid, "sector": ["type": "string", "enum": ResponseSector.all.map(\.code)], "providerId": uuid,
                                "name": string, "location": optional(string), "hours": optional(string), "contact": optional(string),
                                "referralFocalPoint": optional(string), "archived": boolean], required: ["siteId", "sector", "providerId", "name"]),

@@ -12,6 +12,7 @@ struct ComplaintPages: RouteCollection {
         routes.post("complaints", "new", use: intake)
         routes.get("complaints", ":id", use: show)
         routes.post("complaints", ":id", "transitions", use: step)
+        routes.post("complaints", ":id", "category", use: reclassify)
     }
 
     func list(req: Request) async throws -> Response {
@@ -85,13 +86,26 @@ struct ComplaintPages: RouteCollection {
         }
     }
 
+    func reclassify(req: Request) async throws -> Response {
+        let (user, item) = try await FeedbackAPI.handled(req)
+        let form = try req.content.decode([String: String].self)
+        do {
+            try await FeedbackRegister.reclassify(item, as: form["category"] ?? "", sector: form["sector"], by: user, cipher: req.feedbackCipher, on: req.db)
+        } catch HavenError.invalid(let errors) {
+            return try await page(req, errors: errors, status: .unprocessableEntity)
+        }
+        // Once sensitive, the item is no longer this person's unless they are a focal point.
+        let scope = item.scope(managedBy: try await Site.find(item.$site.id, on: req.db)?.$managementAgency.id)
+        return req.redirect(to: Permission.handleFeedback(scope).isGranted(to: user) ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
+    }
+
     private func page(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let (user, item) = try await FeedbackAPI.handled(req)
         let opened = try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db)
         let site = try await Site.find(item.$site.id, on: req.db)
         let organisations = try await Organisation.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$name).all()
-        let category = try await FeedbackCategory.find(item.$category.id, on: req.db)
-        return Layout.response(ComplaintViews.item(user: user, item: item, opened: opened, site: site, category: category, organisations: organisations,
+        let categories = try await Self.categories(req.db)
+        return Layout.response(ComplaintViews.item(user: user, item: item, opened: opened, site: site, categories: categories, organisations: organisations,
                                                    errors: errors, csrf: req.csrfToken), status: status)
     }
 }

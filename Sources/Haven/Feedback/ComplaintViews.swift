@@ -41,8 +41,11 @@ enum ComplaintViews {
     }
 
     static func item(user: UserContext, item: FeedbackItem, opened: (description: String, contact: String, response: String), site: Site?,
-                     category: FeedbackCategory?, organisations: [Organisation], errors: [FieldError], csrf: String) -> String {
+                     categories: [FeedbackCategory], organisations: [Organisation], errors: [FieldError], csrf: String) -> String {
         let id = item.id!
+        let category = categories.first { $0.code == item.categoryCode }
+        // A focal point may take a case out of the sensitive categories; others may only move it into them.
+        let offered = categories.filter { $0.sensitive || !item.sensitive || user.feedbackFocalPoint }
         func stepForm(_ to: FeedbackStatus, _ label: String, _ fields: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
             .if(FeedbackWorkflow.allowed[item.status, default: []].contains(to),
                 .section(.class("step"), Layout.form(action: Paths.complaint(id) + "/transitions", csrf: csrf,
@@ -78,7 +81,14 @@ enum ComplaintViews {
                      Layout.select("closedVia", "How the person was told", options: [("", "Choose")] + FeedbackChannel.allCases.map { ($0.rawValue, $0.label) },
                                    selected: nil, errors: errors),
                      Layout.select("satisfaction", "How they felt about it", options: [("", "Not known")] + FeedbackSatisfaction.allCases.map { ($0.rawValue, $0.label) },
-                                   selected: nil, errors: errors)))
+                                   selected: nil, errors: errors)),
+            .h2("Category"),
+            .section(.class("step"), Layout.form(action: Paths.complaint(id) + "/category", csrf: csrf,
+                Layout.select("category", "File under", options: offered.map { ($0.code, $0.label + ($0.sensitive ? " (sensitive)" : "")) },
+                              selected: item.categoryCode, errors: errors),
+                Layout.select("sector", "Sector", options: [("", "None")] + ResponseSector.all.map { ($0.code, $0.name) }, selected: item.sector, errors: errors),
+                .button(.type(.submit), "Change the category"))),
+            .if(!item.sensitive, .p(.class("hint"), "If it turns out to be exploitation, abuse, GBV, fraud or a threat, file it under that category: it is sealed at once and only focal points will see it.")))
     }
 
     /// The figures page: counts only, small ones shown as "fewer than N".

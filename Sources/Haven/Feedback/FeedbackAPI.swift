@@ -65,6 +65,7 @@ struct FeedbackAPI: RouteCollection {
         feedback.post(use: create)
         feedback.get(":id", use: show)
         feedback.post(":id", "transitions", use: transition)
+        feedback.post(":id", "category", use: reclassify)
     }
 
     func categories(req: Request) async throws -> Page<FeedbackCategoryBody> {
@@ -98,6 +99,18 @@ struct FeedbackAPI: RouteCollection {
     func transition(req: Request) async throws -> FeedbackBody {
         let (user, item) = try await Self.handled(req)
         try await FeedbackRegister.transition(item, try req.content.decode(FeedbackTransition.self), by: user, cipher: req.feedbackCipher, on: req.db)
+        return try FeedbackBody(item)
+    }
+
+    struct Reclassification: Content {
+        var category: String
+        var sector: String?
+    }
+
+    func reclassify(req: Request) async throws -> FeedbackBody {
+        let (user, item) = try await Self.handled(req)
+        let body = try req.content.decode(Reclassification.self)
+        try await FeedbackRegister.reclassify(item, as: body.category, sector: body.sector, by: user, cipher: req.feedbackCipher, on: req.db)
         return try FeedbackBody(item)
     }
 

@@ -53,7 +53,7 @@ final class FeedbackItem: Model, Audited, @unchecked Sendable {
 
     /// The workflow only: what people said, who they are and what they were told never enter the trail.
     var auditFields: [String: String] {
-        ["reference": reference, "channel": channel.rawValue, "site": $site.id.uuidString, "category": categoryCode, "status": status.rawValue,
+        ["reference": reference, "channel": channel.rawValue, "site": $site.id.uuidString, "category": categoryCode, "sector": sector, "status": status.rawValue,
          "referredTo": $referredTo.id.auditText, "closedVia": closedVia?.rawValue ?? "", "satisfaction": satisfaction?.rawValue ?? ""]
     }
 

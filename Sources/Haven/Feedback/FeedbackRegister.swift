@@ -65,6 +65,37 @@ enum FeedbackRegister {
         }
     }
 
+    /// Files an item under another category (and sector): what was recorded as a complaint about food can turn out
+    /// to be exploitation by an aid worker. Becoming sensitive seals the text at once and takes the item away from
+    /// everyone but the focal points; only a focal point can take it back out. Deadlines follow the new category.
+    static func reclassify(_ item: FeedbackItem, as code: String, sector: String?, by user: UserContext, cipher: FeedbackCipher,
+                           on db: any Database) async throws {
+        let category = try await FeedbackCategory.query(on: db).filter(\.$code == code.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
+        var errors: [FieldError] = []
+        if category == nil { errors.append(FieldError("category", "'\(code)' is not a feedback category; see /api/v1/feedback-categories")) }
+        if let sector = sector.nonEmpty, ResponseSector.named(sector) == nil { errors.append(FieldError("sector", "'\(sector)' is not a sector of the response")) }
+        if item.sensitive, category?.sensitive == false, !user.feedbackFocalPoint {
+            errors.append(FieldError("category", "only a focal point can take a sensitive case out of the sensitive categories"))
+        }
+        try HavenError.check(errors)
+        let (before, counted, id) = (item.auditFields, item.tallyFacts, try item.requireID())
+        let text = (description: item.sensitive ? try cipher.open(item.description, for: id) : item.description,
+                    response: item.sensitive && !item.response.isEmpty ? try cipher.open(item.response, for: id) : item.response)
+        item.$category.id = try category!.requireID()
+        item.categoryCode = category!.code
+        item.sensitive = category!.sensitive
+        item.sector = sector.nonEmpty.flatMap { ResponseSector.named($0)?.code } ?? ""
+        item.description = item.sensitive ? try cipher.seal(text.description, for: id) : text.description
+        item.response = item.sensitive && !text.response.isEmpty ? try cipher.seal(text.response, for: id) : text.response
+        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category!.deadlines)
+        (item.acknowledgeBy, item.respondBy) = (due.acknowledgeBy, due.respondBy)
+        item.lateFrom = FeedbackDeadlines.lateFrom(status: item.status, due: due)
+        try await db.write { tx in
+            try await Audit.update(item, before: before, by: user.actor, on: tx)
+            try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: item.tallyFacts), on: tx)
+        }
+    }
+
     /// A checked step applied to the item; not yet saved.
     static func apply(_ step: FeedbackTransition, to item: FeedbackItem, cipher: FeedbackCipher, now: Date) throws {
         if item.status == .new { item.acknowledgedAt = now }
