@@ -13,6 +13,8 @@ enum ODKForms {
         var version: String
     }
 
+    static let ids = [XForm.formID, FeedbackXForm.formID]
+
     static func current(on db: any Database) async throws -> [Published] {
         let catalogue = try await Catalogue.current(on: db)
         let feedback = FeedbackXForm.document(categories: try await FeedbackCategory.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all())
