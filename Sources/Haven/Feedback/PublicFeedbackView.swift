@@ -40,7 +40,8 @@ enum PublicFeedbackView {
         case "site", "siteId": w[.errorSite]
         case "category": w[.errorCategory]
         case "contact": w[.errorContact]
-        default: w[.errorDescription]
+        case "description": w[.errorDescription]
+        default: w[.checkFields]
         }
     }
 
