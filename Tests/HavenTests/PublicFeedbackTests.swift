@@ -110,6 +110,9 @@ import VaporTesting
                     "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&" + fields))
             }
             let other = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.gamma, category: "MINOR")).json(FeedbackAPITests.Item.self)
+            let gamma = try await app.testing().sendRequest(.GET, Paths.complaints + "?site=\(world.gamma.id!)&limit=1", headers: ["cookie": cookie])
+            #expect(gamma.text.contains("<strong>2</strong>items") && gamma.text.contains("site=\(world.gamma.id!.uuidString.replacingOccurrences(of: "-", with: "%2D"))"),
+                    "the next page keeps the site filter")
             let itemPage = try await app.testing().sendRequest(.GET, Paths.complaint(other.id), headers: ["cookie": cookie])
             #expect(itemPage.text.contains("Change the category") && itemPage.text.contains("only focal points will see it"))
             let moved = try await app.testing().sendRequest(.POST, Paths.complaint(other.id) + "/category", headers: [

@@ -20,10 +20,10 @@ struct ComplaintPages: RouteCollection {
         let page = try PageRequest(req)
         let (items, total) = try await filter.page(page, on: req.db)
         let digest = try await FeedbackDigest.make(for: filter.user, on: req.db)
-        let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).all().map { ($0.id!, $0.code) },
-                               uniquingKeysWith: { a, _ in a })
+        let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).field(\.$id).field(\.$code).all()
+            .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout.response(ComplaintViews.list(user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
-                                                   digest: digest, recorded: (req.query["recorded"] as String?).nonEmpty))
+                                                   categories: try await Self.categories(req.db), digest: digest, recorded: (req.query["recorded"] as String?).nonEmpty))
     }
 
     /// A help desk, hotline or mobile team records what it received.
@@ -35,7 +35,7 @@ struct ComplaintPages: RouteCollection {
     func intake(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let values = try req.content.decode([String: String].self)
-        let site = try await values["site"].nonEmpty.asyncMap { try await PublicFeedbackPages.site(named: $0, on: req.db) } ?? nil
+        let site = try await values["site"].nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
         if let site { try req.authorize(.recordFeedback(site.scope)) }
         let input = FeedbackInput(siteId: site?.id ?? UUID(), channel: FeedbackChannel(rawValue: values["channel"] ?? "") ?? .helpDesk,
                                   category: values["category"] ?? "", sector: values["sector"].nonEmpty, description: values["description"] ?? "",

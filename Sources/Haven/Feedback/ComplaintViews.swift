@@ -4,10 +4,13 @@ import Plot
 /// The staff pages of complaints and feedback.
 enum ComplaintViews {
     static func list(user: UserContext, filter: FeedbackFilter, page: PageRequest, items: [FeedbackItem], total: Int, sites: [UUID: String],
-                     digest: FeedbackDigest, recorded: String?) -> String {
+                     categories: [FeedbackCategory], digest: FeedbackDigest, recorded: String?) -> String {
+        // Every filter the list was asked for travels with its pages.
         var query: [String: String] = [:]
+        if let site = filter.site { query["site"] = site.uuidString }
         if let status = filter.status { query["status"] = status.rawValue }
         if let category = filter.category { query["category"] = category }
+        if let channel = filter.channel { query["channel"] = channel.rawValue }
         if filter.overdue { query["overdue"] = "true" }
         let now = Date()
         return Layout.page("Complaints and feedback", user: user,
@@ -23,7 +26,11 @@ enum ComplaintViews {
             .form(.class("filters"), .method(.get), .action(Paths.complaints),
                 .label("Status", .select(.attribute(named: "name", value: "status"), Layout.option("", "Any status"),
                     .forEach(FeedbackStatus.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.status) })),
-                .label("Category code", .input(.type(.text), .name("category"), .value(filter.category ?? ""))),
+                .unwrap(filter.site) { .input(.type(.hidden), .name("site"), .value($0.uuidString)) },
+                .label("Category", .select(.attribute(named: "name", value: "category"), Layout.option("", "Any category"),
+                    .forEach(categories) { Layout.option($0.code, $0.label, selected: $0.code == filter.category) })),
+                .label("Channel", .select(.attribute(named: "name", value: "channel"), Layout.option("", "Any channel"),
+                    .forEach(FeedbackChannel.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.channel) })),
                 .label("Only late", .select(.attribute(named: "name", value: "overdue"), Layout.option("", "No"),
                                             Layout.option("true", "Yes", selected: filter.overdue))),
                 .button(.type(.submit), "Filter")),

@@ -8,7 +8,7 @@ enum FeedbackSubmissionIntake {
         async throws -> (item: FeedbackItem, duplicate: Bool) {
         let parsed = try FeedbackSubmission.parse(submission)
         if let earlier = try await earlier(parsed.instanceID, on: db) { return (earlier, true) }
-        guard let site = try await PublicFeedbackPages.site(named: parsed.siteCode, on: db), site.archivedAt == nil else {
+        guard let site = try await Site.named(parsed.siteCode, on: db) else {
             throw HavenError.invalid([FieldError("site", "'\(parsed.siteCode)' is not the code of a site in Haven")])
         }
         guard Permission.recordFeedback(site.scope).isGranted(to: user) else {

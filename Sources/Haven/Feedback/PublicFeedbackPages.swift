@@ -16,7 +16,7 @@ struct PublicFeedbackPages: RouteCollection {
 
     func form(req: Request) async throws -> Response {
         let sites = try await Self.openSites(on: req.db)
-        let chosen = try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
+        let chosen = try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
         let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
         return Layout.response(PublicFeedbackView.form(req.wording, languages: req.languages, sites: sites, chosen: chosen ?? nil,
                                                        categories: categories, values: [:], errors: [], csrf: req.csrfToken))
@@ -31,7 +31,7 @@ struct PublicFeedbackPages: RouteCollection {
             return Layout.response(PublicFeedbackView.tooMany(req.wording), status: .tooManyRequests)
         }
         let values = try req.content.decode([String: String].self)
-        let site = try await values["site"].nonEmpty.asyncMap { try await Self.site(named: $0, on: req.db) } ?? nil
+        let site = try await values["site"].nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
         let input = FeedbackInput(siteId: site?.id ?? UUID(), channel: .webForm, category: values["category"] ?? "", sector: nil,
                                   description: values["description"] ?? "", contact: values["contact"].nonEmpty,
                                   consentToContact: values["consent"] == "yes", wantsAnswer: values["wantsAnswer"] == "yes", receivedAt: nil,
@@ -64,11 +64,5 @@ struct PublicFeedbackPages: RouteCollection {
         let sites = try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).sort(\.$name)
             .field(\.$id).field(\.$code).field(\.$name).field(\.$status).limit(listedSites + 1).all()
         return sites.count > listedSites ? [] : sites
-    }
-
-    /// A site by its code or its id, as the form and the poster links carry it.
-    static func site(named key: String, on db: any Database) async throws -> Site? {
-        if let id = UUID(uuidString: key) { return try await Site.find(id, on: db) }
-        return try await Site.query(on: db).filter(\.$code == key.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
     }
 }

@@ -43,11 +43,7 @@ enum Layout {
     /// Links to the same page in each of the operation's languages, when it has more than one.
     static func languages(_ languages: [Wording], current: Wording, path: String, query: [String: String] = [:]) -> Node<HTML.BodyContext> {
         .if(languages.count > 1, .nav(.class("languages"), .forEach(languages) { language in
-            var parameters = query
-            parameters["lang"] = language.code
-            let link = path + "?" + parameters.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? "")" }
-                .joined(separator: "&")
+            let link = Paths.with(path, query.merging(["lang": language.code]) { _, new in new })
             return language.code == current.code
                 ? .strong(.attribute(named: "lang", value: language.code), .text(language[.languageName]))
                 : .a(.href(link), .attribute(named: "lang", value: language.code), .text(language[.languageName]))
@@ -106,12 +102,7 @@ enum Layout {
     /// Previous / next links that keep the other query parameters.
     static func pager(total: Int, page: PageRequest, baseQuery: [String: String], path: String) -> Node<HTML.BodyContext> {
         func link(offset: Int) -> String {
-            var query = baseQuery
-            query["offset"] = String(offset)
-            query["limit"] = String(page.limit)
-            return path + "?" + query.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                .joined(separator: "&")
+            Paths.with(path, baseQuery.merging(["offset": String(offset), "limit": String(page.limit)]) { _, new in new })
         }
         let pages = max(1, (total + page.limit - 1) / page.limit)
         return .nav(

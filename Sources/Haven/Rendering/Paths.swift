@@ -24,6 +24,13 @@ enum Paths {
     static let audit = "/audit"
     static let logout = "/logout"
 
+    /// A path with its query, parameters in a stable order, values encoded.
+    static func with(_ path: String, _ query: [String: String]) -> String {
+        path + "?" + query.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+    }
+
     static func login(next: String? = nil) -> String {
         guard let next, next != "/", !next.hasPrefix("/login") else { return "/login" }
         return "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")

@@ -10,13 +10,13 @@ struct DirectoryPage: RouteCollection {
     }
 
     func poster(req: Request) async throws -> Response {
-        guard let code = req.parameters.get("code"),
-              let site = try await Site.query(on: req.db).filter(\.$code == code.uppercased()).filter(\.$archivedAt == nil).first() else {
+        guard let code = req.parameters.get("code"), let site = try await Site.named(code, on: req.db) else {
             throw HavenError.notFound("Site")
         }
         let services = try await Service.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$archivedAt == nil)
             .sort(\.$sector).sort(\.$name).all()
-        let providers = Dictionary(try await Organisation.query(on: req.db).all().map { ($0.id!, $0.shortName) },
+        let providers = Dictionary(try await Organisation.query(on: req.db).filter(\.$id ~~ Array(Set(services.map { $0.$provider.id }))).all()
+            .map { ($0.id!, $0.shortName) },
                                    uniquingKeysWith: { a, _ in a })
         let hotline = req.application.havenSettings.feedbackHotline
         let w = req.wording

@@ -52,6 +52,14 @@ final class Site: Model, Audited, @unchecked Sendable {
     func refreshSearchText() {
         searchText = [code, name, otherNames].joined(separator: " ").lowercased()
     }
+
+    /// A site in use, by its code as people type it (any case, spaces around) or by its id, as forms, links and
+    /// ODK submissions name it; nil for an unknown or archived site.
+    static func named(_ key: String, on db: any Database) async throws -> Site? {
+        let site = if let id = UUID(uuidString: key.trimmed) { try await Site.find(id, on: db) }
+            else { try await Site.query(on: db).filter(\.$code == key.trimmed.uppercased()).first() }
+        return site?.archivedAt == nil ? site : nil
+    }
 }
 
 /// A dated change of a site's status (opened, closing, closed …): the site's life story.
