@@ -24,7 +24,8 @@ import Testing
             (Self.target(activity: "HLT-01"), "activity", "belongs to Health, not WASH"),
             (Self.target(area: "BO09"), "adminArea", "is not a P-code"),
             (Self.target(from: "2026-06", to: "2026-05"), "toMonth", "is before"),
-            (Self.target(people: 0), "people", "more than 0"),
+            (Self.target(people: 0), "people", "between 1 and 100,000,000"),
+            (Self.target(people: Int.max), "people", "between 1 and 100,000,000"),
         ]
         for (input, field, words) in cases {
             let errors = TargetRules.check(input, known: Self.known)

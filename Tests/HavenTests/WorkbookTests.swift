@@ -45,7 +45,7 @@ enum TestWorkbook {
         #expect(try Workbook.rows(data) == [
             ["site", "conducted_on", "key_informants"],
             ["BO0101_0001", "2025-01-20", "", "40", "0.25", "TRUE"],
-            [""], [""],
+            [], [],
             ["", "2025-01-21", "camp leader", "12"],
         ])
     }

@@ -15,8 +15,8 @@ struct ActivityBody: Content {
         line = ActivityInput(
             reportingOrganisationId: activity.$reportingOrganisation.id, implementingOrganisationId: activity.$implementingOrganisation.id,
             donorOrganisationId: activity.$donor.id, activity: activity.activityCode, siteId: activity.$site.id,
-            adminArea: nil, status: activity.status, startOn: CalendarDay(activity.startOn)!, endOn: activity.endOn.flatMap(CalendarDay.init),
-            month: ReportingMonth(activity.month)!, modality: activity.modality,
+            adminArea: nil, status: activity.status, startOn: .stored(activity.startOn), endOn: activity.endOn.flatMap(CalendarDay.init),
+            month: .stored(activity.month), modality: activity.modality,
             targeted: Activity.people(total: activity.targeted, cells: activity.targetedCells),
             reached: Activity.people(total: activity.reached, cells: activity.reachedCells),
             householdsTargeted: activity.householdsTargeted, householdsReached: activity.householdsReached,

@@ -24,7 +24,7 @@ struct ActivityFilter {
         }
         if let raw = (req.query["month"] as String?).nonEmpty {
             month = ReportingMonth(raw)
-            if month == nil { errors.append(FieldError("month", "'\(raw)' is not a month written yyyy-mm")) }
+            if month == nil { errors.append(ReportingMonth.refusal("month", raw)) }
         }
         archived = req.query["archived"] == "true"
         self.user = user

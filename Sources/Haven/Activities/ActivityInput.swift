@@ -78,20 +78,20 @@ enum ActivityRules {
     private static func peopleErrors(_ people: People?, households: Int?, prefix: String) -> [FieldError] {
         var errors: [FieldError] = []
         let householdField = "households" + prefix.prefix(1).uppercased() + prefix.dropFirst()
-        if let households, households < 0 { errors.append(FieldError(householdField, "cannot be negative")) }
+        if let households, let problem = Counts.problem(households) { errors.append(FieldError(householdField, problem)) }
         guard let people else { return errors }
         let fields = PopulationFigures.cellFields.map { "\(prefix).\($0)" }
         guard people.female.count == 5, people.male.count == 5 else {
             return errors + [FieldError(prefix, "needs five age brackets per sex (0-4, 5-11, 12-17, 18-59, 60+)")]
         }
-        if people.total < 0 { errors.append(FieldError("\(prefix).total", "cannot be negative")) }
-        let negative = zip(fields, people.cells).filter { ($0.1 ?? 0) < 0 }.map { FieldError($0.0, "cannot be negative") }
-        errors += negative
-        if negative.isEmpty, people.total >= 0 {
+        let outOfBounds = zip(["\(prefix).total"] + fields, [people.total] + people.cells)
+            .compactMap { field, value in value.flatMap(Counts.problem).map { FieldError(field, $0) } }
+        errors += outOfBounds
+        if outOfBounds.isEmpty {
             errors += SexAgeBreakdown.errors(people.cells, total: people.total, totalField: "\(prefix).total", noun: "people",
                                              remedy: "correct the cells or the total")
         }
-        if let households, households > people.total, people.total >= 0 {
+        if let households, households > people.total, outOfBounds.isEmpty {
             errors.append(FieldError(householdField, "\(households) households is more than the \(people.total) people"))
         }
         return errors

@@ -25,7 +25,7 @@ struct MonthLockAPI: RouteCollection {
     func set(_ locked: Bool, _ req: Request) async throws -> LockBody {
         let user = try req.authorize(.lockMonths)
         guard let raw = req.parameters.get("month"), let month = ReportingMonth(raw) else {
-            throw HavenError.invalid([FieldError("month", "'\(req.parameters.get("month") ?? "")' is not a month written yyyy-mm")])
+            throw HavenError.invalid([ReportingMonth.refusal("month", req.parameters.get("month"))])
         }
         try await MonthLocks.set(locked, month, by: user.actor, on: req.db)
         return LockBody(month: month.description, locked: locked)

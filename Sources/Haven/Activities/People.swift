@@ -39,7 +39,8 @@ public struct People: Codable, Equatable, Sendable {
 /// exactly, some cells may not exceed it. Shared by population counts and 5W figures.
 enum SexAgeBreakdown {
     static func errors(_ cells: [Int?], total: Int, totalField: String, noun: String, remedy: String) -> [FieldError] {
-        let sum = cells.compactMap { $0 }.reduce(0, +)
+        // Cells beyond the bounds are refused on their own; clamped here so that adding them cannot overflow.
+        let sum = cells.compactMap { $0 }.reduce(0) { $0 + max(0, min($1, Counts.largest)) }
         if !cells.contains(nil), sum != total {
             return [FieldError(totalField, "the sex and age cells add up to \(sum), not \(total); \(remedy)")]
         }

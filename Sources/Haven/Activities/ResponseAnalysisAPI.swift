@@ -48,7 +48,7 @@ struct ResponseAnalysisAPI: RouteCollection {
     /// The month asked for, this month when none is.
     static func month(_ req: Request) throws -> ReportingMonth {
         guard let raw = (req.query["month"] as String?).nonEmpty else { return ReportingMonth(.today()) }
-        guard let month = ReportingMonth(raw) else { throw HavenError.invalid([FieldError("month", "'\(raw)' is not a month written yyyy-mm")]) }
+        guard let month = ReportingMonth(raw) else { throw HavenError.invalid([ReportingMonth.refusal("month", raw)]) }
         return month
     }
 

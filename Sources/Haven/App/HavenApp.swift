@@ -82,8 +82,8 @@ public enum HavenApp {
                 guard let org else { throw HavenError.invalid([FieldError("organisation", "'\(organisation)' is not a known organisation")]) }
                 orgID = org.id
             }
-            let sites = try await Site.query(on: app.db).filter(\.$code ~~ siteCodes).all()
-            let unknown = Set(siteCodes).subtracting(sites.map(\.code))
+            let sites = try await Site.query(on: app.db).filter(\.$codeKey ~~ siteCodes.map(Site.key)).all()
+            let unknown = Set(siteCodes.map(Site.key)).subtracting(sites.map(\.codeKey))
             if !unknown.isEmpty {
                 throw HavenError.invalid([FieldError("site", "unknown site code(s): \(unknown.sorted().joined(separator: ", "))")])
             }

@@ -35,6 +35,9 @@ public struct Settings: Sendable {
     public var mailFrom: String
     /// The address people reach Haven at, for links in e-mail.
     public var publicURL: String
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`HAVEN_TRUSTED_PROXIES`, comma-separated
+    /// addresses or networks); none by default, so the header is ignored.
+    public var trustedProxies: [ClientAddress.Network]
 
     public init(
         storage: Storage,
@@ -52,7 +55,8 @@ public struct Settings: Sendable {
         wordingDirectory: String? = nil,
         mailCommand: String? = nil,
         mailFrom: String = "Haven <haven@localhost>",
-        publicURL: String = "http://localhost:8080"
+        publicURL: String = "http://localhost:8080",
+        trustedProxies: [ClientAddress.Network] = []
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -70,6 +74,7 @@ public struct Settings: Sendable {
         self.mailCommand = mailCommand
         self.mailFrom = mailFrom
         self.publicURL = publicURL
+        self.trustedProxies = trustedProxies
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -98,7 +103,8 @@ public struct Settings: Sendable {
             wordingDirectory: env["HAVEN_WORDING_DIR"].nonEmpty,
             mailCommand: env["HAVEN_MAIL_COMMAND"].nonEmpty,
             mailFrom: env["HAVEN_MAIL_FROM"].nonEmpty ?? "Haven <haven@localhost>",
-            publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
+            trustedProxies: (env["HAVEN_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap { ClientAddress.Network(String($0)) }
         )
     }
 }

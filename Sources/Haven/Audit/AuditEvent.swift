@@ -7,8 +7,9 @@ final class AuditEvent: Model, @unchecked Sendable {
     static let schema = "audit_events"
 
     enum Action: String, Codable, CaseIterable, Sendable {
-        /// `view`: someone opened a record whose reading is itself on the record (a sensitive complaint).
-        case create, update, archive, restore, view
+        /// `view`: someone opened a record whose reading is itself on the record (a sensitive complaint);
+        /// `refuse`: a failed login, or something a person's role does not allow.
+        case create, update, archive, restore, view, refuse
     }
 
     struct Change: Codable, Equatable, Sendable {
@@ -38,7 +39,7 @@ final class AuditEvent: Model, @unchecked Sendable {
         self.entityID = entityID
         self.entityLabel = entityLabel
         self.action = action
-        self.changesJSON = String(decoding: try! JSONEncoder().encode(changes), as: UTF8.self)
+        self.changesJSON = Self.json(changes)
     }
 
     /// Plain SQL rather than Fluent's create: every change in Haven writes one, ODK submissions by the hundred.
@@ -58,6 +59,11 @@ final class AuditEvent: Model, @unchecked Sendable {
                                         SQLBind(event.action.rawValue), SQLBind(event.changesJSON)] as [any SQLExpression])
         }
         try await insert.run()
+    }
+
+    /// Plain strings always encode; the empty list stands in should that ever change.
+    static func json(_ changes: [Change]) -> String {
+        (try? JSONEncoder().encode(changes)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     var changes: [Change] {

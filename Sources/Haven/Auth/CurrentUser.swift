@@ -5,12 +5,22 @@ import Vapor
 /// Finds the person behind a bearer token or session cookie, once per request.
 struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.headers.bearerAuthorization?.token ?? request.cookies[Login.cookieName]?.string {
+        if let token = request.headers.bearerAuthorization?.token ?? Self.sessionCookie(request) {
             request.storage[CurrentUserKey.self] = try await Self.user(forToken: token, on: request.db)
         } else if let basic = request.headers.basicAuthorization, request.url.path.hasPrefix("/v1/") {
             request.storage[CurrentUserKey.self] = try await BasicLogin.user(basic, on: request)
         }
         return try await next.respond(to: request)
+    }
+
+    /// The web session's cookie, where it may stand for the person. A browser sends cookies with forms that
+    /// other sites post, so a change through the API takes a bearer token, or the cookie together with the
+    /// page's CSRF token in `X-CSRF-Token` (which another site cannot read); pages check their forms themselves.
+    static func sessionCookie(_ request: Request) -> String? {
+        guard let cookie = request.cookies[Login.cookieName]?.string else { return nil }
+        guard request.url.path.hasPrefix("/api/"), ![.GET, .HEAD].contains(request.method) else { return cookie }
+        guard let csrf = request.cookies[CSRFMiddleware.cookieName]?.string, request.headers.first(name: "X-CSRF-Token") == csrf else { return nil }
+        return cookie
     }
 
     static func user(forToken token: String, on db: any Database) async throws -> UserContext? {
@@ -29,7 +39,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     }
 
     /// What the permission rules need to know about an account that is not archived.
-    private static func context(of user: User, on db: any Database) async throws -> UserContext? {
+    static func context(of user: User, on db: any Database) async throws -> UserContext? {
         guard user.archivedAt == nil else { return nil }
         let userID = try user.requireID()
         let siteIDs = user.role == .siteManager

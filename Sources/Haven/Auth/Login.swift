@@ -22,26 +22,33 @@ enum Login {
         return Opened(token: token, expiresAt: session.expiresAt, user: user)
     }
 
-    /// Checks an e-mail and password, throttling repeated failures per e-mail and per address.
+    /// An address may fail this many times the limit of one account: an office behind one address holds
+    /// many people who mistype, while one guesser still cannot try many accounts.
+    static let failuresPerAddress = 4
+
+    /// Checks an e-mail and password, throttling repeated failures per e-mail and per address. A success
+    /// clears only its own account's failures: the address keeps its count, so a guesser cannot wipe it
+    /// by logging in with an account of its own between guesses.
     static func verify(email: String, password: String, on req: Request) async throws -> User {
-        let email = email.trimmed.lowercased()
-        let keys = ["email:\(email)", "ip:\(req.remoteAddress?.ipAddress ?? "unknown")"]
-        let throttle = req.application.storage[LoginThrottleKey.self]!
-        try await throttle.check(keys)
+        let email = String(email.trimmed.lowercased().prefix(320))
+        let address = ClientAddress.of(req)
+        let accountKey = "email:\(email)", addressKey = "ip:\(address)"
+        let throttle = req.application.loginThrottle
+        try await throttle.check([(accountKey, nil), (addressKey, req.application.havenSettings.failedLoginLimit * failuresPerAddress)])
         let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$archivedAt == nil).first()
         // Hash even for unknown e-mails so that timing does not reveal which accounts exist.
         let hash = user?.passwordHash ?? decoyHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, matches else {
-            await throttle.record(keys)
-            req.logger.notice("Failed login")
+            await throttle.record([accountKey, addressKey])
+            await Refusals.failedLogin(email: email, account: user, address: address, on: req)
             throw HavenError.forbidden("The e-mail or password is not right.")
         }
-        await throttle.clear(keys)
+        await throttle.clear([accountKey])
         return user
     }
 
-    private static let decoyHash = try! Bcrypt.hash("no such account")
+    private static let decoyHash = (try? Bcrypt.hash("no such account")) ?? ""
 
     static func close(token: String, on db: any Database) async throws {
         try await UserSession.query(on: db).filter(\.$tokenHash == hashToken(token)).delete()

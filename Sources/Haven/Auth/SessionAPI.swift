@@ -27,7 +27,9 @@ struct SessionAPI: RouteCollection {
 
     func close(req: Request) async throws -> HTTPStatus {
         _ = try req.requireUser()
-        if let token = req.headers.bearerAuthorization?.token { try await Login.close(token: token, on: req.db) }
+        if let token = req.headers.bearerAuthorization?.token ?? CurrentUserMiddleware.sessionCookie(req) {
+            try await Login.close(token: token, on: req.db)
+        }
         return .noContent
     }
 }

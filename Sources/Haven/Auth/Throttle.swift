@@ -14,17 +14,20 @@ struct AttemptLedger: Sendable {
     }
 
     mutating func record(_ key: String, at now: Date) {
-        failures[key, default: []] = recent(key, now) + [now]
+        // At most a few hundred attempts are kept per key, and keys of the past window only.
+        failures[key, default: []] = Array((recent(key, now) + [now]).suffix(500))
+        if failures.count > 100_000 { failures = failures.filter { !recent($0.key, now).isEmpty } }
     }
 
     mutating func clear(_ key: String) {
         failures[key] = nil
     }
 
-    /// Seconds until the key may try again, or nil when it may try now.
-    func retryAfter(_ key: String, at now: Date) -> Int? {
+    /// Seconds until the key may try again, or nil when it may try now; `limit` overrides the ledger's own
+    /// for keys that stand for many people (an address a whole office shares).
+    func retryAfter(_ key: String, limit: Int? = nil, at now: Date) -> Int? {
         let attempts = recent(key, now)
-        guard attempts.count >= limit, let oldest = attempts.first else { return nil }
+        guard attempts.count >= (limit ?? self.limit), let oldest = attempts.first else { return nil }
         return max(1, Int((oldest.addingTimeInterval(window).timeIntervalSince(now)).rounded(.up)))
     }
 
@@ -42,7 +45,12 @@ actor Throttle {
     }
 
     func check(_ keys: [String], at now: Date = Date()) throws {
-        if let wait = keys.compactMap({ ledger.retryAfter($0, at: now) }).max() {
+        try check(keys.map { ($0, nil) }, at: now)
+    }
+
+    /// Keys with their own limits, for a check where one key stands for many people.
+    func check(_ keys: [(key: String, limit: Int?)], at now: Date = Date()) throws {
+        if let wait = keys.compactMap({ ledger.retryAfter($0.key, limit: $0.limit, at: now) }).max() {
             throw HavenError.tooManyRequests(retryAfterSeconds: wait)
         }
     }
@@ -62,4 +70,16 @@ struct LoginThrottleKey: StorageKey {
 
 struct FeedbackThrottleKey: StorageKey {
     typealias Value = Throttle
+}
+
+extension Application {
+    var loginThrottle: Throttle {
+        guard let throttle = storage[LoginThrottleKey.self] else { fatalError("configure(_:settings:) sets the login throttle") }
+        return throttle
+    }
+
+    var feedbackThrottle: Throttle {
+        guard let throttle = storage[FeedbackThrottleKey.self] else { fatalError("configure(_:settings:) sets the feedback throttle") }
+        return throttle
+    }
 }

@@ -2,9 +2,21 @@ import Foundation
 
 /// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
 public enum CSV {
+    /// How much one text may hold; parsing stops at the first bound passed, with the reason.
+    public struct Limits: Sendable {
+        public var rows: Int
+        public var fieldsPerRow: Int
+        public var fields: Int
+        public var fieldCharacters: Int
+    }
+
+    public struct TooLarge: Error, Sendable {
+        public var reason: String
+    }
+
     /// Splits text into rows of fields. A UTF-8 byte-order mark and a final line break are ignored; a blank
     /// line is a row of one empty field, so that row numbers stay those a person sees in their spreadsheet.
-    public static func parse(_ text: String) -> [[String]] {
+    public static func parse(_ text: String, limits: Limits) throws(TooLarge) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -14,34 +26,48 @@ public enum CSV {
         var chars = Substring(text)
         if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
 
-        func endField() { row.append(field); field = ""; afterQuote = false }
-        func endRow() {
-            endField()
+        var fieldCount = 0, fieldLength = 0
+        func endField() throws(TooLarge) {
+            fieldCount += 1
+            guard row.count < limits.fieldsPerRow else { throw TooLarge(reason: "row \(rows.count + 1) has more than \(limits.fieldsPerRow) columns") }
+            guard fieldCount <= limits.fields else { throw TooLarge(reason: "it has more than \(limits.fields) cells") }
+            row.append(field); field = ""; afterQuote = false; fieldLength = 0
+        }
+        func endRow() throws(TooLarge) {
+            try endField()
+            guard rows.count < limits.rows else { throw TooLarge(reason: "it has more than \(limits.rows) rows") }
             rows.append(row)
             row = []
             rowHasContent = false
         }
+        func append(_ char: Character) throws(TooLarge) {
+            fieldLength += 1
+            guard fieldLength <= limits.fieldCharacters else {
+                throw TooLarge(reason: "a cell in row \(rows.count + 1) holds more than \(limits.fieldCharacters) characters")
+            }
+            field.append(char)
+        }
 
         for char in chars {
             if inQuotes {
-                if char == "\"" { inQuotes = false; afterQuote = true } else { field.append(char) }
+                if char == "\"" { inQuotes = false; afterQuote = true } else { try append(char) }
                 continue
             }
             switch char {
             case "\"":
-                if afterQuote { field.append("\"") }
+                if afterQuote { try append("\"") }
                 inQuotes = true
                 rowHasContent = true
             case ",":
-                endField()
+                try endField()
             case "\n", "\r\n", "\r":
-                endRow()
+                try endRow()
             default:
                 afterQuote = false
-                field.append(char)
+                try append(char)
             }
         }
-        if inQuotes || !field.isEmpty || !row.isEmpty || rowHasContent { endRow() }
+        if inQuotes || !field.isEmpty || !row.isEmpty || rowHasContent { try endRow() }
         return rows
     }
 

@@ -9,6 +9,7 @@ public enum HavenError: Error, Sendable {
     case conflict(String)
     case tooManyRequests(retryAfterSeconds: Int)
     case badRequest(String)
+    case unsupportedMediaType(String)
 
     public var status: HTTPResponseStatus {
         switch self {
@@ -19,6 +20,7 @@ public enum HavenError: Error, Sendable {
         case .conflict: .conflict
         case .tooManyRequests: .tooManyRequests
         case .badRequest: .badRequest
+        case .unsupportedMediaType: .unsupportedMediaType
         }
     }
 
@@ -33,6 +35,7 @@ public enum HavenError: Error, Sendable {
         case .conflict(let why): why
         case .tooManyRequests(let seconds): "Too many failed attempts. Try again in \(max(1, seconds / 60)) minute(s)."
         case .badRequest(let why): why
+        case .unsupportedMediaType(let why): why
         }
     }
 

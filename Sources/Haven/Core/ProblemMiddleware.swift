@@ -16,6 +16,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, detail, fields, retryAfter) = Self.describe(error, logger: request.logger)
+            if status == .forbidden, let user = request.currentUser { await Refusals.forbidden(user, why: detail, on: request) }
             if request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/v1/") {
                 let response = try Self.problemResponse(status: status, detail: detail, errors: fields, retryAfter: retryAfter)
                 // ODK Collect asks for a login only when told how.

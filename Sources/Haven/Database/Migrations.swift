@@ -25,5 +25,6 @@ enum Migrations {
         CreateServices(),
         CountFeedbackByMonth(),
         AddFeedbackSubmissions(),
+        AddSiteCodeKeys(),
     ]
 }

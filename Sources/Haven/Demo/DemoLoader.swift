@@ -236,7 +236,7 @@ public enum DemoLoader {
         site.openedOn = demo.openedOn?.description
         site.closedOn = demo.closedOn?.description
         site.notes = ""
-        site.refreshSearchText()
+        site.refreshKeys()
         let latest = demo.counts.last
         site.populationIndividuals = latest?.individuals
         site.populationHouseholds = latest?.households

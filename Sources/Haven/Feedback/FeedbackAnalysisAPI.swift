@@ -56,7 +56,7 @@ struct FeedbackAnalysis {
         var errors: [FieldError] = []
         func month(_ name: String, _ fallback: ReportingMonth) -> ReportingMonth {
             guard let raw = (req.query[name] as String?).nonEmpty else { return fallback }
-            guard let month = ReportingMonth(raw) else { errors.append(FieldError(name, "'\(raw)' is not a month written yyyy-mm")); return fallback }
+            guard let month = ReportingMonth(raw) else { errors.append(ReportingMonth.refusal(name, raw)); return fallback }
             return month
         }
         from = month("from", current.adding(months: -11))

@@ -23,8 +23,8 @@ struct PublicFeedbackPages: RouteCollection {
     }
 
     func send(req: Request) async throws -> Response {
-        let address = "ip:\(req.remoteAddress?.ipAddress ?? "unknown")"
-        let throttle = req.application.storage[FeedbackThrottleKey.self]!
+        let address = "ip:\(ClientAddress.of(req))"
+        let throttle = req.application.feedbackThrottle
         do {
             try await throttle.check([address])
         } catch HavenError.tooManyRequests {

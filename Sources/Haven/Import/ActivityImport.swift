@@ -60,7 +60,7 @@ enum ActivityImport {
         let lookups = Lookups(
             refs: try await ActivityReferences.load(siteIDs: nil, pcodes: nil, on: db),
             organisations: try await Organisation.byName(on: db),
-            sites: Dictionary(try await Site.query(on: db).filter(\.$archivedAt == nil).field(\.$id).field(\.$code).all().map { ($0.code, $0.id!) },
+            sites: Dictionary(try await Site.query(on: db).filter(\.$archivedAt == nil).field(\.$id).field(\.$codeKey).all().map { ($0.codeKey, $0.id!) },
                               uniquingKeysWith: { a, _ in a }))
         var seen: [String: Int] = [:]
         var lines: [Line] = []
@@ -125,7 +125,7 @@ enum ActivityImport {
         if values["reportingOrganisation"].nonEmpty == nil { errors.append(FieldError("reportingOrganisation", "is empty")) }
         var siteID: UUID?
         if let code = values["site"].nonEmpty {
-            siteID = lookups.sites[code]
+            siteID = lookups.sites[Site.key(code)]
             if siteID == nil { errors.append(FieldError("site", "'\(code)' is not the code of a site in Haven")) }
         }
         let status = values["status"].nonEmpty.flatMap(ActivityStatus.init(reported:))
@@ -133,7 +133,7 @@ enum ActivityImport {
         let modality = values["modality"].nonEmpty.map { Modality(loose: $0) } ?? .service
         if modality == nil { errors.append(FieldError("modality", "'\(values["modality"] ?? "")' is not one of in kind, cash, service")) }
         let month = values["month"].nonEmpty.flatMap(ReportingMonth.init) ?? values["month"].nonEmpty.flatMap(CalendarDay.init).map(ReportingMonth.init)
-        if month == nil { errors.append(FieldError("month", "'\(values["month"] ?? "")' is not a month written yyyy-mm")) }
+        if month == nil { errors.append(ReportingMonth.refusal("month", values["month"])) }
         let start = reader.day("startOn"), end = reader.day("endOn")
         if start == nil && values["startOn"].nonEmpty == nil { errors.append(FieldError("startOn", "is empty")) }
         func people(_ measure: String) -> People? {

@@ -43,7 +43,7 @@ enum SiteImport {
         guard plan.preview.missingColumns.isEmpty else { return plan }
         let areas = Dictionary(try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0.id!) }, uniquingKeysWith: { a, _ in a })
         let agencies = try await Organisation.byName(on: db)
-        let existing = Dictionary(try await Site.query(on: db).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let existing = Dictionary(try await Site.query(on: db).all().map { ($0.codeKey, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: Int] = [:]
         for row in table.rows {
             plan.preview.rows += 1
@@ -61,15 +61,16 @@ enum SiteImport {
             }
             let (input, problems) = SiteForm.read(values, adminAreaId: areaID, managementAgencyId: agencyID, today: today)
             rowErrors += problems
-            if let first = seen[input.code], !input.code.isEmpty {
+            let key = Site.key(input.code)
+            if let first = seen[key], !key.isEmpty {
                 rowErrors.append(FieldError("code", "\(input.code) already appears on row \(first)"))
             }
-            seen[input.code] = seen[input.code] ?? row.line
+            seen[key] = seen[key] ?? row.line
             guard rowErrors.isEmpty else {
                 plan.preview.errors += rowErrors.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
                 continue
             }
-            if let site = existing[input.code] {
+            if let site = existing[key] {
                 if SiteRegistry.input(from: site) == input { plan.preview.unchanged += 1 } else {
                     plan.preview.updates += 1
                     plan.updates.append((site, input))

@@ -14,7 +14,10 @@ struct Table {
     var rows: [Row]
 
     init(csv text: String) throws {
-        var all = CSV.parse(text)
+        var all: [[String]]
+        do { all = try CSV.parse(text, limits: TableLimits.csv) } catch {
+            throw HavenError.badRequest("The file is too large to import: \(error.reason). Split it into smaller files.")
+        }
         guard !all.isEmpty else { throw HavenError.badRequest("The file is empty: it needs a header row and at least one row of data.") }
         headers = all.removeFirst().map(\.trimmed)
         var firstLine = 2

@@ -8,8 +8,9 @@ import ZIPFoundation
 /// inline strings, numbers without spurious decimals, dates as yyyy-mm-dd. Empty rows are kept, so that
 /// every row keeps the number it has in Excel.
 enum Workbook {
-    /// A workbook that unpacks to more than this is refused rather than read (a "zip bomb").
-    static let largestPart = 200 * 1024 * 1024
+    /// A workbook whose parts unpack to more than this in all is refused rather than read (a "zip bomb").
+    /// The bytes are counted as they are inflated: the sizes a zip declares are never trusted.
+    static let largestUnpacked = 200 * 1024 * 1024
 
     static func rows(_ data: Data) throws -> [[String]] {
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw unreadable("it is not an .xlsx workbook") }
@@ -26,19 +27,19 @@ enum Workbook {
 }
 
 /// The parts of the package that say where the first sheet is and how dates count.
-private struct WorkbookParts {
+private final class WorkbookParts {
     let archive: Archive
-    let workbookXML: Data
+    private(set) var workbookXML = Data()
+    /// What may still be unpacked, across every part read.
+    private var budget = Workbook.largestUnpacked
     /// Workbooks from old Mac Excel count days from 1904 rather than 1900.
     var date1904: Bool { ["1", "true"].contains(XMLElements.attributes(of: "workbookPr", in: workbookXML).first?["date1904"]) }
 
     init(_ archive: Archive) throws {
         self.archive = archive
-        guard let workbook = try Self.extract("xl/workbook.xml", from: archive) else { throw Workbook.unreadable("it has no xl/workbook.xml") }
+        guard let workbook = try part("xl/workbook.xml") else { throw Workbook.unreadable("it has no xl/workbook.xml") }
         workbookXML = workbook
     }
-
-    func part(_ path: String) throws -> Data? { try Self.extract(path, from: archive) }
 
     /// The first sheet in the workbook's order, found through its relationship id.
     func firstSheetPath() throws -> String {
@@ -51,16 +52,21 @@ private struct WorkbookParts {
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
-    static func extract(_ path: String, from archive: Archive) throws -> Data? {
+    /// One part, inflated chunk by chunk against what remains of the budget.
+    func part(_ path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(Workbook.largestPart) else { throw Workbook.unreadable("\(path) is too large") }
         var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        data.reserveCapacity(Int(min(entry.uncompressedSize, 4 * 1024 * 1024)))
+        var overBudget = false
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= self.budget else { overBudget = true; throw CocoaError(.fileReadTooLarge) }
+                data.append(chunk)
+            }
         } catch {
-            throw Workbook.unreadable("\(path) is damaged")
+            throw Workbook.unreadable(overBudget ? "it unpacks to more than \(Workbook.largestUnpacked / 1024 / 1024) MB" : "\(path) is damaged")
         }
+        budget -= data.count
         return data
     }
 }

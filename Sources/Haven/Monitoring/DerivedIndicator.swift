@@ -46,20 +46,20 @@ public enum DerivedIndicator: String, Codable, CaseIterable, Sendable {
         switch self {
         case .peoplePerToilet, .peoplePerTap, .peoplePerShower:
             guard let have = raw[inputs[0]], standard > 0 else { return nil }
-            let need = Int((Double(population) / standard).rounded(.up))
-            let missing = need - Int(have)
+            let need = Int(saturating: (Double(population) / standard).rounded(.up))
+            let missing = need.subtractingReportingOverflow(Int(saturating: have)).partialValue
             return missing > 0 ? "\(Format.number(missing)) \(facility)\(missing == 1 ? "" : "s") missing" : nil
         case .litresPerPersonPerDay:
             guard let have = raw[inputs[0]] else { return nil }
             let short = Double(population) * standard - have
-            return short > 0 ? "\(Format.number(Int(short.rounded(.up)))) litres a day short" : nil
+            return short > 0 ? "\(Format.number(Int(saturating: short.rounded(.up)))) litres a day short" : nil
         case .coveredAreaPerPerson, .siteAreaPerPerson:
             guard let have = raw[inputs[0]] else { return nil }
             let short = Double(population) * standard - have
-            return short > 0 ? "\(Format.number(Int(short.rounded(.up)))) m² short" : nil
+            return short > 0 ? "\(Format.number(Int(saturating: short.rounded(.up)))) m² short" : nil
         case .womenOnCommittee:
             guard let members = raw[inputs[0]], let women = raw[inputs[1]] else { return nil }
-            let need = Int((members * standard / 100).rounded(.up)) - Int(women)
+            let need = Int(saturating: (members * standard / 100).rounded(.up)).subtractingReportingOverflow(Int(saturating: women)).partialValue
             return need > 0 ? "\(need) more wom\(need == 1 ? "a" : "e")n needed on the committee" : nil
         }
     }

@@ -49,12 +49,13 @@ final class Indicator: Model, Audited, @unchecked Sendable {
 
     var bands: SeverityBands? {
         get { bandsJSON.flatMap { try? JSONDecoder().decode(SeverityBands.self, from: Data($0.utf8)) } }
-        set { bandsJSON = newValue.map { String(decoding: try! JSONEncoder().encode($0), as: UTF8.self) } }
+        // Bands are checked finite before they are set (`IndicatorRules`); an encoding failure keeps none.
+        set { bandsJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     var options: [IndicatorOption] {
         get { optionsJSON.flatMap { try? JSONDecoder().decode([IndicatorOption].self, from: Data($0.utf8)) } ?? [] }
-        set { optionsJSON = newValue.isEmpty ? nil : String(decoding: try! JSONEncoder().encode(newValue), as: UTF8.self) }
+        set { optionsJSON = newValue.isEmpty ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) } }
     }
 
     var auditLabel: String { code }

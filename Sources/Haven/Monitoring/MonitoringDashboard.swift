@@ -44,7 +44,7 @@ struct MonitoringPages: RouteCollection {
             """).all(decoding: Row.self)
         return rows.compactMap { row in
             guard let day = CalendarDay(row.month + "-01"), let assessed = row.assessed, assessed > 0 else { return nil }
-            return Charts.Point(day: day, value: Int((Double(row.inNeed ?? 0) / Double(assessed) * 100).rounded()))
+            return Charts.Point(day: day, value: Int(saturating: (Double(row.inNeed ?? 0) / Double(assessed) * 100).rounded()))
         }
     }
 }

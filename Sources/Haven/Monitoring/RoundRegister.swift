@@ -35,7 +35,7 @@ struct RoundSite: Sendable {
     /// The site with this code, unless archived. Read without the model: ODK submissions arrive by the hundred.
     static func find(code: String, on db: any Database) async throws -> RoundSite? {
         try await db.sql.select().columns("id", "code", "opened_on", "management_agency_id").from(Site.schema)
-            .where("code", .equal, code).where("archived_at", .is, SQLLiteral.null).first(decoding: Row.self)
+            .where("code_key", .equal, Site.key(code)).where("archived_at", .is, SQLLiteral.null).first(decoding: Row.self)
             .map { RoundSite(id: $0.id, code: $0.code, openedOn: $0.opened_on.flatMap(CalendarDay.init),
                              scope: SiteScope(id: $0.id, managementAgencyID: $0.management_agency_id)) }
     }

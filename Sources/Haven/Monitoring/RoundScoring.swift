@@ -73,8 +73,8 @@ enum RoundScoring {
         case .derived:
             return "is computed by Haven from \((indicator.derived?.inputs ?? []).joined(separator: " and ")); send those instead"
         case .count, .number, .percentage:
-            guard let n = answer.number, n.isFinite else { return "must be a number" }
-            if n < 0 { return "cannot be negative" }
+            guard let n = answer.number else { return "must be a number" }
+            if let problem = Counts.problem(n) { return problem }
             if indicator.valueType == .count && n != n.rounded() { return "must be a whole number" }
             if indicator.valueType == .percentage && n > 100 { return "is a percentage: 0 to 100" }
             return nil

@@ -62,6 +62,7 @@ public struct SeverityBands: Codable, Equatable, Sendable {
     }
 
     public func severity(of value: Double) -> Severity {
-        Severity(rawValue: 1 + cuts.filter { !comparison.meets(value, $0) }.count)!
+        // Four cuts give 1-5; bands read back damaged with more still stop at catastrophic.
+        Severity(rawValue: min(5, 1 + cuts.filter { !comparison.meets(value, $0) }.count)) ?? .catastrophic
     }
 }

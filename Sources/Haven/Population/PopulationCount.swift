@@ -76,7 +76,7 @@ final class PopulationCount: Model, Audited, @unchecked Sendable {
     var figures: PopulationFigures {
         get {
             PopulationFigures(
-                countedOn: CalendarDay(countedOn)!, households: households, individuals: individuals,
+                countedOn: .stored(countedOn), households: households, individuals: individuals,
                 disaggregated: disaggregated,
                 female: [female0to4, female5to11, female12to17, female18to59, female60plus],
                 male: [male0to4, male5to11, male12to17, male18to59, male60plus],

@@ -88,8 +88,8 @@ enum PopulationRules {
                ("unaccompaniedSeparatedChildren", f.unaccompaniedSeparatedChildren),
                ("femaleHeadedHouseholds", f.femaleHeadedHouseholds), ("olderPersonsAlone", f.olderPersonsAlone),
                ("arrivals", f.arrivals), ("departures", f.departures)]
-        for (field, value) in named where (value ?? 0) < 0 {
-            errors.append(FieldError(field, "cannot be negative"))
+        for (field, value) in named {
+            if let problem = value.flatMap(Counts.problem) { errors.append(FieldError(field, problem)) }
         }
         if f.households > f.individuals {
             errors.append(FieldError("households", "\(f.households) households is more than the \(f.individuals) individuals counted"))

@@ -7,7 +7,7 @@ extension Charts {
         let width = 200.0, full = 160.0
         let share = target > 0 ? Double(reached) / Double(target) : 0
         let w = min(share, 1.25) * full
-        let label = target > 0 ? "\(Int((share * 100).rounded()))%" : "–"
+        let label = target > 0 ? "\(Int(saturating: (share * 100).rounded()))%" : "–"
         return "<svg class=\"progress\" viewBox=\"0 0 \(Int(width)) 22\" role=\"img\" aria-label=\"\(label) of the target reached\">"
             + "<rect x=\"0\" y=\"3\" width=\"\(Int(full))\" height=\"16\" fill=\"#eef1f4\"/>"
             + "<rect x=\"0\" y=\"3\" width=\"\(String(format: "%.1f", w))\" height=\"16\" fill=\"\(share >= 1 ? "#2e7d4f" : "#0b5c8e")\"/>"

@@ -4,7 +4,7 @@ import Foundation
 enum Format {
     static func number(_ value: Int?) -> String {
         guard let value else { return "–" }
-        let digits = String(abs(value))
+        let digits = String(value.magnitude)
         var grouped = ""
         for (index, char) in digits.reversed().enumerated() {
             if index > 0 && index % 3 == 0 { grouped.append(",") }
@@ -32,7 +32,7 @@ enum Format {
     static func moment(_ date: Date?) -> String {
         guard let date else { return "–" }
         let c = Calendar.utc.dateComponents([.hour, .minute], from: date)
-        return day(CalendarDay(date)) + String(format: " %02d:%02d UTC", c.hour!, c.minute!)
+        return day(CalendarDay(date)) + String(format: " %02d:%02d UTC", c.hour ?? 0, c.minute ?? 0)
     }
 
     static func percent(_ part: Int, of whole: Int) -> String {

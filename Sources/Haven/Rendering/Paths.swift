@@ -50,9 +50,14 @@ enum Paths {
     static func complaint(_ id: UUID) -> String { "/complaints/\(id.uuidString)" }
     static func adminArea(_ pcode: String) -> String { "/areas/\(pcode)" }
 
-    /// Only local paths may follow a login, so a crafted link cannot send people elsewhere.
+    /// Only local paths may follow a login, so a crafted link cannot send people elsewhere. Browsers read
+    /// a backslash as a slash and drop tabs and line breaks, so `/\host` and `/<tab>/host` leave the site too:
+    /// any of those, or any other control character or space, sends people to the sites instead.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return sites }
+        guard let next, next.utf8.count <= 2000, next.hasPrefix("/"), !next.hasPrefix("//"),
+              !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                  || $0.properties.generalCategory == .format })
+        else { return sites }
         return next
     }
 }

@@ -46,7 +46,7 @@ struct ProgressPages: RouteCollection {
         var errors: [FieldError] = []
         func month(_ name: String) -> ReportingMonth {
             guard let month = values[name].nonEmpty.flatMap(ReportingMonth.init) else {
-                errors.append(FieldError(name, "'\(values[name] ?? "")' is not a month written yyyy-mm"))
+                errors.append(ReportingMonth.refusal(name, values[name]))
                 return ReportingMonth(CalendarDay.today())
             }
             return month

@@ -34,8 +34,8 @@ final class ResponseTarget: Model, Audited, @unchecked Sendable {
 
     var value: ResponseProgress.Target {
         ResponseProgress.Target(id: id!, sector: sector, activity: activityCode.isEmpty ? nil : activityCode,
-                                areaPcode: areaPcode.isEmpty ? nil : areaPcode, from: ReportingMonth(fromMonth)!,
-                                to: ReportingMonth(toMonth)!, people: people)
+                                areaPcode: areaPcode.isEmpty ? nil : areaPcode, from: .stored(fromMonth),
+                                to: .stored(toMonth), people: people)
     }
 }
 

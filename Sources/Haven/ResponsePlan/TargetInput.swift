@@ -42,7 +42,7 @@ enum TargetRules {
             errors.append(FieldError("adminArea", "'\(pcode)' is not a P-code of the gazetteer"))
         }
         if t.toMonth < t.fromMonth { errors.append(FieldError("toMonth", "\(t.toMonth) is before \(t.fromMonth)")) }
-        if t.people <= 0 { errors.append(FieldError("people", "must be more than 0")) }
+        if t.people <= 0 || t.people > Counts.largest { errors.append(FieldError("people", "must be between 1 and 100,000,000")) }
         return errors
     }
 }

@@ -8,6 +8,8 @@ final class Site: Model, Audited, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "code") var code: String
+    /// The code as it is compared: upper case, so that `camp-a` and `CAMP-A` are one site (unique).
+    @Field(key: "code_key") var codeKey: String
     @Field(key: "name") var name: String
     @Field(key: "other_names") var otherNames: String
     @Enum(key: "type") var type: SiteType
@@ -49,15 +51,20 @@ final class Site: Model, Audited, @unchecked Sendable {
         ]
     }
 
-    func refreshSearchText() {
+    /// Keeps what is derived from the code and names (the compared code, the search text) in step with them.
+    func refreshKeys() {
+        codeKey = Self.key(code)
         searchText = [code, name, otherNames].joined(separator: " ").lowercased()
     }
+
+    /// A site code as Haven compares it, whatever case and spaces people type it in.
+    static func key(_ code: String) -> String { code.trimmed.uppercased() }
 
     /// A site in use, by its code as people type it (any case, spaces around) or by its id, as forms, links and
     /// ODK submissions name it; nil for an unknown or archived site.
     static func named(_ key: String, on db: any Database) async throws -> Site? {
         let site = if let id = UUID(uuidString: key.trimmed) { try await Site.find(id, on: db) }
-            else { try await Site.query(on: db).filter(\.$code == key.trimmed.uppercased()).first() }
+            else { try await Site.query(on: db).filter(\.$codeKey == Self.key(key)).first() }
         return site?.archivedAt == nil ? site : nil
     }
 }
@@ -80,6 +87,40 @@ final class SiteStatusChange: Model, @unchecked Sendable {
         self.status = status
         self.changedOn = changedOn.description
         self.recordedBy = recordedBy
+    }
+}
+
+/// Site codes are compared without regard to case. A database that already holds two codes differing
+/// only in case cannot take the unique index: the migration stops and names them, for an operator to
+/// rename one (`haven` then starts again and finishes the migration).
+struct AddSiteCodeKeys: AsyncMigration {
+    struct Clash: Error, CustomStringConvertible {
+        var codes: [[String]]
+        var description: String {
+            "Site codes must differ in more than case. Rename one of each group, then start Haven again: "
+                + codes.map { $0.joined(separator: " / ") }.joined(separator: "; ")
+        }
+    }
+
+    func prepare(on database: any Database) async throws {
+        let sites = try await database.sql.select().columns("id", "code").from(Site.schema).all(decoding: CodeRow.self)
+        let groups = Dictionary(grouping: sites) { Site.key($0.code) }.values.filter { $0.count > 1 }
+        guard groups.isEmpty else { throw Clash(codes: groups.map { $0.map(\.code).sorted() }.sorted { $0[0] < $1[0] }) }
+        try await database.schema(Site.schema).field("code_key", .string).update()
+        for site in sites {
+            try await database.sql.update(Site.schema).set("code_key", to: Site.key(site.code)).where("id", .equal, site.id).run()
+        }
+        try await database.createIndex("sites_code_key", on: Site.schema, "code_key", unique: true)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(index: "sites_code_key").run()
+        try await database.schema(Site.schema).deleteField("code_key").update()
+    }
+
+    private struct CodeRow: Decodable {
+        var id: UUID
+        var code: String
     }
 }
 

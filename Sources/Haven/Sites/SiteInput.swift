@@ -33,8 +33,8 @@ enum SiteRules {
         if s.name.count > 200 { errors.append(FieldError("name", "is longer than 200 characters")) }
         errors += coordinateErrors(latitude: s.latitude, longitude: s.longitude)
         for (field, value) in [("areaSquareMetres", s.areaSquareMetres), ("capacityHouseholds", s.capacityHouseholds.map(Double.init)),
-                               ("capacityIndividuals", s.capacityIndividuals.map(Double.init))] where (value ?? 0) < 0 {
-            errors.append(FieldError(field, "cannot be negative"))
+                               ("capacityIndividuals", s.capacityIndividuals.map(Double.init))] {
+            if let problem = value.flatMap(Counts.problem) { errors.append(FieldError(field, problem)) }
         }
         if let households = s.capacityHouseholds, let individuals = s.capacityIndividuals, individuals >= 0, households > individuals {
             errors.append(FieldError("capacityHouseholds", "\(households) households is more than the capacity of \(individuals) individuals"))

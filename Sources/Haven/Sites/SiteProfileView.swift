@@ -61,7 +61,7 @@ struct SiteProfileView {
     }
 
     private var population: Node<HTML.BodyContext> {
-        let points = profile.counts.reversed().map { Charts.Point(day: CalendarDay($0.countedOn)!, value: $0.individuals) }
+        let points = profile.counts.reversed().map { Charts.Point(day: .stored($0.countedOn), value: $0.individuals) }
         return .group(
             .div(.class("totals"),
                  .div(.strong(.text(Format.number(site.populationIndividuals))), "people"),

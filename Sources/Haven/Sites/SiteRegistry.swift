@@ -60,7 +60,7 @@ enum SiteRegistry {
         site.openedOn = input.openedOn?.description
         site.closedOn = input.closedOn?.description
         site.notes = input.notes?.trimmed ?? ""
-        site.refreshSearchText()
+        site.refreshKeys()
     }
 
     /// Value rules first, then the ones that need the database: references exist, the code is free.
@@ -74,7 +74,7 @@ enum SiteRegistry {
             errors.append(FieldError("managementAgencyId", "is not a known organisation"))
         }
         let code = input.code.trimmed
-        if let other = try await Site.query(on: db).filter(\.$code == code).first(), other.id != existing?.id {
+        if let other = try await Site.query(on: db).filter(\.$codeKey == Site.key(code)).first(), other.id != existing?.id {
             errors.append(FieldError("code", "\(code) is already used by \(other.name)\(other.archivedAt == nil ? "" : " (archived)")"))
         }
         try HavenError.check(errors)

@@ -18,6 +18,7 @@ struct AccountInput: Content {
 /// Opening and changing accounts: shared by the API and `haven user add`.
 enum Accounts {
     static let minimumPasswordLength = 10
+    static let maximumPasswordLength = 200
 
     static func rules(_ input: AccountInput, isNew: Bool) -> [FieldError] {
         var errors: [FieldError] = []
@@ -27,8 +28,8 @@ enum Accounts {
             errors.append(FieldError("email", "'\(email)' is not an e-mail address"))
         }
         if isNew && input.password == nil { errors.append(FieldError("password", "is required for a new account")) }
-        if let password = input.password, password.count < minimumPasswordLength {
-            errors.append(FieldError("password", "must be at least \(minimumPasswordLength) characters"))
+        if let password = input.password, !(minimumPasswordLength...maximumPasswordLength).contains(password.count) {
+            errors.append(FieldError("password", "must be \(minimumPasswordLength) to \(maximumPasswordLength) characters"))
         }
         if input.role == .partner && input.organisationId == nil {
             errors.append(FieldError("organisationId", "is required for a partner: it decides which records they may change"))
@@ -63,6 +64,8 @@ enum Accounts {
             }
             if input.password != nil {
                 try await Audit.record(.update, user, changes: [.init(field: "password", before: nil, after: "changed")], by: actor, on: tx)
+                // A new password ends every session and token opened with the old one.
+                try await UserSession.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
             }
             if let siteIds = input.siteIds { try await assignSites(siteIds, to: user, by: actor, on: tx) }
         }
