@@ -184,4 +184,31 @@ import VaporTesting
             #expect(statuses.suffix(2).contains(.tooManyRequests), "\(statuses)")
         }
     }
+
+    @Test func exportsNeverCarryFormulasButKeepNumbers() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let actor = Actor.commandLine("test")
+            world.nrc.name = "@SUM(1)+HYPERLINK(\"http://evil.example\")"
+            try await world.nrc.save(on: app.db)
+            var input = SiteRegistry.input(from: world.alpha)
+            input.name = "=HYPERLINK(\"http://evil.example\",\"Alpha\")"
+            _ = try await SiteRegistry.update(world.alpha, with: input, by: actor, on: app.db)
+            let line = try await app.testing().sendRequest(.POST, "/api/v1/activities", headers: world.headers(.partner),
+                                                           body: try jsonBody(ActivityAPITests.line(world, extra: ["comment": "+1+1", "reached": ["total": 60]])))
+            #expect(line.status == .created)
+            let export = try await app.testing().sendRequest(.GET, "/api/v1/exports/activities.csv", headers: world.headers(.viewer))
+            let rows = try CSV.parse(export.body.string, limits: TableLimits.csv).filter { $0 != [""] }
+            let data = try #require(rows.last)
+            let cell = { (tag: String) in data[rows[1].firstIndex(of: tag) ?? 0] }
+            #expect(cell("#org+name") == "'@SUM(1)+HYPERLINK(\"http://evil.example\")")
+            #expect(cell("#loc+name").hasPrefix("'=HYPERLINK") && cell("#description") == "'+1+1")
+            #expect(cell("#reached+ind") == "60" && cell("#loc+code") == "BO0101_0001")
+        }
+    }
+
+    @Test func onlyTextThatASpreadsheetWouldRunIsNeutralised() {
+        #expect(CSV.exportLine(["=1+1", "+3", "-2", "@A1", "\tx", "\rx", "a=b", "#tag", ""]) == "'=1+1,'+3,'-2,'@A1,'\tx,\"'\rx\",a=b,#tag,")
+        #expect(CSV.exportLine(["-5", "-5"], numeric: [true, false]) == "-5,'-5")
+    }
 }

@@ -72,6 +72,7 @@ enum ActivityExport {
     }
 
     static let batchSize = 2000
+    private static let numeric = columns.map(\.numeric)
 
     static func csv(_ filter: ActivityFilter, on db: any Database) async throws -> Response {
         let names = try await ActivityNames.load(on: db)
@@ -79,7 +80,7 @@ enum ActivityExport {
         let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
             try await writer.writeBuffer(ByteBuffer(string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
             try await eachBatch(filter, on: db) { lines in
-                let text = lines.map { line in CSV.line(columns.map { $0.value(line, names) }) + "\r\n" }.joined()
+                let text = lines.map { line in CSV.exportLine(columns.map { $0.value(line, names) }, numeric: numeric) + "\r\n" }.joined()
                 try await writer.writeBuffer(ByteBuffer(string: text))
             }
         }))

@@ -71,6 +71,18 @@ public enum CSV {
         return rows
     }
 
+    /// One line of an export. A text cell that a spreadsheet would run as a formula (starting with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, as OWASP advises: a site named
+    /// `=HYPERLINK(…)` must reach Excel as text. Numeric columns are written as they are.
+    public static func exportLine(_ fields: [String], numeric: [Bool] = []) -> String {
+        line(fields.enumerated().map { index, field in index < numeric.count && numeric[index] ? field : neutralised(field) })
+    }
+
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+
     /// One CSV line (without line break), quoting only where needed.
     public static func line(_ fields: [String]) -> String {
         fields.map(quote).joined(separator: ",")

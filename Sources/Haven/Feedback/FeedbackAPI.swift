@@ -138,9 +138,16 @@ struct FeedbackFilter {
         self.user = user
     }
 
+    /// Everything this person may list, for someone who reads items one by one: viewers read figures only.
+    init(lister user: UserContext) throws {
+        guard user.role != .viewer else {
+            throw HavenError.forbidden("Viewers read feedback as figures (the figures page, or /api/v1/analysis/feedback), not item by item.")
+        }
+        self.init(user: user)
+    }
+
     init(_ req: Request) throws {
-        self.init(user: try req.requireUser())
-        guard user.role != .viewer else { throw HavenError.forbidden("Viewers read feedback as figures, not item by item.") }
+        try self.init(lister: try req.requireUser())
         var errors: [FieldError] = []
         if let raw = (req.query["site"] as String?).nonEmpty {
             site = UUID(uuidString: raw)

@@ -29,14 +29,14 @@ struct FeedbackAnalysisAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("analysis", "feedback", use: figures)
         routes.get("exports", "feedback.csv") { req in
-            try req.authorize(.readOperationalData)
+            let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
             let window = try FeedbackAnalysis(req)
-            return try await FeedbackExport.csv(from: window.from, to: window.to, on: req.db)
+            return try await FeedbackExport.csv(list, from: window.from, to: window.to, on: req.db)
         }
         routes.get("exports", "feedback.xlsx") { req in
-            try req.authorize(.readOperationalData)
+            let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
             let window = try FeedbackAnalysis(req)
-            return try await FeedbackExport.xlsx(from: window.from, to: window.to, on: req)
+            return try await FeedbackExport.xlsx(list, from: window.from, to: window.to, on: req)
         }
     }
 
