@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 @testable import Haven
+import PropertyBased
 import SQLKit
 import Testing
 import Vapor
@@ -210,5 +211,42 @@ import VaporTesting
     @Test func onlyTextThatASpreadsheetWouldRunIsNeutralised() {
         #expect(CSV.exportLine(["=1+1", "+3", "-2", "@A1", "\tx", "\rx", "a=b", "#tag", ""]) == "'=1+1,'+3,'-2,'@A1,'\tx,\"'\rx\",a=b,#tag,")
         #expect(CSV.exportLine(["-5", "-5"], numeric: [true, false]) == "-5,'-5")
+    }
+
+    @Test func textsAreBoundedCleanAndVisible() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            func create(_ fields: [String: Any]) async throws -> (HTTPStatus, [String]) {
+                var body: [String: Any] = ["code": "BO0101_0099", "name": "Delta camp", "type": "planned_camp", "status": "open",
+                                           "adminAreaId": world.northDistrict.id!.uuidString]
+                body.merge(fields) { _, new in new }
+                let answer = try await app.testing().sendRequest(.POST, "/api/v1/sites", headers: world.headers(.coordinator), body: try jsonBody(body))
+                return (answer.status, (try? answer.json(ProblemBody.self))?.errors?.map(\.field) ?? [])
+            }
+            #expect(try await create(["notes": String(repeating: "n", count: 15_000_000)]) == (.unprocessableEntity, ["notes"]))
+            #expect(try await create(["notes": String(repeating: "n", count: 6_000)]) == (.unprocessableEntity, ["notes"]))
+            #expect(try await create(["name": "Delta\u{0}camp"]) == (.unprocessableEntity, ["name"]))
+            #expect(try await create(["name": "Delta \u{202E}pmac"]) == (.unprocessableEntity, ["name"]))
+            #expect(try await create(["name": "\u{200B}\u{200B}\u{200B}"]) == (.unprocessableEntity, ["name"]))
+            #expect(try await create(["otherNames": ["ok", "bad\u{7}"]]) == (.unprocessableEntity, ["otherNames.1"]))
+            #expect(try await Site.query(on: app.db).count() == 3, "nothing refused was written")
+            #expect(try await create(["name": "مخيم دلتا", "notes": "Two lines\nof notes"]).0 == .created)
+
+            let (cookie, csrf) = try await WebPageTests().login(app, as: "coordinator@test.haven")
+            let page = try await app.testing().sendRequest(.POST, Paths.newSite, headers: ["cookie": cookie, "content-type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrf)&code=BO0101_0098&name=Echo%00camp&type=planned_camp&status=open&adminAreaId=\(world.northDistrict.id!)"))
+            #expect(page.status == .unprocessableEntity && page.text.contains("control character"))
+        }
+    }
+
+    @Test func anyTextIsJudgedWithoutTrapping() async {
+        await propertyCheck(count: 400, input: Arbitrary.text) { text in
+            for kind in [TextRules.Kind.code, .name, .line, .note] {
+                if TextRules.problem(text, kind) == nil {
+                    #expect(text.count <= kind.limit)
+                    #expect(!text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
+                }
+            }
+        }
     }
 }

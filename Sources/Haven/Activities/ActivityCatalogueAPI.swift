@@ -22,7 +22,7 @@ struct ActivityTypeBody: Content {
 /// and its sector are what 5W lines carry, so they never change; a wrong one is archived and added anew.
 enum ActivityTypeRules {
     static func check(_ body: ActivityTypeBody, existing: ActivityType?, takenCodes: Set<String>) -> [FieldError] {
-        var errors: [FieldError] = []
+        var errors = TextRules.problems([("name", body.name.trimmed, .name)])
         let code = body.code.trimmed.uppercased()
         if let existing {
             if code != existing.code { errors.append(FieldError("code", "cannot change (5W lines carry it); archive this activity and add a new one")) }

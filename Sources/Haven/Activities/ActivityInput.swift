@@ -53,6 +53,7 @@ enum ActivityRules {
 
     static func check(_ a: ActivityInput, currentMonth: ReportingMonth) -> Findings {
         var found = Findings()
+        found.errors += TextRules.problems([("comment", a.comment, .note)])
         func refuse(_ field: String, _ why: String) { found.errors.append(FieldError(field, why)) }
         if a.month > currentMonth { refuse("month", "\(a.month) has not happened yet; report a month that has begun") }
         if a.siteId == nil && (a.adminArea ?? "").trimmed.isEmpty { refuse("siteId", "say where: a site, or an admin area for work outside sites") }

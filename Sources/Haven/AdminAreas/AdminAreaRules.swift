@@ -8,6 +8,7 @@ enum AdminAreaRules {
         var errors: [FieldError] = []
         if let problem = pcodeProblem(pcode) { errors.append(FieldError("pcode", problem)) }
         if name.trimmed.isEmpty { errors.append(FieldError("name", "is required")) }
+        errors += TextRules.problems([("name", name.trimmed, .name)])
         if !levels.contains(level) { errors.append(FieldError("level", "must be between 0 and 4")) }
         if let parent {
             if parent.level != level - 1 {

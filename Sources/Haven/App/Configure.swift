@@ -65,7 +65,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())
 
-    let web = app.grouped(CSRFMiddleware())
+    let web = app.grouped(CSRFMiddleware(), FormTexts())
     try web.register(collection: LoginPages())
     try web.register(collection: PublicFeedbackPages())
     try web.register(collection: DirectoryPage())

@@ -5,7 +5,7 @@ import Vapor
 /// sensitivity that never changes once items use the category (their text was sealed, or not, by it).
 enum FeedbackCategoryRules {
     static func check(_ body: FeedbackCategoryBody, existing: FeedbackCategory?, takenCodes: Set<String>, itemsUseIt: Bool) -> [FieldError] {
-        var errors: [FieldError] = []
+        var errors = TextRules.problems([("label", body.label.trimmed, .name)])
         let code = body.code.trimmed.uppercased()
         if let existing {
             if code != existing.code { errors.append(FieldError("code", "cannot change; archive this category and add a new one")) }

@@ -24,7 +24,7 @@ enum FeedbackRules {
         if !categoryKnown { errors.append(FieldError("category", "'\(input.category)' is not a feedback category; see /api/v1/feedback-categories")) }
         let text = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { errors.append(FieldError("description", "is required: what did the person say?")) }
-        if text.count > 5_000 { errors.append(FieldError("description", "is longer than 5,000 characters")) }
+        errors += TextRules.problems([("description", text, .note), ("contact", input.contact, .line)])
         if (input.contact ?? "").trimmingCharacters(in: .whitespaces).isEmpty == false && !input.consentToContact {
             errors.append(FieldError("contact", "keep a contact only when the person agrees to be contacted"))
         }

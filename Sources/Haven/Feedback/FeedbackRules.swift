@@ -70,7 +70,7 @@ enum FeedbackWorkflow {
 
     /// Why the step cannot be taken, field by field; empty when it can.
     static func check(_ step: FeedbackTransition, from status: FeedbackStatus, wantsAnswer: Bool) -> [FieldError] {
-        var errors: [FieldError] = []
+        var errors = TextRules.problems([("focalPoint", step.focalPoint, .name), ("response", step.response, .note)])
         guard allowed[status, default: []].contains(step.to) else {
             let next = FeedbackStatus.allCases.filter { allowed[status, default: []].contains($0) }.map(\.rawValue)
             return [FieldError("to", "an item that is \(status.rawValue) cannot become \(step.to.rawValue)"

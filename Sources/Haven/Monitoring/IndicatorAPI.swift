@@ -42,6 +42,8 @@ enum IndicatorRules {
     static func validate(_ body: IndicatorBody) -> [FieldError] {
         var errors: [FieldError] = []
         if body.label.trimmed.isEmpty { errors.append(FieldError("label", "is required")) }
+        errors += TextRules.problems([("code", body.code, .code), ("label", body.label.trimmed, .line), ("unit", body.unit, .code),
+                                      ("source", body.source, .line)])
         if body.sector.trimmed.isEmpty { errors.append(FieldError("sector", "is required")) }
         if let problem = body.standard?.problem { errors.append(FieldError("standard", problem)) }
         if body.standard != nil && !body.valueType.isNumeric {

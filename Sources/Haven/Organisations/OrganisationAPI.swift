@@ -21,6 +21,7 @@ struct OrganisationBody: Content {
         var errors: [FieldError] = []
         let name = name.trimmed
         if name.isEmpty { errors.append(FieldError("name", "is required")) }
+        errors += TextRules.problems([("name", name, .name), ("acronym", acronym?.trimmed, .code)])
         if let other = try await Organisation.query(on: db).filter(\.$name == name).first(), other.id != org.id {
             errors.append(FieldError("name", "\(name) already exists"))
         }

@@ -41,6 +41,7 @@ enum TargetRules {
         if let pcode = t.adminArea?.trimmed.uppercased(), !pcode.isEmpty, !known.pcodes.contains(pcode) {
             errors.append(FieldError("adminArea", "'\(pcode)' is not a P-code of the gazetteer"))
         }
+        errors += TextRules.problems([("indicator", t.indicator, .line), ("comment", t.comment, .note)])
         if t.toMonth < t.fromMonth { errors.append(FieldError("toMonth", "\(t.toMonth) is before \(t.fromMonth)")) }
         if t.people <= 0 || t.people > Counts.largest { errors.append(FieldError("people", "must be between 1 and 100,000,000")) }
         return errors

@@ -85,6 +85,8 @@ enum ServiceRules {
             errors.append(FieldError("sector", "'\(body.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"))
         }
         if body.name.trimmed.isEmpty { errors.append(FieldError("name", "is required: what is offered")) }
+        errors += TextRules.problems([("name", body.name.trimmed, .name), ("location", body.location, .line), ("hours", body.hours, .line),
+                                      ("contact", body.contact, .line), ("referralFocalPoint", body.referralFocalPoint, .line)])
         return errors
     }
 }

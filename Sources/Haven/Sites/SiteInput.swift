@@ -30,7 +30,8 @@ enum SiteRules {
         var errors: [FieldError] = []
         if let problem = codeProblem(s.code) { errors.append(FieldError("code", problem)) }
         if s.name.trimmed.isEmpty { errors.append(FieldError("name", "is required")) }
-        if s.name.count > 200 { errors.append(FieldError("name", "is longer than 200 characters")) }
+        errors += TextRules.problems([("name", s.name.trimmed, .name), ("notes", s.notes, .note)]
+            + (s.otherNames ?? []).map { ("otherNames", $0.trimmed, .name) })
         errors += coordinateErrors(latitude: s.latitude, longitude: s.longitude)
         for (field, value) in [("areaSquareMetres", s.areaSquareMetres), ("capacityHouseholds", s.capacityHouseholds.map(Double.init)),
                                ("capacityIndividuals", s.capacityIndividuals.map(Double.init))] {

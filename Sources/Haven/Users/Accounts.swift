@@ -27,6 +27,7 @@ enum Accounts {
         if at == nil || email.hasPrefix("@") || !email[at!...].contains(".") || email.contains(" ") {
             errors.append(FieldError("email", "'\(email)' is not an e-mail address"))
         }
+        errors += TextRules.problems([("name", input.name?.trimmed, .name), ("email", input.email, .name)])
         if isNew && input.password == nil { errors.append(FieldError("password", "is required for a new account")) }
         if let password = input.password, !(minimumPasswordLength...maximumPasswordLength).contains(password.count) {
             errors.append(FieldError("password", "must be \(minimumPasswordLength) to \(maximumPasswordLength) characters"))
