@@ -249,4 +249,24 @@ import VaporTesting
             }
         }
     }
+
+    @Test func theDataFolderIsPrivateAndSealedTextLeavesNoCopyOnDisk() async throws {
+        guard TestDatabase.postgresURL == nil else { return }  // files of SQLite's own
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let folder = app.havenSettings.dataDirectory
+            let permissions = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+            #expect(try permissions(folder) == 0o700 && permissions(folder + "/haven.sqlite") == 0o600)
+            let item = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(world.alpha, category: "MINOR",
+                                                                                           description: "WALTEXT the distribution agent asked for favours"))
+            let id = try item.json(FeedbackAPITests.Item.self).id
+            let reclassified = try await app.testing().sendRequest(.POST, "/api/v1/feedback/\(id)/category", headers: world.headers(.coordinator),
+                                                                   body: try jsonBody(["category": "PSEA"]))
+            #expect(reclassified.status == .ok)
+            for file in ["/haven.sqlite", "/haven.sqlite-wal"] {
+                let bytes = (try? Data(contentsOf: URL(fileURLWithPath: folder + file))) ?? Data()
+                #expect(bytes.range(of: Data("WALTEXT".utf8)) == nil, "\(file) holds the text in the clear")
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ enum DatabaseSetup {
     static func use(_ storage: Settings.Storage, dataDirectory: String, on app: Application) throws {
         switch storage {
         case .sqlite(let path):
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            try privateFile(path, in: dataDirectory)
             app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
@@ -26,6 +26,28 @@ enum DatabaseSetup {
         try await sql.raw("PRAGMA synchronous=FULL").run()
         try await sql.raw("PRAGMA busy_timeout=5000").run()
         try await sql.raw("PRAGMA foreign_keys=ON").run()
+        // What is overwritten (text re-sealed as sensitive, archived values) is zeroed, not left in free pages.
+        try await sql.raw("PRAGMA secure_delete=ON").run()
+    }
+
+    /// The data folder readable by Haven's own account only (0700), and the database file too (0600):
+    /// SQLite gives its journal files the database file's permissions.
+    static func privateFile(_ path: String, in directory: String) throws {
+        let files = FileManager.default
+        if !files.fileExists(atPath: directory) {
+            try files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        if files.fileExists(atPath: path) {
+            try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        } else if !files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw HavenError.badRequest("Cannot create the database file \(path): check that the data folder can be written.")
+        }
+    }
+
+    /// Moves SQLite's write-ahead log into the database and empties it, where nothing is reading at that moment.
+    static func checkpoint(_ db: any Database) async {
+        guard db.isSQLite else { return }
+        _ = try? await db.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
     }
 }
 

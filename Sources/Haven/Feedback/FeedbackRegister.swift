@@ -78,22 +78,25 @@ enum FeedbackRegister {
             errors.append(FieldError("category", "only a focal point can take a sensitive case out of the sensitive categories"))
         }
         try HavenError.check(errors)
-        let (before, counted, id) = (item.auditFields, item.tallyFacts, try item.requireID())
+        guard let category else { return }
+        let (before, counted, id, wasSensitive) = (item.auditFields, item.tallyFacts, try item.requireID(), item.sensitive)
         let text = (description: item.sensitive ? try cipher.open(item.description, for: id) : item.description,
                     response: item.sensitive && !item.response.isEmpty ? try cipher.open(item.response, for: id) : item.response)
-        item.$category.id = try category!.requireID()
-        item.categoryCode = category!.code
-        item.sensitive = category!.sensitive
+        item.$category.id = try category.requireID()
+        item.categoryCode = category.code
+        item.sensitive = category.sensitive
         item.sector = sector.nonEmpty.flatMap { ResponseSector.named($0)?.code } ?? ""
         item.description = item.sensitive ? try cipher.seal(text.description, for: id) : text.description
         item.response = item.sensitive && !text.response.isEmpty ? try cipher.seal(text.response, for: id) : text.response
-        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category!.deadlines)
+        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category.deadlines)
         (item.acknowledgeBy, item.respondBy) = (due.acknowledgeBy, due.respondBy)
         item.lateFrom = FeedbackDeadlines.lateFrom(status: item.status, due: due)
         try await db.write { tx in
             try await Audit.update(item, before: before, by: user.actor, on: tx)
             try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: item.tallyFacts), on: tx)
         }
+        // The plain text now sealed must not linger in SQLite's write-ahead log until some later checkpoint.
+        if item.sensitive && !wasSensitive { await DatabaseSetup.checkpoint(db) }
     }
 
     /// A checked step applied to the item; not yet saved.

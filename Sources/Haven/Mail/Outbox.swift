@@ -16,7 +16,7 @@ struct Outbox: Sendable {
     func send(to address: String, subject: String, body: String, now: Date = Date()) throws -> Delivery {
         let message = Self.message(from: from, to: address, subject: subject, body: body, date: now)
         guard let command else {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let stamp = Int(now.timeIntervalSince1970 * 1000)
             let file = folder.appendingPathComponent("\(stamp)-\(UUID().uuidString.prefix(8)).eml")
             try Data(message.utf8).write(to: file)
