@@ -269,4 +269,20 @@ import VaporTesting
             }
         }
     }
+
+    @Test func pagesPastAnyListAreRefusedRatherThanOverflowing() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            for path in ["/api/v1/sites?offset=9223372036854775800", "/api/v1/feedback?offset=9223372036854775800&limit=500",
+                         "/api/v1/analysis/gaps?offset=-1", "/api/v1/sites?limit=99999999999999999999"] {
+                let answer = try await app.testing().sendRequest(.GET, path, headers: world.headers(.administrator))
+                #expect(answer.status == .unprocessableEntity, "\(path)")
+            }
+            var basic = HTTPHeaders()
+            basic.basicAuthorization = BasicAuthorization(username: "administrator@test.haven", password: World.password)
+            let odata = try await app.testing().sendRequest(.GET, "/v1/projects/1/forms/\(XForm.formID).svc/Submissions?%24skip=9223372036854775800",
+                                                            headers: basic)
+            #expect(odata.status == .badRequest)
+        }
+    }
 }

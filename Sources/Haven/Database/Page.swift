@@ -5,6 +5,8 @@ import Vapor
 struct PageRequest: Sendable {
     static let defaultLimit = 50
     static let maxLimit = 500
+    /// Past any list Haven holds (a million feedback items); keeps `offset + limit` far from overflowing.
+    static let maxOffset = 100_000_000
 
     var limit: Int
     var offset: Int
@@ -22,13 +24,16 @@ struct PageRequest: Sendable {
 
     private static func integer(_ name: String, _ request: Request) throws -> Int? {
         guard let text: String = request.query[name], !text.isEmpty else { return nil }
-        guard let value = Int(text), value >= 0 else {
-            throw HavenError.invalid([FieldError(name, "must be a whole number of 0 or more")])
+        guard let value = Int(text), (0...maxOffset).contains(value) else {
+            throw HavenError.invalid([FieldError(name, "must be a whole number from 0 to \(Format.number(maxOffset))")])
         }
         return value
     }
 
     var pageNumber: Int { offset / limit + 1 }
+
+    /// The rows of this page, for a query's `range`.
+    var rows: Range<Int> { offset..<(offset + limit) }
 }
 
 /// The envelope of every list the API returns.
@@ -50,7 +55,7 @@ extension QueryBuilder {
     /// Runs the count and the page of a list query.
     func fetchPage(_ request: PageRequest) async throws -> (items: [Model], total: Int) {
         let total = try await self.copy().count()
-        let items = try await self.copy().range(request.offset..<(request.offset + request.limit)).all()
+        let items = try await self.copy().range(request.rows).all()
         return (items, total)
     }
 }

@@ -173,7 +173,7 @@ struct FeedbackFilter {
         let query = sorted(try await query(on: db))
         let wholeOperation = [.administrator, .coordinator].contains(user.role) && site == nil && category == nil && status == nil && channel == nil && !overdue
         guard wholeOperation else { return try await query.fetchPage(request) }
-        let items = try await query.range(request.offset..<(request.offset + request.limit)).all()
+        let items = try await query.range(request.rows).all()
         return (items, try await FeedbackTallies.received(includingSensitive: user.feedbackFocalPoint, on: db))
     }
 

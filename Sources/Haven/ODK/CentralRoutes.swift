@@ -147,7 +147,7 @@ struct CentralRoutes: RouteCollection {
         try Self.checkForm(req)
         let page = try PageRequest(req)
         return try await MonitoringRound.query(on: req.db).filter(\.$instanceID != nil).sort(\.$createdAt)
-            .range(page.offset..<(page.offset + page.limit)).all().map(Submission.init)
+            .range(page.rows).all().map(Submission.init)
     }
 
     /// Either form takes submissions; only monitoring rounds are read back here, since feedback can be sensitive.

@@ -49,7 +49,9 @@ enum ODataFeed {
 
     private static func number(_ name: String, _ req: Request) throws -> Int? {
         guard let raw = (req.query[name] as String?).nonEmpty else { return nil }
-        guard let value = Int(raw), value >= 0 else { throw HavenError.badRequest("\(name) must be a whole number of 0 or more.") }
+        guard let value = Int(raw), (0...PageRequest.maxOffset).contains(value) else {
+            throw HavenError.badRequest("\(name) must be a whole number from 0 to \(PageRequest.maxOffset).")
+        }
         return value
     }
 
