@@ -18,13 +18,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_haven(**settings):
+    """A real Haven server with the demo operation in a data folder of its own; yields its address."""
     data = tempfile.mkdtemp(prefix="haven-e2e-")
     port = free_port()
-    # Every upload goes through the background path, so the journeys follow its progress page.
-    env = dict(os.environ, HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info", HAVEN_IMPORT_BACKGROUND_ROWS="1",
-               HAVEN_LANGUAGES="en,fr,ar")
+    env = dict(os.environ, HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info", **settings)
     env.pop("DATABASE_URL", None)
     log = open(os.path.join(data, "server.log"), "w")
     console = open(os.path.join(data, "console.txt"), "w")
@@ -41,14 +39,36 @@ def server():
     else:
         process.kill()
         raise RuntimeError("Haven did not start; see " + log.name)
-    yield {"base": base, "data": data, "log": log.name}
+    return process, {"base": base, "data": data, "log": log.name, "pid": process.pid}
+
+
+def stop_haven(process):
     process.terminate()
     process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")
-def admin_token(server):
-    response = requests.post(server["base"] + "/api/v1/sessions",
-                             json={"email": "admin@haven.demo", "password": DEMO_PASSWORD}, timeout=10)
+def server():
+    # Every upload goes through the background path, so the journeys follow its progress page.
+    process, info = start_haven(HAVEN_IMPORT_BACKGROUND_ROWS="1", HAVEN_LANGUAGES="en,fr,ar")
+    yield info
+    stop_haven(process)
+
+
+@pytest.fixture(scope="module")
+def own_server():
+    """A server for one module alone, for checks that change or strain what others read."""
+    process, info = start_haven()
+    yield info
+    stop_haven(process)
+
+
+def token(server, email):
+    response = requests.post(server["base"] + "/api/v1/sessions", json={"email": email, "password": DEMO_PASSWORD}, timeout=10)
     response.raise_for_status()
     return response.json()["token"]
+
+
+@pytest.fixture(scope="session")
+def admin_token(server):
+    return token(server, "admin@haven.demo")

@@ -1,20 +1,20 @@
 /// The JSON shapes of 5W lines.
 extension Schemas {
     static var people: [String: Any] {
-        let brackets: [String: Any] = ["type": "array", "items": ["type": ["integer", "null"], "minimum": 0], "minItems": 5, "maxItems": 5,
+        let brackets: [String: Any] = ["type": "array", "items": ["type": ["integer", "null"], "minimum": 0, "maximum": Counts.largest], "minItems": 5, "maxItems": 5,
                                        "description": "Ages 0-4, 5-11, 12-17, 18-59, 60+; null where unknown"]
-        return ["type": ["object", "null"], "properties": ["total": integer, "female": brackets, "male": brackets], "required": ["total"]]
+        return ["type": ["object", "null"], "properties": ["total": count, "female": brackets, "male": brackets], "required": ["total"]]
     }
 
     static var activityInput: [String: Any] {
         [
             "reportingOrganisationId": uuid, "implementingOrganisationId": optional(uuid), "donorOrganisationId": optional(uuid),
-            "activity": ["type": "string", "description": "Code of an activity of the catalogue"],
-            "siteId": optional(uuid), "adminArea": ["type": ["string", "null"], "description": "P-code, for work outside sites"],
+            "activity": ["type": "string", "maxLength": 20, "description": "Code of an activity of the catalogue"],
+            "siteId": optional(uuid), "adminArea": ["type": ["string", "null"], "maxLength": 30, "description": "P-code, for work outside sites"],
             "status": oneOf(ActivityStatus.self), "startOn": day, "endOn": optional(day),
-            "month": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "Reporting month"],
+            "month": month,
             "modality": oneOf(Modality.self), "targeted": people, "reached": people,
-            "householdsTargeted": optional(integer), "householdsReached": optional(integer), "comment": optional(string),
+            "householdsTargeted": optional(count), "householdsReached": optional(count), "comment": optional(text(.note)),
         ]
     }
 
@@ -38,12 +38,11 @@ extension Schemas {
     }
 
     static var targetInput: [String: Any] {
-        let month: [String: Any] = ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"]
         return ["sector": ["type": "string", "enum": ResponseSector.all.map(\.code)],
-                "activity": ["type": ["string", "null"], "description": "An activity code of the sector; absent for the whole sector"],
-                "adminArea": ["type": ["string", "null"], "description": "P-code; absent for the whole operation"],
-                "indicator": optional(string), "fromMonth": month, "toMonth": month, "people": ["type": "integer", "minimum": 1],
-                "comment": optional(string)]
+                "activity": ["type": ["string", "null"], "maxLength": 20, "description": "An activity code of the sector; absent for the whole sector"],
+                "adminArea": ["type": ["string", "null"], "maxLength": 30, "description": "P-code; absent for the whole operation"],
+                "indicator": optional(text(.line)), "fromMonth": month, "toMonth": month, "people": ["type": "integer", "minimum": 1, "maximum": Counts.largest],
+                "comment": optional(text(.note))]
     }
 
     static var target: [String: Any] {

@@ -4,7 +4,8 @@ import Foundation
 /// so a route cannot be added or removed without the document following.
 enum OpenAPIDocument {
     static let json: String = {
-        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        // The document is built of plain strings, numbers and arrays, which always serialise.
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }()
 
@@ -74,7 +75,7 @@ enum OpenAPIDocument {
         Operation("post", "/activities/{id}/archive", "Archive an activity line", response: "Activity"),
         Operation("post", "/activities/{id}/restore", "Restore an activity line", response: "Activity"),
         Operation("post", "/activities/imports", "Check a 5W file (multipart field 'file', CSV or .xlsx): the preview with every row error and warning",
-                  body: "ImportFile", response: "ImportPreview"),
+                  body: "ImportFile", response: "ImportPreview", refusal: "ImportPreview"),
         Operation("post", "/activities/imports/{staged}/commit", "Import a checked 5W file", response: "ImportPreview"),
         Operation("get", "/exports/activities.csv", "The 5W as CSV with an HXL hashtag row, streamed; same filters as the list",
                   query: ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
@@ -136,16 +137,35 @@ enum OpenAPIDocument {
 
     static let paging = ["limit", "offset"]
 
+    /// What each query parameter takes; any other is text of at most 200 characters.
+    static var queryParameters: [String: [String: Any]] { [
+        "limit": ["type": "integer", "minimum": 0, "maximum": PageRequest.maxOffset, "default": PageRequest.defaultLimit,
+                  "description": "At most \(PageRequest.maxLimit) items are sent, whatever is asked"],
+        "offset": ["type": "integer", "minimum": 0, "maximum": PageRequest.maxOffset, "default": 0],
+        "level": ["type": "integer", "minimum": 0, "maximum": 4],
+        "minSeverity": ["type": "integer", "minimum": 1, "maximum": 5],
+        "month": Schemas.month, "from": Schemas.month, "to": Schemas.month,
+        "archived": ["type": "string", "enum": ["true", "false"]],
+        "overdue": ["type": "string", "enum": ["true", "false"]],
+        "site": ["type": "string", "format": "uuid"],
+        "organisation": ["type": "string", "format": "uuid"],
+        "entityId": ["type": "string", "format": "uuid"],
+        "action": Schemas.oneOf(AuditEvent.Action.self),
+        "channel": Schemas.oneOf(FeedbackChannel.self),
+    ] }
+
     static func list(_ item: String) -> String { "List:" + item }
 
     struct Operation {
         var method: String, path: String, summary: String
         var body: String?, response: String?, status: Int, query: [String], anonymous: Bool
+        /// What a 422 carries besides a problem: a file's preview, with every row error.
+        var refusal: String?
 
         init(_ method: String, _ path: String, _ summary: String, body: String? = nil, response: String? = nil,
-             status: Int = 200, query: [String] = [], anonymous: Bool = false) {
-            (self.method, self.path, self.summary, self.body, self.response, self.status, self.query, self.anonymous) =
-                (method, path, summary, body, response, status, query, anonymous)
+             status: Int = 200, query: [String] = [], anonymous: Bool = false, refusal: String? = nil) {
+            (self.method, self.path, self.summary, self.body, self.response, self.status, self.query, self.anonymous, self.refusal) =
+                (method, path, summary, body, response, status, query, anonymous, refusal)
         }
     }
 
@@ -161,21 +181,32 @@ enum OpenAPIDocument {
         var parameters: [[String: Any]] = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
             let name = String($0.dropFirst().dropLast())
             // Months and category codes are words; every other path parameter is an id.
-            let schema: [String: Any] = ["month", "code"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]
+            let schema: [String: Any] = switch name {
+            case "month": Schemas.month
+            case "code": ["type": "string", "maxLength": 20]
+            default: ["type": "string", "format": "uuid"]
+            }
             return ["name": name, "in": "path", "required": true, "schema": schema]
         }
         parameters += op.query.map { name in
-            let integer = ["limit", "offset", "level"].contains(name)
-            return ["name": name, "in": "query", "required": false, "schema": ["type": integer ? "integer" : "string"]]
+            ["name": name, "in": "query", "required": false, "schema": queryParameters[name] ?? ["type": "string", "maxLength": 200]]
         }
         var responses: [String: Any] = [:]
         var success: [String: Any] = ["description": op.status == 204 ? "Done" : "Success"]
         if let response = op.response { success["content"] = ["application/json": ["schema": schemaRef(response)]] }
         responses[String(op.status)] = success
         let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
-        for (code, text) in [("400", "Malformed request"), ("401", "Not logged in"), ("403", "Not allowed for this role or scope"),
-                             ("404", "Unknown id"), ("422", "Invalid input: see errors"), ("429", "Too many failed logins")] {
+        var failures = [("400", "Malformed request"), ("401", "Not logged in"), ("403", "Not allowed for this role or scope"),
+                        ("404", "Unknown id"), ("409", "In conflict with the record as it is now (a locked month, a taken key, done already)"),
+                        ("413", "Body larger than 20 MB"), ("422", "Invalid input: see errors"), ("429", "Too many failed logins")]
+        if op.method != "get" { failures.append(("415", "Body of another type than JSON (or multipart/form-data for a file)")) }
+        for (code, text) in failures {
             responses[code] = problem.merging(["description": text]) { a, _ in a }
+        }
+        if let refusal = op.refusal {
+            responses["422"] = ["description": "A file that cannot be imported: its preview with every row error, or a problem",
+                                "content": ["application/json": ["schema": schemaRef(refusal)],
+                                            "application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
         }
         var operation: [String: Any] = ["summary": op.summary, "parameters": parameters, "responses": responses,
                                         "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_")

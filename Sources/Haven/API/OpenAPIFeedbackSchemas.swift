@@ -1,8 +1,8 @@
 /// The JSON shapes of complaints and feedback.
 extension Schemas {
     static var feedbackInput: [String: Any] {
-        ["siteId": uuid, "channel": oneOf(FeedbackChannel.self), "category": ["type": "string", "description": "A code of /feedback-categories"],
-         "sector": optional(string), "description": string, "contact": optional(string), "consentToContact": boolean,
+        ["siteId": uuid, "channel": oneOf(FeedbackChannel.self), "category": ["type": "string", "maxLength": 20, "description": "A code of /feedback-categories"],
+         "sector": optional(text(.code)), "description": text(.note), "contact": optional(text(.line)), "consentToContact": boolean,
          "wantsAnswer": optional(boolean), "receivedAt": optional(moment), "sex": optional(oneOf(FeedbackSex.self)),
          "ageGroup": optional(oneOf(FeedbackAgeGroup.self)), "disability": optional(boolean)]
     }

@@ -37,11 +37,11 @@ struct ActivityImportAPI: RouteCollection {
 
     func preview(req: Request) async throws -> Response {
         let user = try req.authorize(.uploadActivities)
-        let upload = try req.content.decode(ImportPages.Upload.self)
-        let text = try Table.csvText(of: Data(buffer: upload.file.data))
-        let (preview, staged) = try await Imports.stage(.activities, fileName: upload.file.filename, text: text, user: user, on: req.db,
+        let file = try req.uploadedFile()
+        let text = try Table.csvText(of: Data(buffer: file.data))
+        let (preview, staged) = try await Imports.stage(.activities, fileName: file.filename, text: text, user: user, on: req.db,
                                                         jobs: req.application.importJobs)
-        return try await PreviewBody(preview, staged: staged, fileName: upload.file.filename)
+        return try await PreviewBody(preview, staged: staged, fileName: file.filename)
             .encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)
     }
 

@@ -10,7 +10,10 @@ struct SecurityHeaders: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
             ("Referrer-Policy", "same-origin"),
         ]
-        for (name, value) in headers where !response.headers.contains(name: name) {
+        // Served over HTTPS (secure cookies on): browsers are told to use nothing else for a year.
+        let https: [(String, String)] = request.application.havenSettings.secureCookies
+            ? [("Strict-Transport-Security", "max-age=31536000")] : []
+        for (name, value) in headers + https where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         // Signed-in pages hold data for that person only; what says it may be cached (the stylesheet) keeps its own rule.

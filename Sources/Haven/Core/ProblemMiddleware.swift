@@ -36,7 +36,9 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     static func problemResponse(status: HTTPResponseStatus, detail: String, errors: [FieldError]?, retryAfter: Int?) throws -> Response {
-        let problem = Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail, errors: errors)
+        // Messages may quote what was sent; a problem never grows with the request that caused it.
+        let problem = Problem(title: status.reasonPhrase, status: Int(status.code), detail: String(detail.prefix(2_000)),
+                              errors: errors.map { $0.prefix(100).map { FieldError(String($0.field.prefix(200)), String($0.message.prefix(1_000))) } })
         let response = Response(status: status)
         try response.content.encode(problem, as: .json)
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")

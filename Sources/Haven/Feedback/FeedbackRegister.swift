@@ -72,7 +72,7 @@ enum FeedbackRegister {
                            on db: any Database) async throws {
         let category = try await FeedbackCategory.query(on: db).filter(\.$code == code.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
         var errors: [FieldError] = []
-        if category == nil { errors.append(FieldError("category", "'\(code)' is not a feedback category; see /api/v1/feedback-categories")) }
+        if category == nil { errors.append(FieldError("category", "'\(code.prefix(40))' is not a feedback category; see /api/v1/feedback-categories")) }
         if let sector = sector.nonEmpty, ResponseSector.named(sector) == nil { errors.append(FieldError("sector", "'\(sector)' is not a sector of the response")) }
         if item.sensitive, category?.sensitive == false, !user.feedbackFocalPoint {
             errors.append(FieldError("category", "only a focal point can take a sensitive case out of the sensitive categories"))

@@ -20,7 +20,7 @@ struct BoundaryPages: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let user = try req.authorize(.editGazetteer)
-        let upload = try req.content.decode(ImportPages.Upload.self)
+        let upload = ImportPages.Upload(file: try req.uploadedFile())
         let plan = try await BoundaryImport.plan(Data(buffer: upload.file.data), on: req.db)
         guard plan.problems.isEmpty else {
             return Layout.response(page(user: user, csrf: req.csrfToken,

@@ -52,7 +52,7 @@ struct ImportPages: RouteCollection {
 
     func preview(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
-        let upload = try req.content.decode(Upload.self)
+        let upload = Upload(file: try req.uploadedFile())
         let text = try Table.csvText(of: Data(buffer: upload.file.data))
         let jobs = req.application.importJobs
         if text.utf8.lazy.filter({ $0 == 10 }).count > req.application.havenSettings.backgroundImportRows {
