@@ -79,4 +79,21 @@ enum Arbitrary {
                                           noun: "people", remedy: "fix it")
         #expect(!huge.isEmpty)
     }
+
+    @Test func anyTextIsASiteCodeOfLettersDigitsAndDashesOrRefused() async {
+        await propertyCheck(count: 400, input: Arbitrary.text) { text in
+            guard SiteRules.codeProblem(text) == nil else { return }
+            #expect(text.count <= 40 && text.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "-" || $0 == "_" || CharacterSet.alphanumerics.contains($0)) })
+            #expect(Site.key(text) == Site.key(text.lowercased()), "one site whatever the case")
+        }
+    }
+
+    @Test func anyTextIsAnAddressOrNetworkOrNone() async {
+        await propertyCheck(count: 400, input: Gen.oneOf(Arbitrary.character, Gen.always(Character(".")), Gen.always(Character(":")),
+                                                   Gen.always(Character("/"))).string(of: 0...20)) { text in
+            guard let network = ClientAddress.Network(text) else { return }
+            #expect([4, 16].contains(network.bytes.count) && (0...network.bytes.count * 8).contains(network.prefix))
+            #expect(network.contains(network.bytes))
+        }
+    }
 }

@@ -23,7 +23,7 @@ struct MonitoringDashboardView {
                  .div(.strong(.text(Format.number(summary.sitesAssessed))), "sites assessed"),
                  .div(.strong(.text(Format.number(summary.peopleAssessed))), "people in them"),
                  .div(.strong(.text(Format.number(summary.peopleInNeed))), "people in sites at severity 3+"),
-                 .div(.strong(.text(summary.areaSeverity.map { "\($0) · \(Severity(rawValue: $0)!.label)" } ?? "–")), "area severity (25% rule)")),
+                 .div(.strong(.text(summary.areaSeverity.map { "\($0) · \(Severity(rawValue: $0)?.label ?? "–")" } ?? "–")), "area severity (25% rule)")),
             .div(.class("charts"),
                  .div(.h2("Map"), .raw(Charts.siteMap(ranked.compactMap { r in
                      r.site.coordinates.map { Charts.MapPoint(latitude: $0.latitude, longitude: $0.longitude, severity: r.severity, population: r.site.population, label: r.site.code) }

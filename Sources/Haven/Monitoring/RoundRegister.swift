@@ -65,6 +65,8 @@ enum RoundRegister {
                        submission: Submission? = nil, by actor: Actor, on db: any Database, writer: RoundWriter? = nil,
                        today: CalendarDay = .today()) async throws -> MonitoringRound {
         var errors = RoundScoring.validate(input.values, catalogue: catalogue.indicators)
+            + TextRules.problems((input.keyInformants ?? []).prefix(50).map { ("keyInformants", $0.trimmed, .name) })
+        if (input.keyInformants ?? []).count > 50 { errors.append(FieldError("keyInformants", "lists more than 50 people")) }
         if input.conductedOn > today { errors.append(FieldError("conductedOn", "\(input.conductedOn) is in the future")) }
         if let opened = site.openedOn, input.conductedOn < opened {
             errors.append(FieldError("conductedOn", "\(input.conductedOn) is before the site opened on \(opened)"))

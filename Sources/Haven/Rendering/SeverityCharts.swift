@@ -60,7 +60,7 @@ extension Charts {
         for (index, value) in people.enumerated() {
             let y = Double(index) * 26
             let w = Double(value) / Double(total) * (width - 170)
-            bars += "<text x=\"0\" y=\"\(y + 14)\">\(index + 1) \(escape(Severity(rawValue: index + 1)!.label))</text>"
+            bars += "<text x=\"0\" y=\"\(y + 14)\">\(index + 1) \(escape(Severity(rawValue: index + 1)?.label ?? ""))</text>"
                 + "<rect x=\"110\" y=\"\(y + 2)\" width=\"\(String(format: "%.1f", w))\" height=\"18\" class=\"sev\(index + 1)\"/>"
                 + "<text x=\"\(String(format: "%.1f", 116 + w))\" y=\"\(y + 15)\">\(Format.number(value)) (\(Format.percent(value, of: total)))</text>"
         }
