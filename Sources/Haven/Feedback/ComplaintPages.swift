@@ -89,13 +89,15 @@ struct ComplaintPages: RouteCollection {
     func reclassify(req: Request) async throws -> Response {
         let (user, item) = try await FeedbackAPI.handled(req)
         let form = try req.content.decode([String: String].self)
+        let saved: FeedbackItem
         do {
-            try await FeedbackRegister.reclassify(item, as: form["category"] ?? "", sector: form["sector"], by: user, cipher: req.feedbackCipher, on: req.db)
+            saved = try await FeedbackRegister.reclassify(item, as: form["category"] ?? "", sector: form["sector"], by: user,
+                                                          cipher: req.feedbackCipher, on: req.db)
         } catch HavenError.invalid(let errors) {
             return try await page(req, errors: errors, status: .unprocessableEntity)
         }
         // Once sensitive, the item is no longer this person's unless they are a focal point.
-        let scope = item.scope(managedBy: try await Site.find(item.$site.id, on: req.db)?.$managementAgency.id)
+        let scope = saved.scope(managedBy: try await Site.find(saved.$site.id, on: req.db)?.$managementAgency.id)
         return req.redirect(to: Permission.handleFeedback(scope).isGranted(to: user) ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
     }
 

@@ -98,8 +98,8 @@ struct FeedbackAPI: RouteCollection {
 
     func transition(req: Request) async throws -> FeedbackBody {
         let (user, item) = try await Self.handled(req)
-        try await FeedbackRegister.transition(item, try req.content.decode(FeedbackTransition.self), by: user, cipher: req.feedbackCipher, on: req.db)
-        return try FeedbackBody(item)
+        return try FeedbackBody(try await FeedbackRegister.transition(item, try req.content.decode(FeedbackTransition.self), by: user,
+                                                                      cipher: req.feedbackCipher, on: req.db))
     }
 
     struct Reclassification: Content {
@@ -110,8 +110,8 @@ struct FeedbackAPI: RouteCollection {
     func reclassify(req: Request) async throws -> FeedbackBody {
         let (user, item) = try await Self.handled(req)
         let body = try req.content.decode(Reclassification.self)
-        try await FeedbackRegister.reclassify(item, as: body.category, sector: body.sector, by: user, cipher: req.feedbackCipher, on: req.db)
-        return try FeedbackBody(item)
+        return try FeedbackBody(try await FeedbackRegister.reclassify(item, as: body.category, sector: body.sector, by: user,
+                                                                      cipher: req.feedbackCipher, on: req.db))
     }
 
     /// The item, if this person may handle it; to anyone else it does not exist.

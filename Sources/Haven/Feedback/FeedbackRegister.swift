@@ -50,26 +50,46 @@ enum FeedbackRegister {
         return item
     }
 
+    /// Takes a workflow step on the item as the person saw it. The step is decided inside the transaction on
+    /// the item as it is then, locked: if someone else moved or refiled it meanwhile, this one is refused (409)
+    /// rather than applied to a state nobody decided on. Returns the item as saved.
+    @discardableResult
     static func transition(_ item: FeedbackItem, _ step: FeedbackTransition, by user: UserContext, cipher: FeedbackCipher,
-                           on db: any Database, now: Date = Date()) async throws {
-        var errors = FeedbackWorkflow.check(step, from: item.status, wantsAnswer: item.wantsAnswer)
+                           on db: any Database, now: Date = Date()) async throws -> FeedbackItem {
+        try HavenError.check(FeedbackWorkflow.check(step, from: item.status, wantsAnswer: item.wantsAnswer))
         if let organisation = step.organisationId, try await Organisation.find(organisation, on: db) == nil {
-            errors.append(FieldError("organisationId", "is not an organisation in Haven"))
+            throw HavenError.invalid([FieldError("organisationId", "is not an organisation in Haven")])
         }
-        try HavenError.check(errors)
-        let (before, counted) = (item.auditFields, item.tallyFacts)
-        try apply(step, to: item, cipher: cipher, now: now)
-        try await db.write { tx in
-            try await Audit.update(item, before: before, by: user.actor, on: tx)
-            try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: item.tallyFacts), on: tx)
+        return try await db.write { tx in
+            let current = try await unchanged(item, on: tx)
+            let (before, counted) = (current.auditFields, current.tallyFacts)
+            try apply(step, to: current, cipher: cipher, now: now)
+            try await Audit.update(current, before: before, by: user.actor, on: tx)
+            try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: current.tallyFacts), on: tx)
+            return current
         }
+    }
+
+    /// The item locked and read again inside a transaction, when it is still in the status and category the
+    /// person decided on; otherwise the 409 that tells them to look again.
+    private static func unchanged(_ item: FeedbackItem, on tx: any Database) async throws -> FeedbackItem {
+        let id = try item.requireID()
+        try await tx.lockRow(FeedbackItem.schema, id: id)
+        guard let current = try await FeedbackItem.find(id, on: tx), current.archivedAt == nil else { throw HavenError.notFound("Feedback") }
+        guard current.status == item.status, current.categoryCode == item.categoryCode else {
+            throw HavenError.conflict("Someone else changed \(current.reference) meanwhile (it is now \(current.status.rawValue), "
+                + "\(current.categoryCode)). Open it again and decide on what it is now.")
+        }
+        return current
     }
 
     /// Files an item under another category (and sector): what was recorded as a complaint about food can turn out
     /// to be exploitation by an aid worker. Becoming sensitive seals the text at once and takes the item away from
     /// everyone but the focal points; only a focal point can take it back out. Deadlines follow the new category.
+    /// Decided, like a workflow step, on the item as it is inside the transaction (409 when it changed). Returns it as saved.
+    @discardableResult
     static func reclassify(_ item: FeedbackItem, as code: String, sector: String?, by user: UserContext, cipher: FeedbackCipher,
-                           on db: any Database) async throws {
+                           on db: any Database) async throws -> FeedbackItem {
         let category = try await FeedbackCategory.query(on: db).filter(\.$code == code.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
         var errors: [FieldError] = []
         if category == nil { errors.append(FieldError("category", "'\(code.prefix(40))' is not a feedback category; see /api/v1/feedback-categories")) }
@@ -78,25 +98,29 @@ enum FeedbackRegister {
             errors.append(FieldError("category", "only a focal point can take a sensitive case out of the sensitive categories"))
         }
         try HavenError.check(errors)
-        guard let category else { return }
-        let (before, counted, id, wasSensitive) = (item.auditFields, item.tallyFacts, try item.requireID(), item.sensitive)
-        let text = (description: item.sensitive ? try cipher.open(item.description, for: id) : item.description,
-                    response: item.sensitive && !item.response.isEmpty ? try cipher.open(item.response, for: id) : item.response)
-        item.$category.id = try category.requireID()
-        item.categoryCode = category.code
-        item.sensitive = category.sensitive
-        item.sector = sector.nonEmpty.flatMap { ResponseSector.named($0)?.code } ?? ""
-        item.description = item.sensitive ? try cipher.seal(text.description, for: id) : text.description
-        item.response = item.sensitive && !text.response.isEmpty ? try cipher.seal(text.response, for: id) : text.response
-        let due = FeedbackDeadlines.due(receivedAt: item.receivedAt, policy: category.deadlines)
-        (item.acknowledgeBy, item.respondBy) = (due.acknowledgeBy, due.respondBy)
-        item.lateFrom = FeedbackDeadlines.lateFrom(status: item.status, due: due)
-        try await db.write { tx in
-            try await Audit.update(item, before: before, by: user.actor, on: tx)
-            try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: item.tallyFacts), on: tx)
+        guard let category else { return item }
+        let wasSensitive = item.sensitive
+        let saved = try await db.write { tx in
+            let current = try await unchanged(item, on: tx)
+            let (before, counted, id) = (current.auditFields, current.tallyFacts, try current.requireID())
+            let text = (description: current.sensitive ? try cipher.open(current.description, for: id) : current.description,
+                        response: current.sensitive && !current.response.isEmpty ? try cipher.open(current.response, for: id) : current.response)
+            current.$category.id = try category.requireID()
+            current.categoryCode = category.code
+            current.sensitive = category.sensitive
+            current.sector = sector.nonEmpty.flatMap { ResponseSector.named($0)?.code } ?? ""
+            current.description = current.sensitive ? try cipher.seal(text.description, for: id) : text.description
+            current.response = current.sensitive && !text.response.isEmpty ? try cipher.seal(text.response, for: id) : text.response
+            let due = FeedbackDeadlines.due(receivedAt: current.receivedAt, policy: category.deadlines)
+            (current.acknowledgeBy, current.respondBy) = (due.acknowledgeBy, due.respondBy)
+            current.lateFrom = FeedbackDeadlines.lateFrom(status: current.status, due: due)
+            try await Audit.update(current, before: before, by: user.actor, on: tx)
+            try await FeedbackTallies.add(FeedbackTally.delta(from: counted, to: current.tallyFacts), on: tx)
+            return current
         }
         // The plain text now sealed must not linger in SQLite's write-ahead log until some later checkpoint.
-        if item.sensitive && !wasSensitive { await DatabaseSetup.checkpoint(db) }
+        if saved.sensitive && !wasSensitive { await DatabaseSetup.checkpoint(db) }
+        return saved
     }
 
     /// A checked step applied to the item; not yet saved.
