@@ -49,4 +49,68 @@ import VaporTesting
             #expect(try await FeedbackAnalysisTests.storedTallies(app.db) == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
         }
     }
+
+    @Test func theSameFileConfirmedTwiceAtOnceIsImportedOnce() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            func stage() async throws -> UUID {
+                var upload = ActivityImportAPITests.multipart(ActivityImportTests.csv(ActivityImportTests.good))
+                upload.0.add(contentsOf: world.headers(.partner))
+                let checked = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports", headers: upload.0, body: upload.1)
+                return try #require(try checked.json(ActivityImportAPITests.Preview.self).id)
+            }
+            let first = try await stage(), second = try await stage()
+            let statuses = try await withThrowingTaskGroup(of: (UUID, HTTPStatus).self) { group in
+                for id in [first, first, second, second] {
+                    group.addTask {
+                        (id, try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner)).status)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // Each staged file is imported by one confirmation; a second file of the same lines either finds them there
+            // (nothing to change) or meets the first at the unique index (409).
+            #expect(statuses.filter { $0.0 == first && $0.1 == .ok }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0.0 == second && $0.1 == .ok }.count <= 1, "\(statuses)")
+            #expect(statuses.allSatisfy { [.ok, .conflict].contains($0.1) }, "\(statuses)")
+            let lines = try await Activity.query(on: app.db).filter(\.$archivedAt == nil).all()
+            #expect(lines.count == 3 && Set(lines.map(\.naturalKey)).count == 3)
+        }
+    }
+
+    @Test func theMigrationArchivesLinesWrittenTwiceThenHoldsOneLiveLinePerKey() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let partner = try #require(try await CurrentUserMiddleware.user(id: world.users[.partner]!.id!, on: app.db))
+            _ = try await Imports.commit(.activities, text: ActivityImportTests.csv(ActivityImportTests.good), user: partner, by: partner.actor, on: app.db)
+            try await IndexLiveActivityKeys().revert(on: app.db)
+            let lines = try await Activity.query(on: app.db).all()
+            try await Activity.insert(lines.map(Self.copy), on: app.db)
+            #expect(try await Activity.query(on: app.db).filter(\.$archivedAt == nil).count() == 6)
+            try await IndexLiveActivityKeys().prepare(on: app.db)
+            #expect(try await Activity.query(on: app.db).filter(\.$archivedAt == nil).count() == 3)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .archive).filter(\.$entity == Activity.auditEntity).count() == 3)
+            await #expect { try await Activity.insert([Self.copy(lines[0])], on: app.db) } throws: {
+                ($0 as? any DatabaseError)?.isConstraintFailure == true
+            }
+        }
+    }
+
+    /// The same line under a new id, as a doubled import wrote it.
+    static func copy(_ line: Activity) -> Activity {
+        let copy = Activity()
+        copy.id = UUID()
+        copy.$reportingOrganisation.id = line.$reportingOrganisation.id
+        copy.$implementingOrganisation.id = line.$implementingOrganisation.id
+        copy.$donor.id = line.$donor.id
+        copy.$activityType.id = line.$activityType.id
+        copy.$site.id = line.$site.id
+        copy.$adminArea.id = line.$adminArea.id
+        (copy.activityCode, copy.sector, copy.status, copy.startOn, copy.endOn, copy.month, copy.modality) =
+            (line.activityCode, line.sector, line.status, line.startOn, line.endOn, line.month, line.modality)
+        (copy.targeted, copy.reached, copy.targetedCells, copy.reachedCells) = (line.targeted, line.reached, line.targetedCells, line.reachedCells)
+        (copy.householdsTargeted, copy.householdsReached, copy.comment, copy.naturalKey) =
+            (line.householdsTargeted, line.householdsReached, line.comment, line.naturalKey)
+        return copy
+    }
 }

@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// RFC 9457 problem details, the body of every API error.
@@ -56,6 +57,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             var retry: Int? = nil
             if case .tooManyRequests(let seconds) = haven { retry = seconds }
             return (haven.status, haven.detail, fields, retry)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // A unique index decided between two writers at the same moment: the loser is told, nothing half-written.
+            return (.conflict, "Someone else wrote the same record at the same moment. Look at it again, then retry if it still needs doing.", nil, nil)
         case let decoding as DecodingError:
             return (.badRequest, DecodingProblem.describe(decoding), nil, nil)
         case let abort as any AbortError:

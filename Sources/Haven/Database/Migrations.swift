@@ -26,5 +26,6 @@ enum Migrations {
         CountFeedbackByMonth(),
         AddFeedbackSubmissions(),
         AddSiteCodeKeys(),
+        IndexLiveActivityKeys(),
     ]
 }

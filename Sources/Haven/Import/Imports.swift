@@ -69,21 +69,19 @@ enum Imports {
             throw HavenError.notFound("Staged import")
         }
         guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
-        let preview: ImportPreview
-        if let kept = await jobs.takePlan(for: id) {
-            preview = try await db.write { tx in
-                // No change anywhere since the check means the plan still holds; otherwise check again.
-                guard try await AuditTrail.changeCount(on: tx) == kept.changeCount else {
-                    return try await Self.commit(kind, text: staged.content, user: user, by: user.actor, on: tx, progress: progress)
-                }
-                try await ActivityImport.commit(kept.plan, by: user, on: tx, progress: progress)
-                return kept.plan.preview
+        let kept = await jobs.takePlan(for: id)
+        let committedAt = Date()
+        let preview = try await db.write { tx in
+            // Claimed inside the import's own transaction: of two confirmations at once, one imports, the other gets 409.
+            guard try await StagedImport.claim(id, at: committedAt, on: tx) else { throw HavenError.conflict("This file was already imported.") }
+            // No change anywhere since the check means the plan still holds; otherwise check again.
+            guard let kept, try await AuditTrail.changeCount(on: tx) == kept.changeCount else {
+                return try await Self.commit(kind, text: staged.content, user: user, by: user.actor, on: tx, progress: progress)
             }
-        } else {
-            preview = try await Self.commit(kind, text: staged.content, user: user, by: user.actor, on: db, progress: progress)
+            try await ActivityImport.commit(kept.plan, by: user, on: tx, progress: progress)
+            return kept.plan.preview
         }
-        staged.committedAt = Date()
-        try await staged.update(on: db)
+        staged.committedAt = committedAt
         return (staged, preview)
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// An uploaded file waiting for the person to confirm its preview; kept in the database so a restart loses nothing.
 final class StagedImport: Model, @unchecked Sendable {
@@ -22,6 +23,15 @@ final class StagedImport: Model, @unchecked Sendable {
         self.fileName = fileName
         self.content = content
         self.userID = userID
+    }
+
+    /// Marks a staged file imported when no one has yet: true for the one caller that did. A conditional
+    /// update, so two confirmations at once (two tabs, two instances) cannot both pass.
+    static func claim(_ id: UUID, at moment: Date, on db: any Database) async throws -> Bool {
+        let claimed = try await db.sql.raw("""
+            UPDATE \(ident: schema) SET committed_at = \(bind: moment) WHERE id = \(bind: id) AND committed_at IS NULL RETURNING id
+            """).all()
+        return !claimed.isEmpty
     }
 }
 
