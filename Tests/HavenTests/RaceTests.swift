@@ -113,4 +113,28 @@ import VaporTesting
             (line.householdsTargeted, line.householdsReached, line.comment, line.naturalKey)
         return copy
     }
+
+    /// The same request sent by several people at the same instant; their answers.
+    static func atOnce(_ app: Application, _ times: Int, _ path: String, headers: HTTPHeaders, body: [String: Any]) async throws -> [HTTPStatus] {
+        let buffer = try jsonBody(body)
+        return try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for _ in 0..<times { group.addTask { try await app.testing().sendRequest(.POST, path, headers: headers, body: buffer).status } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    @Test func theSameTargetAndTheSameCountSetAtOnceAreKeptOnce() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let targets = try await Self.atOnce(app, 4, "/api/v1/targets", headers: world.headers(.coordinator),
+                                                body: ["sector": "WASH", "fromMonth": "2026-01", "toMonth": "2026-12", "people": 1000])
+            #expect(targets.filter { $0 == .created }.count == 1 && targets.allSatisfy { [.created, .conflict].contains($0) }, "\(targets)")
+            #expect(try await ResponseTarget.query(on: app.db).count() == 1)
+            let counts = try await Self.atOnce(app, 4, "/api/v1/sites/\(world.alpha.id!)/population-counts", headers: world.headers(.coordinator),
+                                               body: PopulationAPITests().count("2025-06-01", 100))
+            #expect(counts.filter { $0 == .created }.count == 1 && counts.allSatisfy { [.created, .conflict, .unprocessableEntity].contains($0) },
+                    "\(counts)")
+            #expect(try await PopulationCount.query(on: app.db).filter(\.$countedOn == "2025-06-01").count() == 1)
+        }
+    }
 }

@@ -1,29 +1,14 @@
 import Fluent
-import Foundation
-import SQLKit
 
-/// One live 5W line per natural key, kept by a unique index rather than by a check that a concurrent
-/// writer cannot see. Lines that an earlier version wrote twice (two confirmations of one file at once)
-/// are archived first, audited, keeping the most recently corrected of each key.
+/// One live 5W line per natural key (`LiveUniqueIndex`): lines an earlier version wrote twice (two
+/// confirmations of one file at once) are archived, keeping the most recently corrected.
 struct IndexLiveActivityKeys: AsyncMigration {
-    static let actor = Actor.commandLine("migration: one live line per key")
-
     func prepare(on database: any Database) async throws {
-        struct Key: Decodable { var natural_key: String }
-        let doubled = try await database.sql.raw("""
-            SELECT natural_key FROM \(ident: Activity.schema) WHERE archived_at IS NULL GROUP BY natural_key HAVING COUNT(*) > 1
-            """).all(decoding: Key.self).map(\.natural_key)
-        for key in doubled {
-            let lines = try await Activity.query(on: database).filter(\.$naturalKey == key).filter(\.$archivedAt == nil)
-                .sort(\.$updatedAt, .descending).sort(\.$id).all()
-            for line in lines.dropFirst() { try await Audit.archive(line, by: Self.actor, on: database) }
-        }
-        try await database.sql.raw("""
-            CREATE UNIQUE INDEX activities_live_key ON \(ident: Activity.schema) (natural_key) WHERE archived_at IS NULL
-            """).run()
+        try await LiveUniqueIndex.create("activities_live_key", for: Activity.self, columns: ["natural_key"],
+                                         newestFirst: "updated_at DESC", on: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.sql.drop(index: "activities_live_key").run()
+        try await LiveUniqueIndex.drop("activities_live_key", on: database)
     }
 }

@@ -27,5 +27,7 @@ enum Migrations {
         AddFeedbackSubmissions(),
         AddSiteCodeKeys(),
         IndexLiveActivityKeys(),
+        IndexLiveTargets(),
+        IndexCountDays(),
     ]
 }
