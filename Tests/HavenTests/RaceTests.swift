@@ -137,4 +137,19 @@ import VaporTesting
             #expect(try await PopulationCount.query(on: app.db).filter(\.$countedOn == "2025-06-01").count() == 1)
         }
     }
+
+    @Test func instancesStartedTogetherOnOneEmptyDatabaseAllComeUp() async throws {
+        guard TestDatabase.postgresURL != nil else { return }  // SQLite serves one process
+        let database = try await TestDatabase.make()
+        let settings = Settings(storage: database.storage, dataDirectory: database.directory, feedbackKeyring: "1:" + FeedbackCipher.newKeyText())
+        let apps = try await withThrowingTaskGroup(of: Application.self) { group in
+            for _ in 0..<3 { group.addTask { try await HavenApp.make(settings, environment: .testing) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for app in apps {
+            #expect(try await Migrations.all.count <= app.db.sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(column: "n", as: Int.self) ?? 0)
+            try await app.asyncShutdown()
+        }
+        try await database.drop()
+    }
 }

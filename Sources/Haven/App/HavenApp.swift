@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import Logging
 import SQLKit
@@ -24,7 +25,7 @@ public enum HavenApp {
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
-            try await app.autoMigrate()
+            try await DatabaseSetup.exclusively(app.db) { try await app.autoMigrate() }
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -34,9 +35,12 @@ public enum HavenApp {
 
     public static func serve(_ settings: Settings, hostname: String, port: Int, demo: Bool) async throws {
         let app = try await make(settings)
-        if demo, try await DemoLoader.isEmpty(app.db) {
-            let summary = try await DemoLoader.load(sites: 300, months: 12, seed: 1, cipher: app.feedbackCipher, on: app.db)
-            print(demoSummary(summary))
+        if demo {
+            try await DatabaseSetup.exclusively(app.db) {
+                guard try await DemoLoader.isEmpty(app.db) else { return }
+                let summary = try await DemoLoader.load(sites: 300, months: 12, seed: 1, cipher: app.feedbackCipher, on: app.db)
+                print(demoSummary(summary))
+            }
         }
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
@@ -188,6 +192,12 @@ public enum HavenApp {
 
     /// A person-readable sentence for any error the CLI reports.
     public static func describe(_ error: any Error) -> String {
+        // PostgreSQL's own message and code say what went wrong (a refused password, a missing database); its
+        // detail and the query may hold data, so they stay out.
+        if let postgres = error as? PSQLError {
+            let message = postgres.serverInfo?[.message] ?? "\(postgres.code)"
+            return "PostgreSQL: \(message)" + (postgres.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        }
         guard let haven = error as? HavenError else { return "\(error)" }
         if case .invalid(let errors) = haven { return errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n") }
         return haven.detail

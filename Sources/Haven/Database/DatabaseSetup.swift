@@ -44,6 +44,20 @@ enum DatabaseSetup {
         }
     }
 
+    /// Runs start-up work (migrations, the demo load) in one instance at a time: instances started together
+    /// on one PostgreSQL database wait on an advisory lock held by a transaction of its own, so the second
+    /// finds the first's migrations done. SQLite serves one process and needs no lock.
+    static func exclusively(_ db: any Database, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        guard !db.isSQLite else { return try await body() }
+        try await db.transaction { tx in
+            try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(bind: startUpLock))").run()
+            try await body()
+        }
+    }
+
+    /// The advisory lock's key: "haven" in ASCII, so that other applications sharing the server are unlikely to take it.
+    static let startUpLock: Int64 = 0x68_61_76_65_6E
+
     /// Moves SQLite's write-ahead log into the database and empties it, where nothing is reading at that moment.
     static func checkpoint(_ db: any Database) async {
         guard db.isSQLite else { return }
