@@ -152,4 +152,36 @@ import VaporTesting
         }
         try await database.drop()
     }
+
+    @Test func throttlesAndPasswordsHoldAcrossInstancesOfOneDatabase() async throws {
+        try await withHaven(adjust: { $0.failedLoginLimit = 3 }) { first in
+            let world = try await World.make(on: first)
+            let second = try await HavenApp.make(first.havenSettings, environment: .testing)
+            func login(_ app: Application, _ password: String) async throws -> HTTPStatus {
+                try await app.testing().sendRequest(.POST, "/api/v1/sessions", headers: ["content-type": "application/json"],
+                                                    body: try jsonBody(["email": "viewer@test.haven", "password": password])).status
+            }
+            do {
+                #expect(try await login(first, "wrong one") == .forbidden)
+                #expect(try await login(second, "wrong two") == .forbidden)
+                #expect(try await login(first, "wrong three") == .forbidden)
+                #expect(try await login(second, World.password) == .tooManyRequests, "three failures on two instances are three")
+
+                var basic = HTTPHeaders()
+                basic.basicAuthorization = BasicAuthorization(username: "partner@test.haven", password: World.password)
+                #expect(try await second.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: basic).status == .ok)
+                let partner = world.users[.partner]!
+                let change = try await first.testing().sendRequest(.PUT, "/api/v1/users/\(partner.id!)", headers: world.headers(.administrator),
+                    body: try jsonBody(["email": "partner@test.haven", "role": "partner", "organisationId": world.nrc.id!.uuidString,
+                                        "password": "changed on the first instance"]))
+                #expect(change.status == .ok)
+                #expect(try await second.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: basic).status == .unauthorized,
+                        "the second instance's remembered login ends with the password")
+            } catch {
+                try await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+        }
+    }
 }

@@ -8,9 +8,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[RoundWriterKey.self] = RoundWriter()
     app.storage[ImportJobsKey.self] = ImportJobs()
     app.storage[FeedbackCipherKey.self] = try FeedbackKeys.cipher(settings)
-    app.storage[FeedbackThrottleKey.self] = Throttle(limit: settings.publicFeedbackPerHour, window: 3600)
     app.storage[WordingsKey.self] = try Wordings(codes: settings.languages, directory: settings.wordingDirectory)
-    app.storage[LoginThrottleKey.self] = Throttle(limit: settings.failedLoginLimit, window: settings.failedLoginWindow)
     try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await DatabaseSetup.tune(app.db)

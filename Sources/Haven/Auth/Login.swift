@@ -34,17 +34,17 @@ enum Login {
         let address = ClientAddress.of(req)
         let accountKey = "email:\(email)", addressKey = "ip:\(address)"
         let throttle = req.application.loginThrottle
-        try await throttle.check([(accountKey, nil), (addressKey, req.application.havenSettings.failedLoginLimit * failuresPerAddress)])
+        try await throttle.check([(accountKey, nil), (addressKey, req.application.havenSettings.failedLoginLimit * failuresPerAddress)], on: req.db)
         let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$archivedAt == nil).first()
         // Hash even for unknown e-mails so that timing does not reveal which accounts exist.
         let hash = user?.passwordHash ?? decoyHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, matches else {
-            await throttle.record([accountKey, addressKey])
+            try await throttle.record([accountKey, addressKey], on: req.db)
             await Refusals.failedLogin(email: email, account: user, address: address, on: req)
             throw HavenError.forbidden("The e-mail or password is not right.")
         }
-        await throttle.clear([accountKey])
+        try await throttle.clear([accountKey], on: req.db)
         return user
     }
 

@@ -29,5 +29,6 @@ enum Migrations {
         IndexLiveActivityKeys(),
         IndexLiveTargets(),
         IndexCountDays(),
+        CreateThrottleAttempts(),
     ]
 }

@@ -26,7 +26,7 @@ struct PublicFeedbackPages: RouteCollection {
         let address = "ip:\(ClientAddress.of(req))"
         let throttle = req.application.feedbackThrottle
         do {
-            try await throttle.check([address])
+            try await throttle.check([address], on: req.db)
         } catch HavenError.tooManyRequests {
             return Layout.response(PublicFeedbackView.tooMany(req.wording), status: .tooManyRequests)
         }
@@ -39,7 +39,7 @@ struct PublicFeedbackPages: RouteCollection {
                                   ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: nil)
         do {
             let item = try await FeedbackRegister.record(input, at: site, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher, on: req.db)
-            await throttle.record([address])
+            try await throttle.record([address], on: req.db)
             return Layout.response(PublicFeedbackView.receipt(req.wording, reference: item.reference))
         } catch HavenError.invalid(let errors) {
             let sites = try await Self.openSites(on: req.db)
