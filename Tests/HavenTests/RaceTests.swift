@@ -184,4 +184,27 @@ import VaporTesting
             try await second.asyncShutdown()
         }
     }
+
+    @Test func anInstanceWithAnotherFeedbackKeyRefusesToStart() async throws {
+        let database = try await TestDatabase.make()
+        let (a, b, c) = (FeedbackCipher.newKeyText(), FeedbackCipher.newKeyText(), FeedbackCipher.newKeyText())
+        func settings(_ ring: String) -> Settings {
+            Settings(storage: database.storage, dataDirectory: database.directory, feedbackKeyring: ring)
+        }
+        let first = try await HavenApp.make(settings("1:" + a), environment: .testing)
+        do {
+            let world = try await World.make(on: first)
+            #expect(try await FeedbackAPITests.record(first, world, FeedbackAPITests.input(world.alpha, category: "PSEA")).status == .created)
+        } catch {
+            try await first.asyncShutdown()
+            throw error
+        }
+        try await first.asyncShutdown()
+        for (ring, why) in [("1:" + b, "is not the one"), ("2:" + c, "needs the key with id 1")] {
+            await #expect { _ = try await HavenApp.make(settings(ring), environment: .testing) } throws: { "\($0)".contains(why) }
+        }
+        let rotated = try await HavenApp.make(settings("2:\(c),1:\(a)"), environment: .testing)
+        try await rotated.asyncShutdown()
+        try await database.drop()
+    }
 }

@@ -25,7 +25,10 @@ public enum HavenApp {
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
-            try await DatabaseSetup.exclusively(app.db) { try await app.autoMigrate() }
+            try await DatabaseSetup.exclusively(app.db) {
+                try await app.autoMigrate()
+                try await FeedbackKeyCheck.verify(app.feedbackCipher, on: app.db)
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error

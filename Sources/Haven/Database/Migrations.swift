@@ -30,5 +30,6 @@ enum Migrations {
         IndexLiveTargets(),
         IndexCountDays(),
         CreateThrottleAttempts(),
+        CreateFeedbackKeyChecks(),
     ]
 }

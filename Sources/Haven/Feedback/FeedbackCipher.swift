@@ -45,7 +45,9 @@ struct FeedbackCipher: Sendable {
     func seal(_ plain: String, for record: UUID) throws -> String {
         let current = keys[0]
         let box = try AES.GCM.seal(Data(plain.utf8), using: current.key, authenticating: Self.context(record))
-        return "v1:\(current.id):" + box.combined!.base64EncodedString()
+        // The default 12-byte nonce always gives a combined form; anything else is refused, not stored half-sealed.
+        guard let combined = box.combined else { throw Failure.unreadable }
+        return "v1:\(current.id):" + combined.base64EncodedString()
     }
 
     func open(_ sealed: String, for record: UUID) throws -> String {
