@@ -207,4 +207,15 @@ import VaporTesting
         try await rotated.asyncShutdown()
         try await database.drop()
     }
+
+    @Test func loadBalancersAskWhetherAnInstanceLivesAndCanServe() async throws {
+        try await withHaven { app in
+            #expect(try await app.testing().sendRequest(.GET, "/health").status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, "/ready").status == .ok)
+            try await IndexCountDays().revert(on: app.db)
+            try await app.db.sql.raw("DELETE FROM _fluent_migrations WHERE name LIKE '%IndexCountDays'").run()
+            let migrating = try await app.testing().sendRequest(.GET, "/ready")
+            #expect(migrating.status == .serviceUnavailable && migrating.text.contains("migrations applied"))
+        }
+    }
 }

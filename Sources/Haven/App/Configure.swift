@@ -60,6 +60,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ServiceAPI())
     try signedIn.register(collection: FeedbackAnalysisAPI())
 
+    try app.register(collection: HealthRoutes())
     try app.register(collection: OpenRosaRoutes())
     try app.register(collection: CentralRoutes())
 
