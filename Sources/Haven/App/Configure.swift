@@ -6,7 +6,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[SettingsKey.self] = settings
     app.storage[BasicLoginCacheKey.self] = BasicLoginCache()
     app.storage[RoundWriterKey.self] = RoundWriter()
-    app.storage[ImportJobsKey.self] = ImportJobs()
+    app.storage[ImportPlansKey.self] = ImportPlans()
     app.storage[FeedbackCipherKey.self] = try FeedbackKeys.cipher(settings)
     app.storage[WordingsKey.self] = try Wordings(codes: settings.languages, directory: settings.wordingDirectory)
     try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)

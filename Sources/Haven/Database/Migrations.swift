@@ -31,5 +31,6 @@ enum Migrations {
         IndexCountDays(),
         CreateThrottleAttempts(),
         CreateFeedbackKeyChecks(),
+        CreateImportJobs(),
     ]
 }

@@ -54,52 +54,55 @@ struct ImportPages: RouteCollection {
         let user = try req.authorize(kind.permission)
         let upload = Upload(file: try req.uploadedFile())
         let text = try Table.csvText(of: Data(buffer: upload.file.data))
-        let jobs = req.application.importJobs
+        let plans = req.application.importPlans
         if text.utf8.lazy.filter({ $0 == 10 }).count > req.application.havenSettings.backgroundImportRows {
             return try await background(kind, user: user, fileName: upload.file.filename, req) { db, progress in
                 let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: db,
-                                                                jobs: jobs, progress: progress)
+                                                                plans: plans, progress: progress)
                 return { $0.phase = .checked; $0.preview = preview; $0.stagedID = staged?.id }
             }
         }
-        let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: req.db, jobs: jobs)
+        let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: req.db, plans: plans)
         return Layout.response(page(kind, user: user, csrf: req.csrfToken, previewNode(kind, preview, file: upload.file.filename, stagedID: staged?.id, job: nil, req)),
                                status: preview.canCommit ? .ok : .unprocessableEntity)
     }
 
     func commit(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
-        let jobs = req.application.importJobs
+        let plans = req.application.importPlans
         let staged = req.parameters.get("staged")
         let jobID = (try? req.content.get(String.self, at: "job")).flatMap { UUID(uuidString: $0) }
-        if let job = jobID, let followed = await jobs.job(job), followed.userID == user.id {
+        if let job = jobID, let followed = try await ImportJob.find(job, on: req.db), followed.userID == user.id {
             return try await background(kind, user: user, fileName: followed.fileName, id: job, req) { db, progress in
-                let (_, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: db, jobs: jobs, progress: progress)
+                let (_, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: db, plans: plans, progress: progress)
                 return { $0.phase = .imported; $0.preview = preview }
             }
         }
-        let (done, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: req.db, jobs: jobs)
+        let (done, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: req.db, plans: plans)
         return Layout.response(page(kind, user: user, csrf: req.csrfToken, Self.imported(kind, file: done.fileName, preview)))
     }
 
-    /// Runs a long check or import beside the request and sends the browser to the page that follows it.
+    /// Runs a long check or import beside the request and sends the browser to the page that follows it, which any
+    /// instance can show: the job's state is in the database.
     private func background(_ kind: Kind, user: UserContext, fileName: String, id: UUID = UUID(), _ req: Request,
-                            work: @escaping @Sendable (any Database, @escaping ImportProgress) async throws -> @Sendable (inout ImportJobs.Job) -> Void)
+                            work: @escaping @Sendable (any Database, @escaping ImportProgress) async throws -> @Sendable (ImportJob) -> Void)
         async throws -> Response {
-        let jobs = req.application.importJobs
         let db = req.application.db
         let logger = req.logger
-        let phase: ImportJobs.Job.Phase = await jobs.job(id) == nil ? .checking : .importing
-        if phase == .checking { await jobs.begin(id, ImportJobs.Job(kind: kind.staged, userID: user.id, fileName: fileName)) }
-        await jobs.update(id) { $0.phase = phase; $0.done = 0 }
+        if try await ImportJob.find(id, on: db) == nil {
+            try await ImportJob.forgetOld(on: db)
+            try await ImportJob(id: id, kind: kind.staged, userID: user.id, fileName: fileName).create(on: db)
+        } else {
+            try await ImportJob.update(id, on: db) { $0.phase = .importing; $0.done = 0 }
+        }
         Task {
             do {
-                let finish = try await work(db, jobs.reporter(for: id))
-                await jobs.update(id, finish)
+                let finish = try await ImportJob.beating(id, on: db) { try await work(db, ImportJob.reporter(for: id, on: db)) }
+                try await ImportJob.update(id, on: db, finish)
             } catch {
                 logger.notice("Background import failed", metadata: ["kind": "\(kind.staged.rawValue)", "error": "\(type(of: error))"])
                 let why = (error as? HavenError)?.detail ?? "The import stopped on an unexpected error; nothing was written. Try again, or ask the administrator to look at the server log."
-                await jobs.update(id) { $0.phase = .failed; $0.failure = why }
+                try? await ImportJob.update(id, on: db) { $0.phase = .failed; $0.failure = why }
             }
         }
         return req.redirect(to: kind.path + "/jobs/" + id.uuidString)
@@ -109,15 +112,20 @@ struct ImportPages: RouteCollection {
     func follow(_ kind: Kind, _ req: Request) async throws -> Response {
         let user = try req.authorize(kind.permission)
         let jobID = req.parameters.get("job").flatMap { UUID(uuidString: $0) }
-        guard let id = jobID, let job = await req.application.importJobs.job(id), job.userID == user.id else {
+        guard let id = jobID, let job = try await ImportJob.find(id, on: req.db), job.userID == user.id else {
             return Layout.response(page(kind, user: user, csrf: req.csrfToken,
-                .p(.class("alert"), "This import is no longer followed (the server may have restarted). Nothing half-done was written: check the file again.")),
+                .p(.class("alert"), "This import is not known here. Nothing half-done was written: check the file again.")),
                 status: .notFound)
+        }
+        guard !job.stopped() else {
+            return Layout.response(page(kind, user: user, csrf: req.csrfToken,
+                .p(.class("alert"), .text("The server \(job.phase == .checking ? "checking" : "importing") \(job.fileName) stopped before it finished. "
+                    + "Nothing half-done was written (an import is written all at once or not at all): check the file again."))))
         }
         let content: Node<HTML.BodyContext>
         switch job.phase {
         case .checking, .importing:
-            let verb = job.phase == ImportJobs.Job.Phase.checking ? "Checking" : "Importing"
+            let verb = job.phase == .checking ? "Checking" : "Importing"
             content = .div(.class("notice"), .p(.text("\(verb) \(job.fileName): \(Format.number(job.done)) of \(job.total == 0 ? "…" : Format.number(job.total)) rows.")),
                            .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(job.total, 1))), .attribute(named: "value", value: String(job.done))]),
                            .p(.small("This page reloads itself every 2 seconds.")))

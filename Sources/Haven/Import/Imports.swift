@@ -45,7 +45,7 @@ enum Imports {
     /// Checks an uploaded file and, when it can be imported, keeps it until the person confirms. A clean
     /// 5W file's plan is kept too, for a confirmation that follows before anything else changes.
     static func stage(_ kind: StagedImport.Kind, fileName: String, text: String, user: UserContext, on db: any Database,
-                      jobs: ImportJobs, progress: ImportProgress? = nil) async throws -> (ImportPreview, StagedImport?) {
+                      plans: ImportPlans, progress: ImportProgress? = nil) async throws -> (ImportPreview, StagedImport?) {
         var plan: ActivityImport.Plan?
         var changeCount = 0
         if kind == .activities {
@@ -57,19 +57,19 @@ enum Imports {
         guard preview.canCommit else { return (preview, nil) }
         let staged = StagedImport(kind: kind, fileName: fileName, content: text, userID: user.id)
         try await staged.create(on: db)
-        if let plan { await jobs.keep(plan, for: staged.id!, changeCount: changeCount) }
+        if let plan { await plans.keep(plan, for: staged.id!, changeCount: changeCount) }
         return (preview, staged)
     }
 
     /// Imports a file this person staged, once.
-    static func commitStaged(_ kind: StagedImport.Kind, _ rawID: String?, user: UserContext, on db: any Database, jobs: ImportJobs,
+    static func commitStaged(_ kind: StagedImport.Kind, _ rawID: String?, user: UserContext, on db: any Database, plans: ImportPlans,
                              progress: ImportProgress? = nil) async throws -> (StagedImport, ImportPreview) {
         guard let rawID, let id = UUID(uuidString: rawID), let staged = try await StagedImport.find(id, on: db),
               staged.userID == user.id, staged.kind == kind else {
             throw HavenError.notFound("Staged import")
         }
         guard staged.committedAt == nil else { throw HavenError.conflict("This file was already imported.") }
-        let kept = await jobs.takePlan(for: id)
+        let kept = await plans.takePlan(for: id)
         let committedAt = Date()
         let preview = try await db.write { tx in
             // Claimed inside the import's own transaction: of two confirmations at once, one imports, the other gets 409.

@@ -94,7 +94,7 @@ struct ImportField {
 }
 
 /// One reason one row of a file was refused: the row and column a person can find in their spreadsheet.
-struct RowError: Equatable, Sendable {
+struct RowError: Equatable, Codable, Sendable {
     var line: Int
     var column: String
     var message: String
@@ -103,7 +103,7 @@ struct RowError: Equatable, Sendable {
 }
 
 /// What an import would do, shown before anything is written.
-struct ImportPreview: Sendable {
+struct ImportPreview: Codable, Sendable {
     var rows = 0
     var creates = 0
     var updates = 0
