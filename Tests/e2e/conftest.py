@@ -18,28 +18,40 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_haven(**settings):
-    """A real Haven server with the demo operation in a data folder of its own; yields its address."""
+def launch_haven(**settings):
+    """Starts a Haven server with the demo operation in a data folder of its own, without waiting for it."""
     data = tempfile.mkdtemp(prefix="haven-e2e-")
     port = free_port()
-    env = dict(os.environ, HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info", **settings)
+    env = dict(os.environ)
     env.pop("DATABASE_URL", None)
+    env.update(HAVEN_DATA_DIR=data, HAVEN_LOG_LEVEL="info", **settings)
     log = open(os.path.join(data, "server.log"), "w")
     console = open(os.path.join(data, "console.txt"), "w")
     binary = os.path.join(ROOT, ".build", "debug", "haven")
     process = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], env=env, stdout=console, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
+    return process, {"base": f"http://127.0.0.1:{port}", "data": data, "log": log.name, "pid": process.pid}
+
+
+def wait_ready(process, info, path="/login", seconds=180):
+    deadline = time.time() + seconds
     while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("Haven exited while starting; see " + info["log"])
         try:
-            if requests.get(base + "/login", timeout=1).status_code == 200:
-                break
+            if requests.get(info["base"] + path, timeout=1).status_code == 200:
+                return
         except requests.ConnectionError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("Haven did not start; see " + log.name)
-    return process, {"base": base, "data": data, "log": log.name, "pid": process.pid}
+            pass
+        time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("Haven did not start; see " + info["log"])
+
+
+def start_haven(**settings):
+    """A real Haven server with the demo operation in a data folder of its own, ready to answer."""
+    process, info = launch_haven(**settings)
+    wait_ready(process, info)
+    return process, info
 
 
 def stop_haven(process):

@@ -58,10 +58,15 @@ final class ImportJob: Model, @unchecked Sendable {
         try await job.update(on: db)
     }
 
-    /// A progress reporter for one job: rows done, written where every instance reads them.
+    /// A progress reporter for one job: rows done, written where every instance reads them. Not awaited:
+    /// it is called inside the import's own transaction, and on SQLite another write waits for that to end.
     static func reporter(for id: UUID, on db: any Database) -> ImportProgress {
-        { done, total in try? await update(id, on: db) { $0.done = done; $0.total = total } }
+        { done, total in Task { try? await update(id, on: db) { $0.done = done; $0.total = total } } }
     }
+
+    /// The jobs this process is running: never taken for stopped here, whatever their heartbeat says while a
+    /// long SQLite transaction holds the writes back.
+    static let here = RunningImportJobs()
 
     /// Beats the job's heartbeat while `work` runs, so that a long step without progress is not taken for a stop.
     static func beating<T: Sendable>(_ id: UUID, on db: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
@@ -84,6 +89,14 @@ final class ImportJob: Model, @unchecked Sendable {
     static func forgetOld(on db: any Database, now: Date = Date()) async throws {
         try await query(on: db).filter(\.$heartbeatAt < now.addingTimeInterval(-kept)).delete()
     }
+}
+
+actor RunningImportJobs {
+    private var ids: Set<UUID> = []
+
+    func start(_ id: UUID) { ids.insert(id) }
+    func end(_ id: UUID) { ids.remove(id) }
+    func contains(_ id: UUID) -> Bool { ids.contains(id) }
 }
 
 struct CreateImportJobs: AsyncMigration {

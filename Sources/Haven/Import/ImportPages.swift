@@ -95,7 +95,9 @@ struct ImportPages: RouteCollection {
         } else {
             try await ImportJob.update(id, on: db) { $0.phase = .importing; $0.done = 0 }
         }
+        await ImportJob.here.start(id)
         Task {
+            defer { Task { await ImportJob.here.end(id) } }
             do {
                 let finish = try await ImportJob.beating(id, on: db) { try await work(db, ImportJob.reporter(for: id, on: db)) }
                 try await ImportJob.update(id, on: db, finish)
@@ -117,7 +119,8 @@ struct ImportPages: RouteCollection {
                 .p(.class("alert"), "This import is not known here. Nothing half-done was written: check the file again.")),
                 status: .notFound)
         }
-        guard !job.stopped() else {
+        let runningHere = await ImportJob.here.contains(id)
+        guard runningHere || !job.stopped() else {
             return Layout.response(page(kind, user: user, csrf: req.csrfToken,
                 .p(.class("alert"), .text("The server \(job.phase == .checking ? "checking" : "importing") \(job.fileName) stopped before it finished. "
                     + "Nothing half-done was written (an import is written all at once or not at all): check the file again."))))
