@@ -60,3 +60,14 @@ import Testing
         #expect(try String(contentsOfFile: mailing.saved[0], encoding: .utf8).contains("http://10.0.0.5:8080/complaints?overdue=true"))
     }
 }
+
+@Suite struct JSONLogTests {
+    @Test func aLogLineIsOneJSONObjectWhoseFieldsMetadataCannotOverwrite() throws {
+        let line = JSONLogHandler.line(time: Date(timeIntervalSince1970: 0), level: .notice, label: "haven", message: "Failed login \"x\"\nnext",
+                                       metadata: ["address": "10.0.0.1", "message": "forged"])
+        #expect(!line.contains("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object == ["time": "1970-01-01T00:00:00Z", "level": "notice", "label": "haven", "message": "Failed login \"x\"\nnext",
+                           "address": "10.0.0.1"])
+    }
+}

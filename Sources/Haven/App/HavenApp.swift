@@ -7,12 +7,14 @@ import Vapor
 
 /// What the `haven` command can ask of the application; each operation opens the database, migrates, acts.
 public enum HavenApp {
-    /// Log lines go to standard error at `HAVEN_LOG_LEVEL` (debug … critical, default info).
-    /// Trace is never emitted: the database drivers log SQL with its values there.
+    /// Log lines go to standard error at `HAVEN_LOG_LEVEL` (debug … critical, default info), as text or,
+    /// with `HAVEN_LOG_FORMAT=json`, as JSON lines. Trace is never emitted: the database drivers log SQL
+    /// with its values there.
     public static func bootstrapLogging(_ env: [String: String] = ProcessInfo.processInfo.environment) {
         let level = max(env["HAVEN_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info, .debug)
+        let json = env["HAVEN_LOG_FORMAT"]?.lowercased() == "json"
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
