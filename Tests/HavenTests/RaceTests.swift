@@ -218,4 +218,18 @@ import VaporTesting
             #expect(migrating.status == .serviceUnavailable && migrating.text.contains("migrations applied"))
         }
     }
+
+    @Test func metricsCountRequestsByRoutePatternForAScraperWithTheToken() async throws {
+        try await withHaven(adjust: { $0.metricsToken = "scrape-me" }) { app in
+            let world = try await World.make(on: app)
+            _ = try await app.testing().sendRequest(.GET, "/api/v1/sites/\(world.alpha.id!)", headers: world.headers(.viewer))
+            #expect(try await app.testing().sendRequest(.GET, "/metrics").status == .notFound, "not without the token")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: "scrape-me")
+            let scraped = try await app.testing().sendRequest(.GET, "/metrics", headers: headers)
+            #expect(scraped.status == .ok)
+            #expect(scraped.text.contains("haven_http_requests_total{method=\"GET\",route=\"/api/v1/sites/:id\",status=\"200\"} 1"))
+            #expect(!scraped.text.contains(world.alpha.id!.uuidString) && scraped.text.contains("haven_import_jobs{phase=\"checking\"} 0"))
+        }
+    }
 }

@@ -13,7 +13,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     for migration in Migrations.all { app.migrations.add(migration) }
     try await DatabaseSetup.tune(app.db)
 
+    let metrics = RequestMetrics()
     app.middleware = .init()
+    app.middleware.use(RequestMetricsMiddleware(metrics: metrics))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ProblemMiddleware())
@@ -32,6 +34,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     ContentConfiguration.global.use(decoder: decoder, for: .json)
 
     try routes(app)
+    try app.register(collection: MetricsRoutes(metrics: metrics, token: settings.metricsToken))
 }
 
 func routes(_ app: Application) throws {

@@ -38,6 +38,8 @@ public struct Settings: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` names the client (`HAVEN_TRUSTED_PROXIES`, comma-separated
     /// addresses or networks); none by default, so the header is ignored.
     public var trustedProxies: [ClientAddress.Network]
+    /// The bearer token a Prometheus scraper sends to `/metrics`; without one, `/metrics` is not served.
+    public var metricsToken: String?
 
     public init(
         storage: Storage,
@@ -56,7 +58,8 @@ public struct Settings: Sendable {
         mailCommand: String? = nil,
         mailFrom: String = "Haven <haven@localhost>",
         publicURL: String = "http://localhost:8080",
-        trustedProxies: [ClientAddress.Network] = []
+        trustedProxies: [ClientAddress.Network] = [],
+        metricsToken: String? = nil
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -75,6 +78,7 @@ public struct Settings: Sendable {
         self.mailFrom = mailFrom
         self.publicURL = publicURL
         self.trustedProxies = trustedProxies
+        self.metricsToken = metricsToken
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -104,7 +108,8 @@ public struct Settings: Sendable {
             mailCommand: env["HAVEN_MAIL_COMMAND"].nonEmpty,
             mailFrom: env["HAVEN_MAIL_FROM"].nonEmpty ?? "Haven <haven@localhost>",
             publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
-            trustedProxies: (env["HAVEN_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap { ClientAddress.Network(String($0)) }
+            trustedProxies: (env["HAVEN_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap { ClientAddress.Network(String($0)) },
+            metricsToken: env["HAVEN_METRICS_TOKEN"].nonEmpty
         )
     }
 }
