@@ -113,9 +113,9 @@ import VaporTesting
             let poster = try await app.testing().sendRequest(.GET, Paths.poster("camp-a"))
             #expect(poster.status == .ok)
             #expect(try await RoundSite.find(code: "Camp-A", on: app.db)?.id == lower.id)
-            let partner = try #require(try await CurrentUserMiddleware.user(id: world.users[.coordinator]!.id!, on: app.db))
+            let coordinator = try #require(try await CurrentUserMiddleware.user(id: world.users[.coordinator]!.id!, on: app.db))
             let file = ActivityImportTests.csv(["NRC,,WASH-01,bo0101_0001,,active,\(ActivityImportTests.start),\(ActivityImportTests.month),500,300,,,,,,,,,,"])
-            let preview = try await Imports.preview(.activities, text: file, user: partner, on: app.db)
+            let preview = try await Imports.preview(.activities, text: file, user: coordinator, on: app.db)
             #expect(preview.errors.isEmpty && preview.creates == 1, "\(preview.errors)")
         }
     }

@@ -61,7 +61,14 @@ final class ImportJob: Model, @unchecked Sendable {
     /// A progress reporter for one job: rows done, written where every instance reads them. Not awaited:
     /// it is called inside the import's own transaction, and on SQLite another write waits for that to end.
     static func reporter(for id: UUID, on db: any Database) -> ImportProgress {
-        { done, total in Task { try? await update(id, on: db) { $0.done = done; $0.total = total } } }
+        { done, total in Task { try? await beat(id, on: db, done: done, total: total) } }
+    }
+
+    /// The heartbeat, with the rows done when there is news: one narrow update, never the stored preview again.
+    static func beat(_ id: UUID, on db: any Database, done: Int? = nil, total: Int? = nil) async throws {
+        let query = ImportJob.query(on: db).filter(\.$id == id).set(\.$heartbeatAt, to: Date())
+        if let done, let total { query.set(\.$done, to: done).set(\.$total, to: total) }
+        try await query.update()
     }
 
     /// The jobs this process is running: never taken for stopped here, whatever their heartbeat says while a
@@ -75,7 +82,7 @@ final class ImportJob: Model, @unchecked Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: heartbeat)
-                    try? await update(id, on: db) { _ in }
+                    try? await beat(id, on: db)
                 }
                 return nil
             }
