@@ -48,18 +48,18 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let manager = try #require(try await CurrentUserMiddleware.user(id: world.users[.siteManager]!.id!, on: app.db))
-            let first = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter())
+            let first = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             guard case .created(let round) = first else { Issue.record("not created"); return }
             #expect(round.source == .odk && round.submitterID == manager.id)
-            let again = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter())
+            let again = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             guard case .duplicate(let same) = again else { Issue.record("not recognised"); return }
             #expect(same.id == round.id)
-            await #expect(throws: HavenError.self) { _ = try await SubmissionIntake.receive(Data(xml(toilets: "13").utf8), from: manager, on: app.db, writer: RoundWriter()) }
+            await #expect(throws: HavenError.self) { _ = try await SubmissionIntake.receive(Data(xml(toilets: "13").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics())) }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db, writer: RoundWriter())
+                _ = try await SubmissionIntake.receive(Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db, writer: RoundWriter())
+                _ = try await SubmissionIntake.receive(Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             }
             #expect(try await MonitoringRound.query(on: app.db).count() == 1)
         }
@@ -69,7 +69,8 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let coordinator = try #require(try await CurrentUserMiddleware.user(id: world.users[.coordinator]!.id!, on: app.db))
-            let writer = RoundWriter()
+            let metrics = Metrics()
+            let writer = RoundWriter(metrics: metrics)
             let sites = [world.alpha.code, world.beta.code, world.gamma.code]
             var bodies = sites.flatMap { site in (1...9).map { day in xml(site: site, day: "2025-02-0\(day)", instance: "uuid:\(site)-\(day)") } }
             bodies += [xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"), xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice")]
@@ -87,6 +88,10 @@ import VaporTesting
             #expect(latest.count == 3)
             #expect(Set(latest) == ["\(world.alpha.id!) 2025-03-01", "\(world.beta.id!) 2025-02-09", "\(world.gamma.id!) 2025-02-09"])
             #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == MonitoringRound.auditEntity).count() == 28)
+            let exposition = await metrics.text(extra: [])
+            let written = try #require(exposition.split(separator: "\n").first { $0.hasPrefix("haven_round_batch_size_sum ") })
+            #expect(["haven_round_batch_size_sum 28", "haven_round_batch_size_sum 29"].contains(String(written)),
+                    "every round that reached the writer is counted in a batch")
         }
     }
 

@@ -230,6 +230,29 @@ import VaporTesting
             #expect(scraped.status == .ok)
             #expect(scraped.text.contains("haven_http_requests_total{method=\"GET\",route=\"/api/v1/sites/:id\",status=\"200\"} 1"))
             #expect(!scraped.text.contains(world.alpha.id!.uuidString) && scraped.text.contains("haven_import_jobs{phase=\"checking\"} 0"))
+            #expect(scraped.text.contains("haven_database_pool_max ") && scraped.text.contains("haven_round_batch_size_count 0"))
+            if TestDatabase.postgresURL != nil {
+                #expect(scraped.text.contains("haven_database_connections{state=\"active\"}"), "the scrape itself is an active connection")
+            }
         }
+    }
+
+    /// The replica here is a second database that no write reaches, so what a page shows says where it read.
+    @Test(.enabled(if: TestDatabase.postgresURL != nil, "a read replica is PostgreSQL"))
+    func dashboardsFiguresAndPublicPagesReadTheReplicaWhileWritesAndListsUseThePrimary() async throws {
+        let replica = try await TestDatabase.make()
+        guard case .postgres(let replicaURL) = replica.storage else { return }
+        try await withHaven(adjust: { $0.storage = replica.storage }) { _ in }
+        try await withHaven(adjust: { $0.readReplicaURL = replicaURL }) { app in
+            let world = try await World.make(on: app)
+            let sites = try await app.testing().sendRequest(.GET, "/api/v1/sites", headers: world.headers(.viewer))
+            #expect(sites.status == .ok && sites.text.contains(world.alpha.code), "lists read the primary")
+            let map = try await app.testing().sendRequest(.GET, "/api/v1/exports/sites.geojson", headers: world.headers(.viewer))
+            #expect(map.status == .ok && !map.text.contains(world.alpha.code), "the site map reads the empty replica")
+            let poster = try await app.testing().sendRequest(.GET, "/directory/\(world.alpha.code)")
+            #expect(poster.status == .notFound, "the public poster reads the replica, where the site does not exist yet")
+            #expect(try await app.testing().sendRequest(.GET, "/ready").status == .ok)
+        }
+        try await replica.drop()
     }
 }

@@ -22,10 +22,10 @@ struct ResponseAnalysisAPI: RouteCollection {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let month = try Self.month(req)
-        let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.db)
+        let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.replica)
         let needs = scores.map { ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors) }
         let sector = (req.query["responseSector"] as String?).nonEmpty
-        let found = ResponseAnalysis.gaps(needs, try await Self.work(in: month, on: req.db), from: month.firstDay, to: month.lastDay)
+        let found = ResponseAnalysis.gaps(needs, try await Self.work(in: month, on: req.replica), from: month.firstDay, to: month.lastDay)
             .filter { sector == nil || $0.sector == sector }
         let items = found.dropFirst(page.offset).prefix(page.limit)
             .map { GapItem(siteId: $0.siteID, code: $0.code, sector: $0.sector, severity: $0.severity.rawValue, population: $0.population) }
@@ -36,8 +36,8 @@ struct ResponseAnalysisAPI: RouteCollection {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let month = try Self.month(req)
-        let work = try await Self.work(in: month, on: req.db)
-        let population = try await Self.population(of: Set(work.compactMap(\.siteID)), on: req.db)
+        let work = try await Self.work(in: month, on: req.replica)
+        let population = try await Self.population(of: Set(work.compactMap(\.siteID)), on: req.replica)
         let found = ResponseAnalysis.duplications(work, population: population, from: month.firstDay, to: month.lastDay)
         let items = found.dropFirst(page.offset).prefix(page.limit).map {
             DuplicationItem(siteId: $0.siteID, activity: $0.activity, organisationIds: $0.organisationIDs, reached: $0.reached, population: $0.population)

@@ -5,17 +5,17 @@ import Vapor
 public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[SettingsKey.self] = settings
     app.storage[BasicLoginCacheKey.self] = BasicLoginCache()
-    app.storage[RoundWriterKey.self] = RoundWriter()
+    let metrics = Metrics()
+    app.storage[RoundWriterKey.self] = RoundWriter(metrics: metrics)
     app.storage[ImportPlansKey.self] = ImportPlans()
     app.storage[FeedbackCipherKey.self] = try FeedbackKeys.cipher(settings)
     app.storage[WordingsKey.self] = try Wordings(codes: settings.languages, directory: settings.wordingDirectory)
-    try DatabaseSetup.use(settings.storage, dataDirectory: settings.dataDirectory, on: app)
+    try DatabaseSetup.use(settings, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await DatabaseSetup.tune(app.db)
 
-    let metrics = RequestMetrics()
     app.middleware = .init()
-    app.middleware.use(RequestMetricsMiddleware(metrics: metrics))
+    app.middleware.use(MetricsMiddleware(metrics: metrics))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ProblemMiddleware())

@@ -3,7 +3,7 @@ import SQLKit
 import Vapor
 
 /// For load balancers and monitors: `/health` says the process answers; `/ready` that it can serve,
-/// with its database reachable and every migration this version knows applied. Neither needs an account
+/// with its database (and read replica) reachable and every migration this version knows applied. Neither needs an account
 /// or says anything about the data.
 struct HealthRoutes: RouteCollection {
     struct Status: Content {
@@ -20,8 +20,13 @@ struct HealthRoutes: RouteCollection {
         let status: Status
         do {
             let applied = try await req.db.sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(column: "n", as: Int.self) ?? 0
-            status = applied >= Migrations.all.count ? Status(status: "ok")
-                : Status(status: "migrating", detail: "\(applied) of \(Migrations.all.count) migrations applied")
+            if applied < Migrations.all.count {
+                status = Status(status: "migrating", detail: "\(applied) of \(Migrations.all.count) migrations applied")
+            } else if req.application.havenSettings.readReplicaURL != nil, (try? await req.replica.sql.raw("SELECT 1 AS n").first()) == nil {
+                status = Status(status: "unavailable", detail: "the read replica does not answer")
+            } else {
+                status = Status(status: "ok")
+            }
         } catch {
             status = Status(status: "unavailable", detail: "the database does not answer")
         }

@@ -40,6 +40,10 @@ public struct Settings: Sendable {
     public var trustedProxies: [ClientAddress.Network]
     /// The bearer token a Prometheus scraper sends to `/metrics`; without one, `/metrics` is not served.
     public var metricsToken: String?
+    /// A PostgreSQL read replica (`DATABASE_READ_URL`) that dashboards, figures and public pages read from.
+    public var readReplicaURL: String?
+    /// PostgreSQL connections each event loop may open (`HAVEN_DB_CONNECTIONS`); SQLite always uses one.
+    public var databaseConnections: Int
 
     public init(
         storage: Storage,
@@ -59,7 +63,9 @@ public struct Settings: Sendable {
         mailFrom: String = "Haven <haven@localhost>",
         publicURL: String = "http://localhost:8080",
         trustedProxies: [ClientAddress.Network] = [],
-        metricsToken: String? = nil
+        metricsToken: String? = nil,
+        readReplicaURL: String? = nil,
+        databaseConnections: Int = 4
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -79,6 +85,8 @@ public struct Settings: Sendable {
         self.publicURL = publicURL
         self.trustedProxies = trustedProxies
         self.metricsToken = metricsToken
+        self.readReplicaURL = readReplicaURL
+        self.databaseConnections = databaseConnections
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -109,8 +117,16 @@ public struct Settings: Sendable {
             mailFrom: env["HAVEN_MAIL_FROM"].nonEmpty ?? "Haven <haven@localhost>",
             publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
             trustedProxies: (env["HAVEN_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap { ClientAddress.Network(String($0)) },
-            metricsToken: env["HAVEN_METRICS_TOKEN"].nonEmpty
+            metricsToken: env["HAVEN_METRICS_TOKEN"].nonEmpty,
+            readReplicaURL: env["DATABASE_READ_URL"].nonEmpty.flatMap { $0.hasPrefix("postgres") ? $0 : nil },
+            databaseConnections: min(max(env["HAVEN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4, 1), 64)
         )
+    }
+
+    /// The most database connections one instance opens, with `loops` event loops.
+    func poolSize(loops: Int) -> Int {
+        if case .sqlite = storage { return loops }
+        return (databaseConnections + (readReplicaURL == nil ? 0 : databaseConnections)) * loops
     }
 }
 

@@ -6,16 +6,23 @@ import SQLKit
 import Vapor
 
 enum DatabaseSetup {
-    static func use(_ storage: Settings.Storage, dataDirectory: String, on app: Application) throws {
-        switch storage {
+    static func use(_ settings: Settings, on app: Application) throws {
+        switch settings.storage {
         case .sqlite(let path):
-            try privateFile(path, in: dataDirectory)
+            try privateFile(path, in: settings.dataDirectory)
             app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
-            var config = try SQLPostgresConfiguration(url: url)
-            config.searchPath = ["public"]
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            try usePostgres(url, connections: settings.databaseConnections, as: .psql, on: app)
+            if let replica = settings.readReplicaURL {
+                try usePostgres(replica, connections: settings.databaseConnections, as: .readReplica, on: app, isDefault: false)
+            }
         }
+    }
+
+    private static func usePostgres(_ url: String, connections: Int, as id: DatabaseID, on app: Application, isDefault: Bool? = nil) throws {
+        var config = try SQLPostgresConfiguration(url: url)
+        config.searchPath = ["public"]
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connections, sqlLogLevel: .trace), as: id, isDefault: isDefault)
     }
 
     /// SQLite settings that make a field laptop's database fast and safe for several users at once.

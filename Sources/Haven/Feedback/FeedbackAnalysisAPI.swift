@@ -65,7 +65,7 @@ struct FeedbackAnalysis {
     }
 
     func figures(_ req: Request) async throws -> FeedbackAnalysisAPI.Figures {
-        let db = req.db
+        let db = req.replica
         let threshold = req.application.havenSettings.smallCellThreshold
         let categories = Dictionary(try await FeedbackCategory.query(on: db).all().map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(grouping: try await FeedbackTallies.counts(FeedbackTally.Dimension.operation, from: from, to: to, on: db), by: \.dimension)

@@ -35,10 +35,10 @@ struct GapAnalysisAPI: RouteCollection {
     func analyse(req: Request) async throws -> Response {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let (filter, sites) = try await GapAnalysisQuery(req).sites(on: req.db)
+        let (filter, sites) = try await GapAnalysisQuery(req).sites(on: req.replica)
         let (ranked, summary) = GapAnalysis.rank(sites, filter)
         let shown = Array(ranked.dropFirst(page.offset).prefix(page.limit))
-        let details = try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.db)
+        let details = try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.replica)
         let items = shown.map { r in
             Item(siteId: r.site.siteID, code: r.site.code, name: r.site.name, type: r.site.type, adminArea: r.site.areaPcode,
                  population: r.site.population, conductedOn: r.site.conductedOn, severity: r.severity.rawValue,

@@ -12,15 +12,15 @@ struct MonitoringPages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let query = try GapAnalysisQuery(req)
-        let (filter, sites) = try await query.sites(on: req.db)
+        let (filter, sites) = try await query.sites(on: req.replica)
         let (ranked, summary) = GapAnalysis.rank(sites, filter)
         let shown = Array(ranked.dropFirst(page.offset).prefix(page.limit))
-        let sectors = try await Indicator.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
+        let sectors = try await Indicator.query(on: req.replica).filter(\.$archivedAt == nil).sort(\.$position).all()
             .reduce(into: [String]()) { list, indicator in if !list.contains(indicator.sector) { list.append(indicator.sector) } }
         let view = MonitoringDashboardView(
             user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown, summary: summary,
-            sectors: sectors, trend: try await Self.trend(on: req.db), outlines: try await Self.outlines(around: query.sites.adminArea, on: req.db),
-            unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.db))
+            sectors: sectors, trend: try await Self.trend(on: req.replica), outlines: try await Self.outlines(around: query.sites.adminArea, on: req.replica),
+            unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.replica))
         return Layout.response(view.render())
     }
 

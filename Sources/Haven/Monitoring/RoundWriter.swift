@@ -10,6 +10,11 @@ actor RoundWriter {
     private var writing = false
     /// Bounded so that a batch stays within PostgreSQL's limit on parameters per statement.
     static let largestBatch = 500
+    let metrics: Metrics
+
+    init(metrics: Metrics) {
+        self.metrics = metrics
+    }
 
     func write(_ entry: RoundRegister.Entry, on db: any Database) async throws {
         try await withCheckedThrowingContinuation { done in
@@ -25,6 +30,7 @@ actor RoundWriter {
         while !waiting.isEmpty {
             let batch = Array(waiting.prefix(Self.largestBatch))
             waiting.removeFirst(batch.count)
+            await metrics.recordRoundBatch(size: batch.count)
             do {
                 try await db.write { tx in try await RoundRegister.store(batch.map(\.entry), on: tx) }
                 batch.forEach { $0.done.resume() }

@@ -10,12 +10,12 @@ struct DirectoryPage: RouteCollection {
     }
 
     func poster(req: Request) async throws -> Response {
-        guard let code = req.parameters.get("code"), let site = try await Site.named(code, on: req.db) else {
+        guard let code = req.parameters.get("code"), let site = try await Site.named(code, on: req.replica) else {
             throw HavenError.notFound("Site")
         }
-        let services = try await Service.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$archivedAt == nil)
+        let services = try await Service.query(on: req.replica).filter(\.$site.$id == site.requireID()).filter(\.$archivedAt == nil)
             .sort(\.$sector).sort(\.$name).all()
-        let providers = Dictionary(try await Organisation.query(on: req.db).filter(\.$id ~~ Array(Set(services.map { $0.$provider.id }))).all()
+        let providers = Dictionary(try await Organisation.query(on: req.replica).filter(\.$id ~~ Array(Set(services.map { $0.$provider.id }))).all()
             .map { ($0.id!, $0.shortName) },
                                    uniquingKeysWith: { a, _ in a })
         let hotline = req.application.havenSettings.feedbackHotline

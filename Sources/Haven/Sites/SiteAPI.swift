@@ -14,7 +14,7 @@ struct SiteAPI: RouteCollection {
         sites.get(":id", "audit-events", use: auditTrail)
         routes.get("exports", "sites.geojson") { req in
             try req.authorize(.readOperationalData)
-            return SiteGeoJSON.response(on: req.db)
+            return SiteGeoJSON.response(on: req.replica)
         }
     }
 

@@ -60,7 +60,7 @@ struct TestDatabase {
     private static func admin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         do {
-            try DatabaseSetup.use(.postgres(url: url), dataDirectory: NSTemporaryDirectory(), on: app)
+            try DatabaseSetup.use(Settings(storage: .postgres(url: url), dataDirectory: NSTemporaryDirectory()), on: app)
             try await body(app.db.sql)
         } catch {
             try? await app.asyncShutdown()
