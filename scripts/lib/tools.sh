@@ -7,12 +7,14 @@ as_root() {
     echo "Needs root to run: $*" >&2; return 1; fi
 }
 
-# Debian packages (PostgreSQL, Chromium and its driver) and a Python venv with the checking tools.
+# Debian packages (PostgreSQL, Chromium and its driver, nginx in front of two instances) and a Python venv with the checking tools.
 install_tools() {
   local missing=()
   [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v openssl >/dev/null || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     step "Installing ${missing[*]}"
     as_root apt-get update -q >/dev/null
