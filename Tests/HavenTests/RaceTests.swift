@@ -78,6 +78,43 @@ import VaporTesting
         }
     }
 
+    /// A line changed by someone else while a checked file is confirmed: the change being saved is waited for, and the
+    /// file is checked again against it, so the audit trail's "before" is what the line really held.
+    @Test func aLineChangedWhileACheckedFileIsConfirmedIsCheckedAgainNotOverwrittenBlindly() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            func stage(_ rows: [String]) async throws -> UUID {
+                var upload = ActivityImportAPITests.multipart(ActivityImportTests.csv(rows))
+                upload.0.add(contentsOf: world.headers(.partner))
+                let checked = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports", headers: upload.0, body: upload.1)
+                return try #require(try checked.json(ActivityImportAPITests.Preview.self).id)
+            }
+            func commit(_ id: UUID) async throws -> HTTPStatus {
+                try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner)).status
+            }
+            #expect(try await commit(try await stage(ActivityImportTests.good)) == .ok)
+            var changed = ActivityImportTests.good
+            changed[0] = changed[0].replacingOccurrences(of: ",500,300,", with: ",500,301,")
+            let staged = try await stage(changed)
+            let line = try #require(try await Activity.query(on: app.db).filter(\.$activityCode == "WASH-01").first())
+            let holder = Task {
+                try await app.db.write { tx in
+                    let before = line.auditFields
+                    line.comment = "Corrected by the site manager"
+                    _ = try await Audit.update(line, before: before, by: Actor.commandLine("test"), on: tx)
+                    try await Task.sleep(for: .milliseconds(800))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await commit(staged) == .ok)
+            try await holder.value
+            let events = try await AuditEvent.query(on: app.db).filter(\.$entityID == line.id!).sort(\.$at).all()
+            let imported = try #require(events.last { $0.changes.contains { $0.field == "reached" } })
+            #expect(imported.changes.first { $0.field == "comment" }?.before == "Corrected by the site manager",
+                    "the import saw the change it waited for: \(imported.changes)")
+        }
+    }
+
     @Test func theMigrationArchivesLinesWrittenTwiceThenHoldsOneLiveLinePerKey() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)

@@ -10,4 +10,10 @@ extension Database {
         guard !isSQLite else { return }
         try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
+
+    /// Locks several rows of one table until the transaction ends, like `lockRow`.
+    func lockRows(_ table: String, ids: [UUID]) async throws {
+        guard !isSQLite, !ids.isEmpty else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id IN (\(binds: ids)) FOR UPDATE").run()
+    }
 }

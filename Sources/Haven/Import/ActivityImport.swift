@@ -170,6 +170,21 @@ enum ActivityImport {
          "donorOrganisationId": "donor", "siteId": "site"][field] ?? field
     }
 
+    /// Whether the lines the plan changes are still as the check read them. Each is locked until the import
+    /// commits, so that a change someone else is saving at this moment is waited for and seen here, rather
+    /// than overwritten with a stale "before" on the audit trail.
+    static func stillAsChecked(_ plan: Plan, on db: any Database) async throws -> Bool {
+        let expected = Dictionary(plan.updates.compactMap { update in update.activity.id.map { ($0, update.before) } }, uniquingKeysWith: { a, _ in a })
+        let ids = Array(expected.keys)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let batch = Array(ids[start..<min(start + 500, ids.count)])
+            try await db.lockRows(Activity.schema, ids: batch)
+            let now = try await Activity.query(on: db).filter(\.$id ~~ batch).filter(\.$archivedAt == nil).all()
+            guard now.count == batch.count, now.allSatisfy({ expected[$0.id!] == $0.auditFields }) else { return false }
+        }
+        return true
+    }
+
     /// Writes the whole plan or nothing: new lines in batches with their audit events, changed lines one by one.
     /// Progress counts the lines written, after the rows checked.
     static func commit(_ plan: Plan, by user: UserContext, on db: any Database, progress: ImportProgress? = nil) async throws {

@@ -36,6 +36,9 @@ enum Imports {
                 return plan.preview
             case .activities:
                 let plan = try await ActivityImport.plan(table, for: try person(user), on: tx, progress: progress)
+                guard try await ActivityImport.stillAsChecked(plan, on: tx) else {
+                    throw HavenError.conflict("Some of these lines were changed by someone else while the file was imported; nothing was imported. Try again.")
+                }
                 try await ActivityImport.commit(plan, by: try person(user), on: tx, progress: progress)
                 return plan.preview
             }
@@ -74,8 +77,10 @@ enum Imports {
         let preview = try await db.write { tx in
             // Claimed inside the import's own transaction: of two confirmations at once, one imports, the other gets 409.
             guard try await StagedImport.claim(id, at: committedAt, on: tx) else { throw HavenError.conflict("This file was already imported.") }
-            // No change anywhere since the check means the plan still holds; otherwise check again.
-            guard let kept, try await AuditTrail.changeCount(on: tx) == kept.changeCount else {
+            // No change anywhere since the check, nor in the lines it changes (locked, so a change being saved
+            // at this moment is waited for), means the plan still holds; otherwise check again.
+            guard let kept, try await AuditTrail.changeCount(on: tx) == kept.changeCount,
+                  try await ActivityImport.stillAsChecked(kept.plan, on: tx) else {
                 return try await Self.commit(kind, text: staged.content, user: user, by: user.actor, on: tx, progress: progress)
             }
             try await ActivityImport.commit(kept.plan, by: user, on: tx, progress: progress)
