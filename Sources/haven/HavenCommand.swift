@@ -8,7 +8,9 @@ struct HavenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "haven",
         abstract: "Haven: sites, population and coordination for displacement operations.",
-        subcommands: [Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self, FeedbackCommand.self])
+        subcommands: [
+            Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self, FeedbackCommand.self,
+        ])
 
     static func main() async {
         HavenApp.bootstrapLogging()
@@ -38,26 +40,32 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
 
     func run() async throws {
-        try await reportingErrors { try await HavenApp.serve(.fromEnvironment(), hostname: hostname, port: port, demo: demo) }
+        try await reportingErrors {
+            try await HavenApp.serve(.fromEnvironment(), hostname: hostname, port: port, demo: demo)
+        }
     }
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load a fictional, realistic operation into an empty database.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load a fictional, realistic operation into an empty database.")
     @Option(help: "Number of sites.") var sites = 300
     @Option(help: "Months of population counts.") var months = 12
     @Option(help: "Seed: the same seed gives the same operation.") var seed: UInt64 = 1
-    @Option(help: "Feedback items per open site on top of the demo's (the complaints benchmark uses 250).") var feedbackPerSite: Int?
+    @Option(help: "Feedback items per open site on top of the demo's (the complaints benchmark uses 250).")
+    var feedbackPerSite: Int?
 
     func run() async throws {
         try await reportingErrors {
-            try await HavenApp.demo(.fromEnvironment(), sites: sites, months: months, seed: seed, feedbackPerSite: feedbackPerSite)
+            try await HavenApp.demo(
+                .fromEnvironment(), sites: sites, months: months, seed: seed, feedbackPerSite: feedbackPerSite)
         }
     }
 }
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,14 +74,17 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "administrator, coordinator, site_manager, partner or viewer.") var role: String
         @Option(help: "Organisation name or acronym (required for partners).") var organisation: String?
         @Option(parsing: .upToNextOption, help: "Site codes a site manager looks after.") var site: [String] = []
-        @Flag(help: "A focal point for sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).")
+        @Flag(
+            help: "A focal point for sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).")
         var feedbackFocalPoint = false
 
         func run() async throws {
-            let typed = isatty(STDIN_FILENO) == 0 ? readLine(strippingNewline: true).flatMap { $0.isEmpty ? nil : $0 } : nil
+            let typed =
+                isatty(STDIN_FILENO) == 0 ? readLine(strippingNewline: true).flatMap { $0.isEmpty ? nil : $0 } : nil
             try await reportingErrors {
-                let generated = try await HavenApp.addUser(.fromEnvironment(), email: email, role: role, organisation: organisation,
-                                                           siteCodes: site, feedbackFocalPoint: feedbackFocalPoint, password: typed)
+                let generated = try await HavenApp.addUser(
+                    .fromEnvironment(), email: email, role: role, organisation: organisation,
+                    siteCodes: site, feedbackFocalPoint: feedbackFocalPoint, password: typed)
                 print("Added \(email).")
                 if let generated { print("Password (shown once): \(generated)") }
             }
@@ -90,7 +101,8 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Backup: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Copy the live SQLite database to FILE (PostgreSQL: prints the pg_dump command).")
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the live SQLite database to FILE (PostgreSQL: prints the pg_dump command).")
     @Argument(help: "The backup file to create.") var file: String
 
     func run() async throws {
@@ -99,18 +111,21 @@ struct Backup: AsyncParsableCommand {
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import administrative areas, their boundaries or sites.",
-                                                    subcommands: [AdminAreas.self, Boundaries.self, Sites.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Import administrative areas, their boundaries or sites.",
+        subcommands: [AdminAreas.self, Boundaries.self, Sites.self])
 
     struct AdminAreas: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "admin-areas", abstract: "Import a COD-AB style gazetteer.")
+        static let configuration = CommandConfiguration(
+            commandName: "admin-areas", abstract: "Import a COD-AB style gazetteer.")
         @Argument(help: "Excel workbook or CSV file with a header row and an optional HXL row.") var file: String
 
         func run() async throws { try await importFile(.adminAreas, file) }
     }
 
     struct Boundaries: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import the outlines of administrative areas, for the monitoring map.")
+        static let configuration = CommandConfiguration(
+            abstract: "Import the outlines of administrative areas, for the monitoring map.")
         @Argument(help: "GeoJSON FeatureCollection of polygons with a P-code property per feature.") var file: String
 
         func run() async throws { try await importFile(.boundaries, file) }
@@ -131,12 +146,15 @@ func importFile(_ kind: HavenApp.ImportKind, _ file: String) async throws {
 }
 
 struct FeedbackCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Complaints and feedback.",
-                                                    subcommands: [Rekey.self, Digest.self])
+    static let configuration = CommandConfiguration(
+        commandName: "feedback", abstract: "Complaints and feedback.",
+        subcommands: [Rekey.self, Digest.self])
 
     struct Rekey: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Seal every confidential value again with the first key of HAVEN_FEEDBACK_KEYS, so that older keys can be dropped.")
+            abstract:
+                "Seal every confidential value again with the first key of HAVEN_FEEDBACK_KEYS, so that older keys can be dropped."
+        )
 
         func run() async throws {
             try await reportingErrors {
@@ -148,7 +166,9 @@ struct FeedbackCommand: AsyncParsableCommand {
 
     struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mail each feedback focal point what is late or due among what they handle (run it daily, e.g. from cron).")
+            abstract:
+                "Mail each feedback focal point what is late or due among what they handle (run it daily, e.g. from cron)."
+        )
 
         func run() async throws {
             try await reportingErrors {
@@ -156,7 +176,7 @@ struct FeedbackCommand: AsyncParsableCommand {
                 if mailing.sent > 0 { print("Mailed \(mailing.sent) focal point(s).") }
                 if !mailing.saved.isEmpty {
                     print("HAVEN_MAIL_COMMAND is not set: \(mailing.saved.count) message(s) left in the outbox:")
-                    mailing.saved.forEach { print("  \($0)") }
+                    for file in mailing.saved { print("  \(file)") }
                 }
                 print("\(mailing.nothingDue) focal point(s) had nothing late or due.")
             }

@@ -1,20 +1,26 @@
 import Foundation
-@testable import Haven
 import PropertyBased
 import Testing
+
+@testable import Haven
 
 @Suite struct GapAnalysisTests {
     func site(_ code: String, people: Int, wash: Int?, health: Int?) -> GapAnalysis.SiteScore {
         var sectors: [String: Severity] = [:]
         if let wash { sectors["WASH"] = Severity(rawValue: wash) }
         if let health { sectors["Health"] = Severity(rawValue: health) }
-        return GapAnalysis.SiteScore(siteID: UUID(), code: code, name: code, type: .plannedCamp, areaPcode: "BO01", population: people,
-                                     conductedOn: "2025-01-01", sectors: sectors, overall: sectors.values.max(), previous: nil, unmet: [], coordinates: nil)
+        return GapAnalysis.SiteScore(
+            siteID: UUID(), code: code, name: code, type: .plannedCamp, areaPcode: "BO01", population: people,
+            conductedOn: "2025-01-01", sectors: sectors, overall: sectors.values.max(), previous: nil, unmet: [],
+            coordinates: nil)
     }
 
     var sites: [GapAnalysis.SiteScore] {
-        [site("A", people: 5000, wash: 4, health: 2), site("B", people: 800, wash: 2, health: 5),
-         site("C", people: 12000, wash: 3, health: nil), site("D", people: 300, wash: 1, health: 1), site("E", people: 9000, wash: 4, health: 1)]
+        [
+            site("A", people: 5000, wash: 4, health: 2), site("B", people: 800, wash: 2, health: 5),
+            site("C", people: 12000, wash: 3, health: nil), site("D", people: 300, wash: 1, health: 1),
+            site("E", people: 9000, wash: 4, health: 1),
+        ]
     }
 
     @Test func sitesAreRankedWorstFirstThenByPeople() {
@@ -32,8 +38,12 @@ import Testing
     }
 
     @Test func everyRankedSiteMeetsTheMinimumAndTotalsAddUp() async {
-        await propertyCheck(input: Gen.int(in: 0...9000).array(of: 0...25), Gen.int(in: 1...5).array(of: 25), Gen.int(in: 1...5)) { people, phases, minimum in
-            let list = zip(people, phases).enumerated().map { site("S\($0.offset)", people: $0.element.0, wash: $0.element.1, health: nil) }
+        await propertyCheck(
+            input: Gen.int(in: 0...9000).array(of: 0...25), Gen.int(in: 1...5).array(of: 25), Gen.int(in: 1...5)
+        ) { people, phases, minimum in
+            let list = zip(people, phases).enumerated().map {
+                site("S\($0.offset)", people: $0.element.0, wash: $0.element.1, health: nil)
+            }
             let (ranked, summary) = GapAnalysis.rank(list, .init(minimumSeverity: Severity(rawValue: minimum)))
             #expect(ranked.allSatisfy { $0.severity.rawValue >= minimum })
             #expect(summary.sitesBySeverity.reduce(0, +) == ranked.count)

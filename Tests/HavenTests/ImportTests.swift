@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-@testable import Haven
 import Testing
 import VaporTesting
+
+@testable import Haven
 
 @Suite struct ImportTests {
     let actor = Actor.commandLine("test")
@@ -36,11 +37,15 @@ import VaporTesting
                 BO02,South,BO0301,Wrong parent
                 """
             let preview = try await Imports.preview(.adminAreas, text: text, user: nil, on: app.db)
-            #expect(preview.errors == [
-                RowError(line: 3, column: "adm1_pcode", message: "BO01 is 'Nord' here but 'North' on row 2"),
-                RowError(line: 4, column: "adm2_pcode", message: "pcode BO0301 must start with its parent's P-code BO02"),
-            ])
-            await #expect(throws: HavenError.self) { try await Imports.commit(.adminAreas, text: text, user: nil, by: actor, on: app.db) }
+            #expect(
+                preview.errors == [
+                    RowError(line: 3, column: "adm1_pcode", message: "BO01 is 'Nord' here but 'North' on row 2"),
+                    RowError(
+                        line: 4, column: "adm2_pcode", message: "pcode BO0301 must start with its parent's P-code BO02"),
+                ])
+            await #expect(throws: HavenError.self) {
+                try await Imports.commit(.adminAreas, text: text, user: nil, by: actor, on: app.db)
+            }
             #expect(try await AdminArea.query(on: app.db).count() == 0)
         }
     }
@@ -62,7 +67,9 @@ import VaporTesting
             #expect(again.creates == 0 && again.updates == 0 && again.unchanged == 2)
             let eventsBefore = try await AuditEvent.query(on: app.db).count()
             _ = try await Imports.commit(.sites, text: text, user: nil, by: actor, on: app.db)
-            #expect(try await AuditEvent.query(on: app.db).count() == eventsBefore, "re-importing the same file changes nothing")
+            #expect(
+                try await AuditEvent.query(on: app.db).count() == eventsBefore,
+                "re-importing the same file changes nothing")
         }
     }
 
@@ -78,14 +85,30 @@ import VaporTesting
                 """
             let preview = try await Imports.preview(.sites, text: text, user: nil, on: app.db)
             #expect(!preview.canCommit)
-            #expect(preview.errors.contains(RowError(line: 4, column: "admin_pcode", message: "P-code XX99 is not in the gazetteer; import the administrative areas first")))
-            #expect(preview.errors.contains(RowError(line: 4, column: "type", message: "'palace' is not one of \(SiteType.codeList)")))
+            #expect(
+                preview.errors.contains(
+                    RowError(
+                        line: 4, column: "admin_pcode",
+                        message: "P-code XX99 is not in the gazetteer; import the administrative areas first")))
+            #expect(
+                preview.errors.contains(
+                    RowError(line: 4, column: "type", message: "'palace' is not one of \(SiteType.codeList)")))
             #expect(preview.errors.contains(RowError(line: 4, column: "latitude", message: "'north' is not a number")))
-            #expect(preview.errors.contains(RowError(line: 4, column: "management_agency", message: "'Nobody' is not a known organisation name or acronym")))
-            #expect(preview.errors.contains(RowError(line: 4, column: "capacity_individuals", message: "cannot be negative")))
-            #expect(preview.errors.contains(RowError(line: 5, column: "code", message: "BO0101_0010 already appears on row 3")))
+            #expect(
+                preview.errors.contains(
+                    RowError(
+                        line: 4, column: "management_agency",
+                        message: "'Nobody' is not a known organisation name or acronym")))
+            #expect(
+                preview.errors.contains(
+                    RowError(line: 4, column: "capacity_individuals", message: "cannot be negative")))
+            #expect(
+                preview.errors.contains(
+                    RowError(line: 5, column: "code", message: "BO0101_0010 already appears on row 3")))
             #expect(!preview.errors.contains { $0.line == 3 })
-            await #expect(throws: HavenError.self) { try await Imports.commit(.sites, text: text, user: nil, by: actor, on: app.db) }
+            await #expect(throws: HavenError.self) {
+                try await Imports.commit(.sites, text: text, user: nil, by: actor, on: app.db)
+            }
             #expect(try await Site.query(on: app.db).count() == 3)
         }
     }
@@ -93,7 +116,10 @@ import VaporTesting
     @Test func missingRequiredColumnsAreNamed() async throws {
         try await withHaven { app in
             let preview = try await Imports.preview(.sites, text: "code,name\nA,B\n", user: nil, on: app.db)
-            #expect(preview.missingColumns == ["type", "status", "admin area P-code (adm1_pcode … adm4_pcode or admin_pcode)"])
+            #expect(
+                preview.missingColumns == [
+                    "type", "status", "admin area P-code (adm1_pcode … adm4_pcode or admin_pcode)",
+                ])
         }
     }
 
@@ -103,18 +129,30 @@ import VaporTesting
             let (cookie, csrf) = try await WebPageTests().login(app, as: "coordinator@test.haven")
             let csv = "code,name,type,status,admin_pcode\nBO0201_0009,Foxtrot,evacuation_centre,open,BO02\n"
             let boundary = "haven-boundary"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sites.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
-            let preview = try await app.testing().sendRequest(.POST, "/import/sites", headers: [
-                "cookie": cookie, "content-type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sites.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            let preview = try await app.testing().sendRequest(
+                .POST, "/import/sites",
+                headers: [
+                    "cookie": cookie, "content-type": "multipart/form-data; boundary=\(boundary)",
+                ], body: ByteBuffer(string: body))
             #expect(preview.status == .ok && preview.text.contains("No problems found"))
             #expect(try await Site.query(on: app.db).count() == 3, "nothing is written before confirmation")
             let staged = try #require(try await StagedImport.query(on: app.db).first())
-            let commit = try await app.testing().sendRequest(.POST, "/import/sites/\(staged.id!)/commit", headers: [
-                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)"))
+            let commit = try await app.testing().sendRequest(
+                .POST, "/import/sites/\(staged.id!)/commit",
+                headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "_csrf=\(csrf)"))
             #expect(commit.text.contains("1 added"))
-            #expect(try await Site.query(on: app.db).filter(\.$code == "BO0201_0009").first()?.$adminArea.id == world.south.id)
-            let twice = try await app.testing().sendRequest(.POST, "/import/sites/\(staged.id!)/commit", headers: [
-                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)"))
+            #expect(
+                try await Site.query(on: app.db).filter(\.$code == "BO0201_0009").first()?.$adminArea.id
+                    == world.south.id)
+            let twice = try await app.testing().sendRequest(
+                .POST, "/import/sites/\(staged.id!)/commit",
+                headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "_csrf=\(csrf)"))
             #expect(twice.status == .conflict)
         }
     }

@@ -1,14 +1,17 @@
 import Fluent
 import Foundation
-@testable import Haven
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import Haven
+
 @Suite struct ODKTests {
     let catalogue = IndicatorSeed.entries.map(\.body)
 
-    func xml(site: String = "BO0101_0001", day: String = "2025-02-10", instance: String = "uuid:1", toilets: String = "12") -> String {
+    func xml(
+        site: String = "BO0101_0001", day: String = "2025-02-10", instance: String = "uuid:1", toilets: String = "12"
+    ) -> String {
         "<?xml version=\"1.0\"?><data id=\"haven_site_monitoring\" version=\"1\"><site>\(site)</site><conducted_on>\(day)</conducted_on>"
             + "<key_informants>camp leader; women's representative</key_informants><WASH-TOILETS>\(toilets)</WASH-TOILETS>"
             + "<SMT-THREAT-FIRE></SMT-THREAT-FIRE><SMT-SERVICE-WATER>adequate</SMT-SERVICE-WATER>"
@@ -18,14 +21,20 @@ import VaporTesting
     @Test func aSubmissionIsReadIntoARound() throws {
         let parsed = try SubmissionXML.parse(Data(xml().utf8), catalogue: catalogue)
         #expect(parsed.instanceID == "uuid:1" && parsed.siteCode == "BO0101_0001")
-        #expect(parsed.input == RoundInput(conductedOn: CalendarDay("2025-02-10")!, keyInformants: ["camp leader", "women's representative"],
-                                           values: ["WASH-TOILETS": .number(12), "SMT-SERVICE-WATER": .text("adequate")]))
+        #expect(
+            parsed.input
+                == RoundInput(
+                    conductedOn: CalendarDay("2025-02-10")!, keyInformants: ["camp leader", "women's representative"],
+                    values: ["WASH-TOILETS": .number(12), "SMT-SERVICE-WATER": .text("adequate")]))
     }
 
     @Test func brokenSubmissionsAreExplained() {
-        #expect(throws: HavenError.self) { try SubmissionXML.parse(Data("<data id='haven_site_monitoring'><site>".utf8), catalogue: catalogue) }
+        #expect(throws: HavenError.self) {
+            try SubmissionXML.parse(Data("<data id='haven_site_monitoring'><site>".utf8), catalogue: catalogue)
+        }
         do {
-            _ = try SubmissionXML.parse(Data(xml(day: "10/02/2025", instance: "", toilets: "many").utf8), catalogue: catalogue)
+            _ = try SubmissionXML.parse(
+                Data(xml(day: "10/02/2025", instance: "", toilets: "many").utf8), catalogue: catalogue)
             Issue.record("accepted")
         } catch HavenError.invalid(let errors) {
             #expect(Set(errors.map(\.field)) == ["conducted_on", "meta/instanceID", "WASH-TOILETS"])
@@ -39,7 +48,8 @@ import VaporTesting
     @Test func theGeneratedFormAsksEveryQuestionButTheComputedOnes() {
         let form = XForm.document(Catalogue.Version(number: 3, indicators: catalogue))
         #expect(form.contains("<data id=\"haven_site_monitoring\" version=\"3\">"))
-        #expect(form.contains("<select1 ref=\"/data/SMT-SERVICE-WATER\">") && form.contains("<value>non_existent</value>"))
+        #expect(
+            form.contains("<select1 ref=\"/data/SMT-SERVICE-WATER\">") && form.contains("<value>non_existent</value>"))
         #expect(!form.contains("WASH-LATRINE-RATIO"))
         #expect(ODKForms.hash(form).hasPrefix("md5:") && ODKForms.hash(form).count == 36)
     }
@@ -47,19 +57,35 @@ import VaporTesting
     @Test func resubmissionsAreStoredOnceAndChangedOnesRefused() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
-            let manager = try #require(try await CurrentUserMiddleware.user(id: world.users[.siteManager]!.id!, on: app.db))
-            let first = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
-            guard case .created(let round) = first else { Issue.record("not created"); return }
+            let manager = try #require(
+                try await CurrentUserMiddleware.user(id: world.users[.siteManager]!.id!, on: app.db))
+            let first = try await SubmissionIntake.receive(
+                Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
+            guard case .created(let round) = first else {
+                Issue.record("not created")
+                return
+            }
             #expect(round.source == .odk && round.submitterID == manager.id)
-            let again = try await SubmissionIntake.receive(Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
-            guard case .duplicate(let same) = again else { Issue.record("not recognised"); return }
+            let again = try await SubmissionIntake.receive(
+                Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
+            guard case .duplicate(let same) = again else {
+                Issue.record("not recognised")
+                return
+            }
             #expect(same.id == round.id)
-            await #expect(throws: HavenError.self) { _ = try await SubmissionIntake.receive(Data(xml(toilets: "13").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics())) }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
+                _ = try await SubmissionIntake.receive(
+                    Data(xml(toilets: "13").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
+                _ = try await SubmissionIntake.receive(
+                    Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db,
+                    writer: RoundWriter(metrics: Metrics()))
+            }
+            await #expect(throws: HavenError.self) {
+                _ = try await SubmissionIntake.receive(
+                    Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db,
+                    writer: RoundWriter(metrics: Metrics()))
             }
             #expect(try await MonitoringRound.query(on: app.db).count() == 1)
         }
@@ -68,15 +94,24 @@ import VaporTesting
     @Test func submissionsArrivingTogetherAreCommittedTogetherAndEachSiteKeepsItsNewestAsLatest() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
-            let coordinator = try #require(try await CurrentUserMiddleware.user(id: world.users[.coordinator]!.id!, on: app.db))
+            let coordinator = try #require(
+                try await CurrentUserMiddleware.user(id: world.users[.coordinator]!.id!, on: app.db))
             let metrics = Metrics()
             let writer = RoundWriter(metrics: metrics)
             let sites = [world.alpha.code, world.beta.code, world.gamma.code]
-            var bodies = sites.flatMap { site in (1...9).map { day in xml(site: site, day: "2025-02-0\(day)", instance: "uuid:\(site)-\(day)") } }
-            bodies += [xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"), xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice")]
+            var bodies = sites.flatMap { site in
+                (1...9).map { day in xml(site: site, day: "2025-02-0\(day)", instance: "uuid:\(site)-\(day)") }
+            }
+            bodies += [
+                xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"),
+                xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"),
+            ]
             let outcomes = try await withThrowingTaskGroup(of: SubmissionIntake.Outcome.self) { group in
                 for body in bodies.shuffled() {
-                    group.addTask { try await SubmissionIntake.receive(Data(body.utf8), from: coordinator, on: app.db, writer: writer) }
+                    group.addTask {
+                        try await SubmissionIntake.receive(
+                            Data(body.utf8), from: coordinator, on: app.db, writer: writer)
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -86,12 +121,18 @@ import VaporTesting
             #expect(rounds.count == 28)
             let latest = rounds.filter(\.latest).map { "\($0.$site.id) \($0.conductedOn)" }
             #expect(latest.count == 3)
-            #expect(Set(latest) == ["\(world.alpha.id!) 2025-03-01", "\(world.beta.id!) 2025-02-09", "\(world.gamma.id!) 2025-02-09"])
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == MonitoringRound.auditEntity).count() == 28)
+            #expect(
+                Set(latest) == [
+                    "\(world.alpha.id!) 2025-03-01", "\(world.beta.id!) 2025-02-09", "\(world.gamma.id!) 2025-02-09",
+                ])
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$entity == MonitoringRound.auditEntity).count() == 28)
             let exposition = await metrics.text(extra: [])
-            let written = try #require(exposition.split(separator: "\n").first { $0.hasPrefix("haven_round_batch_size_sum ") })
-            #expect(["haven_round_batch_size_sum 28", "haven_round_batch_size_sum 29"].contains(String(written)),
-                    "every round that reached the writer is counted in a batch")
+            let written = try #require(
+                exposition.split(separator: "\n").first { $0.hasPrefix("haven_round_batch_size_sum ") })
+            #expect(
+                ["haven_round_batch_size_sum 28", "haven_round_batch_size_sum 29"].contains(String(written)),
+                "every round that reached the writer is counted in a batch")
         }
     }
 
@@ -99,21 +140,31 @@ import VaporTesting
         try await withHaven { app in
             _ = try await World.make(on: app)
             try await app.testing().test(.GET, "/v1/projects/1/formList") { res in
-                #expect(res.status == .unauthorized && res.headers.first(name: .wwwAuthenticate)?.hasPrefix("Basic") == true)
+                #expect(
+                    res.status == .unauthorized && res.headers.first(name: .wwwAuthenticate)?.hasPrefix("Basic") == true
+                )
             }
             var headers = HTTPHeaders()
             headers.basicAuthorization = BasicAuthorization(username: "viewer@test.haven", password: World.password)
             try await app.testing().test(.GET, "/v1/projects/1/formList", headers: headers) { res in
                 #expect(res.status == .ok && res.headers.first(name: "X-OpenRosa-Version") == "1.0")
-                #expect(res.body.string.contains("<formID>haven_site_monitoring</formID>") && res.body.string.contains("<formID>haven_feedback</formID>"))
+                #expect(
+                    res.body.string.contains("<formID>haven_site_monitoring</formID>")
+                        && res.body.string.contains("<formID>haven_feedback</formID>"))
             }
-            try await app.testing().test(.GET, "/v1/projects/2/formList", headers: headers) { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/v1/projects/2/formList", headers: headers) {
+                #expect($0.status == .notFound)
+            }
             headers.basicAuthorization = BasicAuthorization(username: "viewer@test.haven", password: "wrong")
-            try await app.testing().test(.GET, "/v1/projects/1/formList", headers: headers) { #expect($0.status == .unauthorized) }
+            try await app.testing().test(.GET, "/v1/projects/1/formList", headers: headers) {
+                #expect($0.status == .unauthorized)
+            }
         }
     }
 
-    func feedbackXML(site: String = "BO0101_0001", instance: String = "uuid:f1", category: String = "PSEA", consent: String = "yes") -> String {
+    func feedbackXML(
+        site: String = "BO0101_0001", instance: String = "uuid:f1", category: String = "PSEA", consent: String = "yes"
+    ) -> String {
         "<?xml version=\"1.0\"?><data id=\"haven_feedback\" version=\"1\"><start>2025-02-10T09:15:00.000+02:00</start><site>\(site)</site>"
             + "<category>\(category)</category><sector>Protection</sector><description>PLANTED a guard asks for favours</description>"
             + "<wants_answer>yes</wants_answer><consent>\(consent)</consent><contact>+211 PLANTED</contact><sex>female</sex><age_group>18_59</age_group>"
@@ -124,10 +175,13 @@ import VaporTesting
         let read = try FeedbackSubmission.parse(ODKSubmission.read(Data(feedbackXML().utf8)))
         #expect(read.instanceID == "uuid:f1" && read.siteCode == "BO0101_0001")
         #expect(read.input.receivedAt == Date(timeIntervalSince1970: 1_739_171_700) && read.input.channel == .odk)
-        #expect(read.input.contact == "+211 PLANTED" && read.input.consentToContact && read.input.wantsAnswer == true && read.input.disability == nil)
+        #expect(
+            read.input.contact == "+211 PLANTED" && read.input.consentToContact && read.input.wantsAnswer == true
+                && read.input.disability == nil)
         let refused = try FeedbackSubmission.parse(ODKSubmission.read(Data(feedbackXML(consent: "no").utf8)))
         #expect(refused.input.contact == nil, "a contact is kept only with consent")
-        let bad = feedbackXML(instance: "").replacingOccurrences(of: "<sex>female", with: "<sex>woman").replacingOccurrences(of: "<start>2025", with: "<start>yesterday")
+        let bad = feedbackXML(instance: "").replacingOccurrences(of: "<sex>female", with: "<sex>woman")
+            .replacingOccurrences(of: "<start>2025", with: "<start>yesterday")
         do {
             _ = try FeedbackSubmission.parse(ODKSubmission.read(Data(bad.utf8)))
             Issue.record("accepted")
@@ -135,34 +189,46 @@ import VaporTesting
             #expect(Set(errors.map(\.field)) == ["meta/instanceID", "sex", "start"])
         }
         let form = FeedbackXForm.document(categories: FeedbackCategorySeed.categories())
-        #expect(form.document.contains("<value>PSEA</value>") && form.document.contains("(sensitive)") && form.document.contains("relevant=\"/data/consent = 'yes'\""))
+        #expect(
+            form.document.contains("<value>PSEA</value>") && form.document.contains("(sensitive)")
+                && form.document.contains("relevant=\"/data/consent = 'yes'\""))
     }
 
     @Test func feedbackFromCollectIsSealedStoredOnceAndChecked() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
             var headers = HTTPHeaders()
-            headers.basicAuthorization = BasicAuthorization(username: "site_manager@test.haven", password: World.password)
+            headers.basicAuthorization = BasicAuthorization(
+                username: "site_manager@test.haven", password: World.password)
             func send(_ xml: String) async throws -> TestingHTTPResponse {
                 var body = ByteBufferAllocator().buffer(capacity: 0)
-                body.writeString("--B\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; filename=\"s.xml\"\r\nContent-Type: text/xml\r\n\r\n\(xml)\r\n--B--\r\n")
+                body.writeString(
+                    "--B\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; filename=\"s.xml\"\r\nContent-Type: text/xml\r\n\r\n\(xml)\r\n--B--\r\n"
+                )
                 var sent = headers
                 sent.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "B"])
-                return try await app.testing().sendRequest(.POST, "/v1/projects/1/submission", headers: sent, body: body)
+                return try await app.testing().sendRequest(
+                    .POST, "/v1/projects/1/submission", headers: sent, body: body)
             }
             let first = try await send(feedbackXML(site: world.alpha.code))
             #expect(first.status == .created && first.body.string.contains("feedback is recorded"))
             #expect(try await send(feedbackXML(site: world.alpha.code)).body.string.contains("already received"))
-            #expect(try await send(feedbackXML(site: world.gamma.code, instance: "uuid:f2")).status == .forbidden, "not a site this manager runs")
+            #expect(
+                try await send(feedbackXML(site: world.gamma.code, instance: "uuid:f2")).status == .forbidden,
+                "not a site this manager runs")
             let unknown = try await send(feedbackXML(site: world.alpha.code, instance: "uuid:f3", category: "BLANKETS"))
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("category"))
             let items = try await FeedbackItem.query(on: app.db).all()
-            #expect(items.count == 1 && items[0].channel == .odk && items[0].sensitive && items[0].instanceID == "uuid:f1")
-            #expect(!items[0].description.contains("PLANTED") && !items[0].contact.contains("PLANTED"), "sealed at rest")
-            let central = try await app.testing().sendRequest(.POST, "/v1/projects/1/forms/haven_site_monitoring/submissions", headers: headers,
-                                                              body: ByteBuffer(string: feedbackXML(site: world.alpha.code, instance: "uuid:f4")))
+            #expect(
+                items.count == 1 && items[0].channel == .odk && items[0].sensitive && items[0].instanceID == "uuid:f1")
+            #expect(
+                !items[0].description.contains("PLANTED") && !items[0].contact.contains("PLANTED"), "sealed at rest")
+            let central = try await app.testing().sendRequest(
+                .POST, "/v1/projects/1/forms/haven_site_monitoring/submissions", headers: headers,
+                body: ByteBuffer(string: feedbackXML(site: world.alpha.code, instance: "uuid:f4")))
             #expect(central.status == .unprocessableEntity, "a feedback form posted as a monitoring round")
-            let listing = try await app.testing().sendRequest(.GET, "/v1/projects/1/forms/haven_feedback/submissions", headers: headers)
+            let listing = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback/submissions", headers: headers)
             #expect(listing.status == .notFound, "feedback is not read back through the ODK API")
         }
     }

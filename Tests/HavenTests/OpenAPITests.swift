@@ -1,18 +1,21 @@
 import Foundation
-@testable import Haven
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import Haven
+
 @Suite struct OpenAPITests {
     @Test func theDocumentDescribesExactlyTheRoutesTheServerHas() async throws {
         try await withHaven { app in
-            let served = Set(app.routes.all.compactMap { route -> String? in
-                let parts = route.path.map(\.description)
-                guard parts.starts(with: ["api", "v1"]) else { return nil }
-                let path = parts.dropFirst(2).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }.joined(separator: "/")
-                return "\(route.method.rawValue) /\(path)"
-            })
+            let served = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let parts = route.path.map(\.description)
+                    guard parts.starts(with: ["api", "v1"]) else { return nil }
+                    let path = parts.dropFirst(2).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }.joined(
+                        separator: "/")
+                    return "\(route.method.rawValue) /\(path)"
+                })
             let documented = Set(OpenAPIDocument.operations.map { "\($0.method.uppercased()) \($0.path)" })
             #expect(served.subtracting(documented).isEmpty, "served but not documented")
             #expect(documented.subtracting(served).isEmpty, "documented but not served")

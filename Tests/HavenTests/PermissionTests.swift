@@ -1,14 +1,17 @@
 import Foundation
-@testable import Haven
 import Testing
+
+@testable import Haven
 
 /// The rule book read exhaustively: every role against every permission, in and out of scope.
 @Suite struct PermissionTests {
     static let myOrg = UUID(), otherOrg = UUID(), mySite = UUID(), otherSite = UUID()
 
     static func user(_ role: Role) -> UserContext {
-        UserContext(id: UUID(), email: "x@y.z", name: "", role: role, organisationID: [.partner, .siteManager].contains(role) ? myOrg : nil,
-                    siteIDs: role == .siteManager ? [mySite] : [])
+        UserContext(
+            id: UUID(), email: "x@y.z", name: "", role: role,
+            organisationID: [.partner, .siteManager].contains(role) ? myOrg : nil,
+            siteIDs: role == .siteManager ? [mySite] : [])
     }
 
     /// Permissions in a fixed order; the expectations below are columns in this order.
@@ -43,11 +46,16 @@ import Testing
 
     static let expected: [Role: String] = [
         //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth upl u5W 5Wo 5Wx lock plan users audit
-        .administrator: "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1",
-        .coordinator:   "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0   0",
-        .siteManager:   "1    0   0   0   0   0   0   1   0   0   0   0   1   0   0   1   0   0   1   1   1   0   0   0   0   0",
-        .partner:       "1    0   0   0   1   0   0   0   1   0   0   0   0   1   0   0   1   0   1   1   1   0   0   0   0   0",
-        .viewer:        "1    0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0",
+        .administrator:
+            "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1",
+        .coordinator:
+            "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0   0",
+        .siteManager:
+            "1    0   0   0   0   0   0   1   0   0   0   0   1   0   0   1   0   0   1   1   1   0   0   0   0   0",
+        .partner:
+            "1    0   0   0   1   0   0   0   1   0   0   0   0   1   0   0   1   0   1   1   1   0   0   0   0   0",
+        .viewer:
+            "1    0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0",
     ]
 
     @Test(arguments: Role.allCases)

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Haven
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Haven
 
 /// Many hands at once: every read-check-write is decided inside its transaction, so two people acting on
 /// the same record at the same moment leave one winner and a 409 (or, when the second saw the first's
@@ -15,11 +16,16 @@ import VaporTesting
             let world = try await World.make(on: app)
             var ids: [UUID] = []
             for index in 0..<12 {
-                let item = try await FeedbackAPITests.record(app, world, FeedbackAPITests.input(index.isMultiple(of: 2) ? world.alpha : world.beta,
-                                                                                                category: "MAJOR")).json(FeedbackAPITests.Item.self)
+                let item = try await FeedbackAPITests.record(
+                    app, world,
+                    FeedbackAPITests.input(
+                        index.isMultiple(of: 2) ? world.alpha : world.beta,
+                        category: "MAJOR")
+                ).json(FeedbackAPITests.Item.self)
                 for step: [String: Any] in [["to": "acknowledged"], ["to": "responded", "response": "Repaired"]] {
-                    _ = try await app.testing().sendRequest(.POST, "/api/v1/feedback/\(item.id)/transitions", headers: world.headers(.coordinator),
-                                                            body: try jsonBody(step))
+                    _ = try await app.testing().sendRequest(
+                        .POST, "/api/v1/feedback/\(item.id)/transitions", headers: world.headers(.coordinator),
+                        body: try jsonBody(step))
                 }
                 ids.append(item.id)
             }
@@ -29,8 +35,9 @@ import VaporTesting
                     for (index, step) in steps.enumerated() {
                         let body = try jsonBody(step)
                         group.addTask {
-                            let answer = try await app.testing().sendRequest(.POST, "/api/v1/feedback/\(id)/transitions",
-                                                                             headers: world.headers(.coordinator), body: body)
+                            let answer = try await app.testing().sendRequest(
+                                .POST, "/api/v1/feedback/\(id)/transitions",
+                                headers: world.headers(.coordinator), body: body)
                             return (id, index, answer.status)
                         }
                     }
@@ -43,10 +50,14 @@ import VaporTesting
                 #expect(winners.count == 1, "\(mine)")
                 #expect(mine.allSatisfy { [.ok, .conflict, .unprocessableEntity].contains($0.2) }, "\(mine)")
                 let stored = try #require(try await FeedbackItem.find(id, on: app.db))
-                #expect(stored.status == (winners.first?.1 == 0 ? .closed : .inProgress), "the winner's step is the one stored")
+                #expect(
+                    stored.status == (winners.first?.1 == 0 ? .closed : .inProgress),
+                    "the winner's step is the one stored")
             }
             let items = try await FeedbackItem.query(on: app.db).all()
-            #expect(try await FeedbackAnalysisTests.storedTallies(app.db) == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
+            #expect(
+                try await FeedbackAnalysisTests.storedTallies(app.db)
+                    == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
         }
     }
 
@@ -56,14 +67,21 @@ import VaporTesting
             func stage() async throws -> UUID {
                 var upload = ActivityImportAPITests.multipart(ActivityImportTests.csv(ActivityImportTests.good))
                 upload.0.add(contentsOf: world.headers(.partner))
-                let checked = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports", headers: upload.0, body: upload.1)
+                let checked = try await app.testing().sendRequest(
+                    .POST, "/api/v1/activities/imports", headers: upload.0, body: upload.1)
                 return try #require(try checked.json(ActivityImportAPITests.Preview.self).id)
             }
-            let first = try await stage(), second = try await stage()
+            let first = try await stage()
+            let second = try await stage()
             let statuses = try await withThrowingTaskGroup(of: (UUID, HTTPStatus).self) { group in
                 for id in [first, first, second, second] {
                     group.addTask {
-                        (id, try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner)).status)
+                        (
+                            id,
+                            try await app.testing().sendRequest(
+                                .POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner)
+                            ).status
+                        )
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -86,11 +104,14 @@ import VaporTesting
             func stage(_ rows: [String]) async throws -> UUID {
                 var upload = ActivityImportAPITests.multipart(ActivityImportTests.csv(rows))
                 upload.0.add(contentsOf: world.headers(.partner))
-                let checked = try await app.testing().sendRequest(.POST, "/api/v1/activities/imports", headers: upload.0, body: upload.1)
+                let checked = try await app.testing().sendRequest(
+                    .POST, "/api/v1/activities/imports", headers: upload.0, body: upload.1)
                 return try #require(try checked.json(ActivityImportAPITests.Preview.self).id)
             }
             func commit(_ id: UUID) async throws -> HTTPStatus {
-                try await app.testing().sendRequest(.POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner)).status
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/activities/imports/\(id)/commit", headers: world.headers(.partner)
+                ).status
             }
             #expect(try await commit(try await stage(ActivityImportTests.good)) == .ok)
             var changed = ActivityImportTests.good
@@ -110,8 +131,9 @@ import VaporTesting
             try await holder.value
             let events = try await AuditEvent.query(on: app.db).filter(\.$entityID == line.id!).sort(\.$at).all()
             let imported = try #require(events.last { $0.changes.contains { $0.field == "reached" } })
-            #expect(imported.changes.first { $0.field == "comment" }?.before == "Corrected by the site manager",
-                    "the import saw the change it waited for: \(imported.changes)")
+            #expect(
+                imported.changes.first { $0.field == "comment" }?.before == "Corrected by the site manager",
+                "the import saw the change it waited for: \(imported.changes)")
         }
     }
 
@@ -119,14 +141,19 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let partner = try #require(try await CurrentUserMiddleware.user(id: world.users[.partner]!.id!, on: app.db))
-            _ = try await Imports.commit(.activities, text: ActivityImportTests.csv(ActivityImportTests.good), user: partner, by: partner.actor, on: app.db)
+            _ = try await Imports.commit(
+                .activities, text: ActivityImportTests.csv(ActivityImportTests.good), user: partner, by: partner.actor,
+                on: app.db)
             try await IndexLiveActivityKeys().revert(on: app.db)
             let lines = try await Activity.query(on: app.db).all()
             try await Activity.insert(lines.map(Self.copy), on: app.db)
             #expect(try await Activity.query(on: app.db).filter(\.$archivedAt == nil).count() == 6)
             try await IndexLiveActivityKeys().prepare(on: app.db)
             #expect(try await Activity.query(on: app.db).filter(\.$archivedAt == nil).count() == 3)
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .archive).filter(\.$entity == Activity.auditEntity).count() == 3)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == .archive).filter(
+                    \.$entity == Activity.auditEntity
+                ).count() == 3)
             await #expect { try await Activity.insert([Self.copy(lines[0])], on: app.db) } throws: {
                 ($0 as? any DatabaseError)?.isConstraintFailure == true
             }
@@ -145,17 +172,25 @@ import VaporTesting
         copy.$adminArea.id = line.$adminArea.id
         (copy.activityCode, copy.sector, copy.status, copy.startOn, copy.endOn, copy.month, copy.modality) =
             (line.activityCode, line.sector, line.status, line.startOn, line.endOn, line.month, line.modality)
-        (copy.targeted, copy.reached, copy.targetedCells, copy.reachedCells) = (line.targeted, line.reached, line.targetedCells, line.reachedCells)
+        (copy.targeted, copy.reached, copy.targetedCells, copy.reachedCells) = (
+            line.targeted, line.reached, line.targetedCells, line.reachedCells
+        )
         (copy.householdsTargeted, copy.householdsReached, copy.comment, copy.naturalKey) =
             (line.householdsTargeted, line.householdsReached, line.comment, line.naturalKey)
         return copy
     }
 
     /// The same request sent by several people at the same instant; their answers.
-    static func atOnce(_ app: Application, _ times: Int, _ path: String, headers: HTTPHeaders, body: [String: Any]) async throws -> [HTTPStatus] {
+    static func atOnce(_ app: Application, _ times: Int, _ path: String, headers: HTTPHeaders, body: [String: Any])
+        async throws -> [HTTPStatus]
+    {
         let buffer = try jsonBody(body)
         return try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-            for _ in 0..<times { group.addTask { try await app.testing().sendRequest(.POST, path, headers: headers, body: buffer).status } }
+            for _ in 0..<times {
+                group.addTask {
+                    try await app.testing().sendRequest(.POST, path, headers: headers, body: buffer).status
+                }
+            }
             return try await group.reduce(into: []) { $0.append($1) }
         }
     }
@@ -163,14 +198,20 @@ import VaporTesting
     @Test func theSameTargetAndTheSameCountSetAtOnceAreKeptOnce() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
-            let targets = try await Self.atOnce(app, 4, "/api/v1/targets", headers: world.headers(.coordinator),
-                                                body: ["sector": "WASH", "fromMonth": "2026-01", "toMonth": "2026-12", "people": 1000])
-            #expect(targets.filter { $0 == .created }.count == 1 && targets.allSatisfy { [.created, .conflict].contains($0) }, "\(targets)")
+            let targets = try await Self.atOnce(
+                app, 4, "/api/v1/targets", headers: world.headers(.coordinator),
+                body: ["sector": "WASH", "fromMonth": "2026-01", "toMonth": "2026-12", "people": 1000])
+            #expect(
+                targets.filter { $0 == .created }.count == 1
+                    && targets.allSatisfy { [.created, .conflict].contains($0) }, "\(targets)")
             #expect(try await ResponseTarget.query(on: app.db).count() == 1)
-            let counts = try await Self.atOnce(app, 4, "/api/v1/sites/\(world.alpha.id!)/population-counts", headers: world.headers(.coordinator),
-                                               body: PopulationAPITests().count("2025-06-01", 100))
-            #expect(counts.filter { $0 == .created }.count == 1 && counts.allSatisfy { [.created, .conflict, .unprocessableEntity].contains($0) },
-                    "\(counts)")
+            let counts = try await Self.atOnce(
+                app, 4, "/api/v1/sites/\(world.alpha.id!)/population-counts", headers: world.headers(.coordinator),
+                body: PopulationAPITests().count("2025-06-01", 100))
+            #expect(
+                counts.filter { $0 == .created }.count == 1
+                    && counts.allSatisfy { [.created, .conflict, .unprocessableEntity].contains($0) },
+                "\(counts)")
             #expect(try await PopulationCount.query(on: app.db).filter(\.$countedOn == "2025-06-01").count() == 1)
         }
     }
@@ -178,13 +219,17 @@ import VaporTesting
     @Test func instancesStartedTogetherOnOneEmptyDatabaseAllComeUp() async throws {
         guard TestDatabase.postgresURL != nil else { return }  // SQLite serves one process
         let database = try await TestDatabase.make()
-        let settings = Settings(storage: database.storage, dataDirectory: database.directory, feedbackKeyring: "1:" + FeedbackCipher.newKeyText())
+        let settings = Settings(
+            storage: database.storage, dataDirectory: database.directory,
+            feedbackKeyring: "1:" + FeedbackCipher.newKeyText())
         let apps = try await withThrowingTaskGroup(of: Application.self) { group in
             for _ in 0..<3 { group.addTask { try await HavenApp.make(settings, environment: .testing) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         for app in apps {
-            #expect(try await Migrations.all.count <= app.db.sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(column: "n", as: Int.self) ?? 0)
+            #expect(
+                try await Migrations.all.count <= app.db.sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations")
+                    .first()?.decode(column: "n", as: Int.self) ?? 0)
             try await app.asyncShutdown()
         }
         try await database.drop()
@@ -195,25 +240,36 @@ import VaporTesting
             let world = try await World.make(on: first)
             let second = try await HavenApp.make(first.havenSettings, environment: .testing)
             func login(_ app: Application, _ password: String) async throws -> HTTPStatus {
-                try await app.testing().sendRequest(.POST, "/api/v1/sessions", headers: ["content-type": "application/json"],
-                                                    body: try jsonBody(["email": "viewer@test.haven", "password": password])).status
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/sessions", headers: ["content-type": "application/json"],
+                    body: try jsonBody(["email": "viewer@test.haven", "password": password])
+                ).status
             }
             do {
                 #expect(try await login(first, "wrong one") == .forbidden)
                 #expect(try await login(second, "wrong two") == .forbidden)
                 #expect(try await login(first, "wrong three") == .forbidden)
-                #expect(try await login(second, World.password) == .tooManyRequests, "three failures on two instances are three")
+                #expect(
+                    try await login(second, World.password) == .tooManyRequests,
+                    "three failures on two instances are three")
 
                 var basic = HTTPHeaders()
                 basic.basicAuthorization = BasicAuthorization(username: "partner@test.haven", password: World.password)
-                #expect(try await second.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: basic).status == .ok)
+                #expect(
+                    try await second.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: basic).status
+                        == .ok)
                 let partner = world.users[.partner]!
-                let change = try await first.testing().sendRequest(.PUT, "/api/v1/users/\(partner.id!)", headers: world.headers(.administrator),
-                    body: try jsonBody(["email": "partner@test.haven", "role": "partner", "organisationId": world.nrc.id!.uuidString,
-                                        "password": "changed on the first instance"]))
+                let change = try await first.testing().sendRequest(
+                    .PUT, "/api/v1/users/\(partner.id!)", headers: world.headers(.administrator),
+                    body: try jsonBody([
+                        "email": "partner@test.haven", "role": "partner", "organisationId": world.nrc.id!.uuidString,
+                        "password": "changed on the first instance",
+                    ]))
                 #expect(change.status == .ok)
-                #expect(try await second.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: basic).status == .unauthorized,
-                        "the second instance's remembered login ends with the password")
+                #expect(
+                    try await second.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: basic).status
+                        == .unauthorized,
+                    "the second instance's remembered login ends with the password")
             } catch {
                 try await second.asyncShutdown()
                 throw error
@@ -231,14 +287,18 @@ import VaporTesting
         let first = try await HavenApp.make(settings("1:" + a), environment: .testing)
         do {
             let world = try await World.make(on: first)
-            #expect(try await FeedbackAPITests.record(first, world, FeedbackAPITests.input(world.alpha, category: "PSEA")).status == .created)
+            #expect(
+                try await FeedbackAPITests.record(first, world, FeedbackAPITests.input(world.alpha, category: "PSEA"))
+                    .status == .created)
         } catch {
             try await first.asyncShutdown()
             throw error
         }
         try await first.asyncShutdown()
         for (ring, why) in [("1:" + b, "is not the one"), ("2:" + c, "needs the key with id 1")] {
-            await #expect { _ = try await HavenApp.make(settings(ring), environment: .testing) } throws: { "\($0)".contains(why) }
+            await #expect { _ = try await HavenApp.make(settings(ring), environment: .testing) } throws: {
+                "\($0)".contains(why)
+            }
         }
         let rotated = try await HavenApp.make(settings("2:\(c),1:\(a)"), environment: .testing)
         try await rotated.asyncShutdown()
@@ -259,17 +319,26 @@ import VaporTesting
     @Test func metricsCountRequestsByRoutePatternForAScraperWithTheToken() async throws {
         try await withHaven(adjust: { $0.metricsToken = "scrape-me" }) { app in
             let world = try await World.make(on: app)
-            _ = try await app.testing().sendRequest(.GET, "/api/v1/sites/\(world.alpha.id!)", headers: world.headers(.viewer))
+            _ = try await app.testing().sendRequest(
+                .GET, "/api/v1/sites/\(world.alpha.id!)", headers: world.headers(.viewer))
             #expect(try await app.testing().sendRequest(.GET, "/metrics").status == .notFound, "not without the token")
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: "scrape-me")
             let scraped = try await app.testing().sendRequest(.GET, "/metrics", headers: headers)
             #expect(scraped.status == .ok)
-            #expect(scraped.text.contains("haven_http_requests_total{method=\"GET\",route=\"/api/v1/sites/:id\",status=\"200\"} 1"))
-            #expect(!scraped.text.contains(world.alpha.id!.uuidString) && scraped.text.contains("haven_import_jobs{phase=\"checking\"} 0"))
-            #expect(scraped.text.contains("haven_database_pool_max ") && scraped.text.contains("haven_round_batch_size_count 0"))
+            #expect(
+                scraped.text.contains(
+                    "haven_http_requests_total{method=\"GET\",route=\"/api/v1/sites/:id\",status=\"200\"} 1"))
+            #expect(
+                !scraped.text.contains(world.alpha.id!.uuidString)
+                    && scraped.text.contains("haven_import_jobs{phase=\"checking\"} 0"))
+            #expect(
+                scraped.text.contains("haven_database_pool_max ")
+                    && scraped.text.contains("haven_round_batch_size_count 0"))
             if TestDatabase.postgresURL != nil {
-                #expect(scraped.text.contains("haven_database_connections{state=\"active\"}"), "the scrape itself is an active connection")
+                #expect(
+                    scraped.text.contains("haven_database_connections{state=\"active\"}"),
+                    "the scrape itself is an active connection")
             }
         }
     }
@@ -284,10 +353,12 @@ import VaporTesting
             let world = try await World.make(on: app)
             let sites = try await app.testing().sendRequest(.GET, "/api/v1/sites", headers: world.headers(.viewer))
             #expect(sites.status == .ok && sites.text.contains(world.alpha.code), "lists read the primary")
-            let map = try await app.testing().sendRequest(.GET, "/api/v1/exports/sites.geojson", headers: world.headers(.viewer))
+            let map = try await app.testing().sendRequest(
+                .GET, "/api/v1/exports/sites.geojson", headers: world.headers(.viewer))
             #expect(map.status == .ok && !map.text.contains(world.alpha.code), "the site map reads the empty replica")
             let poster = try await app.testing().sendRequest(.GET, "/directory/\(world.alpha.code)")
-            #expect(poster.status == .notFound, "the public poster reads the replica, where the site does not exist yet")
+            #expect(
+                poster.status == .notFound, "the public poster reads the replica, where the site does not exist yet")
             #expect(try await app.testing().sendRequest(.GET, "/ready").status == .ok)
         }
         try await replica.drop()

@@ -1,15 +1,19 @@
 import Foundation
-@testable import Haven
 import PropertyBased
 import Testing
+
+@testable import Haven
 
 @Suite struct PopulationRulesTests {
     let today = CalendarDay("2025-06-30")!
 
-    func figures(_ individuals: Int = 100, households: Int = 20, female: [Int?] = [8, 9, 6, 24, 3],
-                 male: [Int?] = [7, 9, 6, 25, 3], disaggregated: Bool = true, on day: String = "2025-06-01") -> PopulationFigures {
-        PopulationFigures(countedOn: CalendarDay(day)!, households: households, individuals: individuals,
-                          disaggregated: disaggregated, female: female, male: male, source: .headcount)
+    func figures(
+        _ individuals: Int = 100, households: Int = 20, female: [Int?] = [8, 9, 6, 24, 3],
+        male: [Int?] = [7, 9, 6, 25, 3], disaggregated: Bool = true, on day: String = "2025-06-01"
+    ) -> PopulationFigures {
+        PopulationFigures(
+            countedOn: CalendarDay(day)!, households: households, individuals: individuals,
+            disaggregated: disaggregated, female: female, male: male, source: .headcount)
     }
 
     @Test func aConsistentCountPasses() {
@@ -18,11 +22,21 @@ import Testing
 
     @Test func cellsMustAddUpToIndividuals() {
         let errors = PopulationRules.validate(figures(101), today: today)
-        #expect(errors == [FieldError("individuals", "the sex and age cells add up to 100, not 101; correct them or mark the count as not disaggregated")])
+        #expect(
+            errors == [
+                FieldError(
+                    "individuals",
+                    "the sex and age cells add up to 100, not 101; correct them or mark the count as not disaggregated")
+            ])
     }
 
     @Test func aNotDisaggregatedCountMayOmitCellsButNotExceedTheTotal() {
-        #expect(PopulationRules.validate(figures(500, female: Array(repeating: nil, count: 5), male: Array(repeating: nil, count: 5), disaggregated: false), today: today).isEmpty)
+        #expect(
+            PopulationRules.validate(
+                figures(
+                    500, female: Array(repeating: nil, count: 5), male: Array(repeating: nil, count: 5),
+                    disaggregated: false), today: today
+            ).isEmpty)
         let errors = PopulationRules.validate(figures(50, households: 10, disaggregated: false), today: today)
         #expect(errors.map(\.field) == ["individuals"])
     }
@@ -44,7 +58,10 @@ import Testing
         var f = figures()
         f.femaleHeadedHouseholds = 21
         f.personsWithDisabilities = 101
-        #expect(Set(PopulationRules.validate(f, today: today).map(\.field)) == ["femaleHeadedHouseholds", "personsWithDisabilities"])
+        #expect(
+            Set(PopulationRules.validate(f, today: today).map(\.field)) == [
+                "femaleHeadedHouseholds", "personsWithDisabilities",
+            ])
     }
 
     @Test func anyDisaggregationIsValidExactlyWhenItSumsToTheTotal() async {
@@ -61,8 +78,9 @@ import Testing
 @Suite struct SiteRulesTests {
     let today = CalendarDay("2025-06-30")!
     var base: SiteInput {
-        SiteInput(code: "BO0101_0001", name: "Alpha", otherNames: nil, type: .plannedCamp, status: .open, adminAreaId: UUID(),
-                  latitude: 2.1, longitude: 31.2, openedOn: CalendarDay("2024-01-01"))
+        SiteInput(
+            code: "BO0101_0001", name: "Alpha", otherNames: nil, type: .plannedCamp, status: .open, adminAreaId: UUID(),
+            latitude: 2.1, longitude: 31.2, openedOn: CalendarDay("2024-01-01"))
     }
 
     @Test func aSoundProfilePasses() {
@@ -71,7 +89,8 @@ import Testing
 
     @Test(arguments: [
         ("", "is required"), ("BO 01", "may hold only letters, digits, - and _ (e.g. BO0101_0001)"),
-        ("BO01/1", "may hold only letters, digits, - and _ (e.g. BO0101_0001)"), (String(repeating: "A", count: 41), "is longer than 40 characters"),
+        ("BO01/1", "may hold only letters, digits, - and _ (e.g. BO0101_0001)"),
+        (String(repeating: "A", count: 41), "is longer than 40 characters"),
     ])
     func badCodesAreRefused(code: String, message: String) {
         var s = base
@@ -100,12 +119,16 @@ import Testing
         closed.status = .closed
         #expect(SiteRules.validate(closed, today: today) == [FieldError("closedOn", "is required for a closed site")])
         closed.closedOn = CalendarDay("2023-12-31")
-        #expect(SiteRules.validate(closed, today: today) == [FieldError("closedOn", "is before the opening date 2024-01-01")])
+        #expect(
+            SiteRules.validate(closed, today: today) == [
+                FieldError("closedOn", "is before the opening date 2024-01-01")
+            ])
         closed.closedOn = CalendarDay("2025-07-01")
         #expect(SiteRules.validate(closed, today: today) == [FieldError("closedOn", "is in the future")])
         var open = base
         open.closedOn = CalendarDay("2025-01-01")
-        #expect(SiteRules.validate(open, today: today) == [FieldError("closedOn", "only a closed site has a closing date")])
+        #expect(
+            SiteRules.validate(open, today: today) == [FieldError("closedOn", "only a closed site has a closing date")])
     }
 
     @Test func negativeCapacitiesAreRefused() {
@@ -119,17 +142,31 @@ import Testing
 @Suite struct AdminAreaRulesTests {
     @Test func childCodesStartWithTheirParents() {
         #expect(AdminAreaRules.validate(pcode: "BO0101", name: "A", level: 2, parent: ("BO01", 1)).isEmpty)
-        #expect(AdminAreaRules.validate(pcode: "BO0201", name: "A", level: 2, parent: ("BO01", 1)).map(\.field) == ["pcode"])
-        #expect(AdminAreaRules.validate(pcode: "BO0101", name: "A", level: 3, parent: ("BO01", 1)).map(\.field) == ["parent"])
-        #expect(AdminAreaRules.validate(pcode: "BO01", name: "", level: 1, parent: nil).map(\.field) == ["name", "parent"])
-        #expect(AdminAreaRules.validate(pcode: "BO 1", name: "A", level: 5, parent: nil).map(\.field) == ["pcode", "level", "parent"])
+        #expect(
+            AdminAreaRules.validate(pcode: "BO0201", name: "A", level: 2, parent: ("BO01", 1)).map(\.field) == ["pcode"]
+        )
+        #expect(
+            AdminAreaRules.validate(pcode: "BO0101", name: "A", level: 3, parent: ("BO01", 1)).map(\.field) == [
+                "parent"
+            ])
+        #expect(
+            AdminAreaRules.validate(pcode: "BO01", name: "", level: 1, parent: nil).map(\.field) == ["name", "parent"])
+        #expect(
+            AdminAreaRules.validate(pcode: "BO 1", name: "A", level: 5, parent: nil).map(\.field) == [
+                "pcode", "level", "parent",
+            ])
     }
 }
 
 @Suite struct AuditDiffTests {
     @Test func onlyChangedFieldsAreRecorded() {
-        let changes = Audit.changes(before: ["name": "A", "code": "X", "notes": ""], after: ["name": "B", "code": "X", "notes": "", "type": "camp"])
-        #expect(changes == [.init(field: "name", before: "A", after: "B"), .init(field: "type", before: nil, after: "camp")])
+        let changes = Audit.changes(
+            before: ["name": "A", "code": "X", "notes": ""],
+            after: ["name": "B", "code": "X", "notes": "", "type": "camp"])
+        #expect(
+            changes == [
+                .init(field: "name", before: "A", after: "B"), .init(field: "type", before: nil, after: "camp"),
+            ])
     }
 
     @Test func emptyAndMissingAreTheSame() {
@@ -147,6 +184,8 @@ import Testing
         #expect(ledger.retryAfter("a", at: start.addingTimeInterval(3)) == 57)
         #expect(ledger.retryAfter("b", at: start.addingTimeInterval(3)) == nil)
         #expect(ledger.retryAfter("a", at: start.addingTimeInterval(61)) == nil)
-        #expect(ledger.retryAfter("a", limit: 4, at: start.addingTimeInterval(3)) == nil, "a key that stands for many people counts more")
+        #expect(
+            ledger.retryAfter("a", limit: 4, at: start.addingTimeInterval(3)) == nil,
+            "a key that stands for many people counts more")
     }
 }

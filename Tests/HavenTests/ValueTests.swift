@@ -1,16 +1,20 @@
 import Foundation
-@testable import Haven
 import PropertyBased
 import Testing
 
+@testable import Haven
+
 @Suite struct CSVTests {
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() throws {
-        let rows = try CSV.parse("\u{FEFF}code,name\r\nA1,\"Camp, \"\"North\"\"\nblock 2\"\r\n\r\nB2,\n", limits: TableLimits.csv)
+        let rows = try CSV.parse(
+            "\u{FEFF}code,name\r\nA1,\"Camp, \"\"North\"\"\nblock 2\"\r\n\r\nB2,\n", limits: TableLimits.csv)
         #expect(rows == [["code", "name"], ["A1", "Camp, \"North\"\nblock 2"], [""], ["B2", ""]])
     }
 
     @Test func anyRowSurvivesWritingAndReading() async {
-        let field = Gen.oneOf(Gen.letterOrNumber.string(of: 0...6), Gen.always(","), Gen.always("\"q\""), Gen.always("a\nb"), Gen.always(" x "))
+        let field = Gen.oneOf(
+            Gen.letterOrNumber.string(of: 0...6), Gen.always(","), Gen.always("\"q\""), Gen.always("a\nb"),
+            Gen.always(" x "))
         await propertyCheck(input: field.array(of: 1...6)) { fields in
             #expect((try? CSV.parse(CSV.line(fields) + "\n", limits: TableLimits.csv)) == [fields])
         }
@@ -33,7 +37,7 @@ import Testing
     }
 
     @Test func numbersAndDatesReadNaturally() {
-        #expect(Format.number(1234567) == "1,234,567")
+        #expect(Format.number(1_234_567) == "1,234,567")
         #expect(Format.number(-1200) == "-1,200")
         #expect(Format.number(nil) == "–")
         #expect(Format.day("2025-03-04") == "4 Mar 2025")
@@ -59,8 +63,9 @@ import Testing
 
 @Suite struct FastTextTests {
     @Test func trimmingMatchesFoundationOnAnyMixOfTextAndWhiteSpace() async {
-        let pieces = Gen.oneOf(Gen.always(" "), Gen.always("\t"), Gen.always("\r\n"), Gen.always("\u{00A0}"), Gen.always("\u{3000}"),
-                               Gen.always("é"), Gen.always("中"), Gen.always("a b"), Gen.always("BO0101_0001"), Gen.always("👩🏽‍⚕️"))
+        let pieces = Gen.oneOf(
+            Gen.always(" "), Gen.always("\t"), Gen.always("\r\n"), Gen.always("\u{00A0}"), Gen.always("\u{3000}"),
+            Gen.always("é"), Gen.always("中"), Gen.always("a b"), Gen.always("BO0101_0001"), Gen.always("👩🏽‍⚕️"))
         await propertyCheck(input: pieces.array(of: 0...8)) { parts in
             let text = parts.joined()
             #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
@@ -68,7 +73,8 @@ import Testing
     }
 
     @Test func monthsAreWrittenYearDashMonth() {
-        #expect(ReportingMonth("2026-03")!.description == "2026-03" && ReportingMonth("1900-01")!.description == "1900-01")
+        #expect(
+            ReportingMonth("2026-03")!.description == "2026-03" && ReportingMonth("1900-01")!.description == "1900-01")
         #expect(ReportingMonth(CalendarDay("2026-12-31")!).adding(months: 1).description == "2027-01")
     }
 }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
-@testable import Haven
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Haven
 
 /// The browser pages, driven as a browser would: cookies, CSRF tokens, form posts.
 @Suite struct WebPageTests {
@@ -12,9 +13,15 @@ import VaporTesting
         let page = try await app.testing().sendRequest(.GET, "/login")
         let csrf = try #require(page.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
         #expect(page.text.contains("value=\"\(csrf)\""))
-        let response = try await app.testing().sendRequest(.POST, "/login", headers: [
-            "cookie": "\(CSRFMiddleware.cookieName)=\(csrf)", "content-type": "application/x-www-form-urlencoded",
-        ], body: ByteBuffer(string: "email=\(email)&password=\(World.password.replacingOccurrences(of: " ", with: "+"))&next=%2Fsites&_csrf=\(csrf)"))
+        let response = try await app.testing().sendRequest(
+            .POST, "/login",
+            headers: [
+                "cookie": "\(CSRFMiddleware.cookieName)=\(csrf)", "content-type": "application/x-www-form-urlencoded",
+            ],
+            body: ByteBuffer(
+                string:
+                    "email=\(email)&password=\(World.password.replacingOccurrences(of: " ", with: "+"))&next=%2Fsites&_csrf=\(csrf)"
+            ))
         #expect(response.status == .seeOther)
         let session = try #require(response.headers.setCookie?[Login.cookieName]?.string)
         return ("\(Login.cookieName)=\(session); \(CSRFMiddleware.cookieName)=\(csrf)", csrf)
@@ -35,10 +42,15 @@ import VaporTesting
             let (cookie, _) = try await login(app, as: "viewer@test.haven")
             let list = try await app.testing().sendRequest(.GET, "/sites?adminArea=BO01", headers: ["cookie": cookie])
             #expect(list.status == .ok)
-            #expect(list.text.contains("Alpha camp") && list.text.contains("Beta centre") && !list.text.contains("Gamma settlement"))
+            #expect(
+                list.text.contains("Alpha camp") && list.text.contains("Beta centre")
+                    && !list.text.contains("Gamma settlement"))
             #expect(!list.text.contains("Add a site"), "viewers are not offered what they may not do")
-            let page = try await app.testing().sendRequest(.GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie])
-            #expect(page.text.contains("North One (BO0101)") && page.text.contains("Audit trail") && page.text.contains("Norwegian Refugee Council"))
+            let page = try await app.testing().sendRequest(
+                .GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie])
+            #expect(
+                page.text.contains("North One (BO0101)") && page.text.contains("Audit trail")
+                    && page.text.contains("Norwegian Refugee Council"))
             let area = try await app.testing().sendRequest(.GET, "/areas/BO01", headers: ["cookie": cookie])
             #expect(area.status == .ok && area.text.contains("North One") && area.text.contains("Alpha camp"))
         }
@@ -48,8 +60,11 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let (cookie, _) = try await login(app, as: "coordinator@test.haven")
-            let response = try await app.testing().sendRequest(.POST, "/sites/\(world.gamma.id!)/archive", headers: [
-                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=forged"))
+            let response = try await app.testing().sendRequest(
+                .POST, "/sites/\(world.gamma.id!)/archive",
+                headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "_csrf=forged"))
             #expect(response.status == .forbidden)
             #expect(try await Site.find(world.gamma.id, on: app.db)?.archivedAt == nil)
         }
@@ -63,19 +78,31 @@ import VaporTesting
             values["latitude"] = "north"
             values["name"] = ""
             values[CSRFMiddleware.fieldName] = csrf
-            let body = values.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
-            let response = try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/edit", headers: [
-                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+            let body = values.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            }.joined(separator: "&")
+            let response = try await app.testing().sendRequest(
+                .POST, "/sites/\(world.alpha.id!)/edit",
+                headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: body))
             #expect(response.status == .unprocessableEntity)
-            #expect(response.text.contains("&apos;north&apos; is not a number") || response.text.contains("'north' is not a number"))
+            #expect(
+                response.text.contains("&apos;north&apos; is not a number")
+                    || response.text.contains("'north' is not a number"))
             #expect(response.text.contains("class=\"field invalid\""))
             #expect(try await Site.find(world.alpha.id, on: app.db)?.name == "Alpha camp")
 
             values["latitude"] = "2.75"
             values["name"] = "Alpha camp (phase 2)"
-            let good = values.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&")
-            let saved = try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/edit", headers: [
-                "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: good))
+            let good = values.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            }.joined(separator: "&")
+            let saved = try await app.testing().sendRequest(
+                .POST, "/sites/\(world.alpha.id!)/edit",
+                headers: [
+                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: good))
             #expect(saved.status == .seeOther)
             let site = try await Site.find(world.alpha.id, on: app.db)
             #expect(site?.name == "Alpha camp (phase 2)" && site?.latitude == 2.75)
@@ -86,8 +113,12 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let (cookie, _) = try await login(app, as: "viewer@test.haven")
-            try await app.testing().test(.GET, "/sites/\(world.alpha.id!)/edit", headers: ["cookie": cookie]) { #expect($0.status == .forbidden) }
-            try await app.testing().test(.GET, "/audit", headers: ["cookie": cookie]) { #expect($0.status == .forbidden) }
+            try await app.testing().test(.GET, "/sites/\(world.alpha.id!)/edit", headers: ["cookie": cookie]) {
+                #expect($0.status == .forbidden)
+            }
+            try await app.testing().test(.GET, "/audit", headers: ["cookie": cookie]) {
+                #expect($0.status == .forbidden)
+            }
         }
     }
 
@@ -95,21 +126,32 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let (cookie, csrf) = try await login(app, as: "site_manager@test.haven")
-            var fields = ["_csrf": csrf, "countedOn": "2025-05-02", "households": "10", "individuals": "41", "disaggregated": "yes",
-                          "source": "headcount", "arrivals": "3"]
-            for (name, value) in zip(PopulationFigures.cellFields, [4, 4, 3, 8, 2, 4, 4, 3, 7, 2]) { fields[name] = String(value) }
+            var fields = [
+                "_csrf": csrf, "countedOn": "2025-05-02", "households": "10", "individuals": "41",
+                "disaggregated": "yes",
+                "source": "headcount", "arrivals": "3",
+            ]
+            for (name, value) in zip(PopulationFigures.cellFields, [4, 4, 3, 8, 2, 4, 4, 3, 7, 2]) {
+                fields[name] = String(value)
+            }
             func post(_ f: [String: String]) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/counts/new", headers: [
-                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded"],
+                try await app.testing().sendRequest(
+                    .POST, "/sites/\(world.alpha.id!)/counts/new",
+                    headers: [
+                        "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                    ],
                     body: ByteBuffer(string: f.map { "\($0.key)=\($0.value)" }.joined(separator: "&")))
             }
             let wrong = try await post(fields.merging(["individuals": "45"]) { _, new in new })
-            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("the sex and age cells add up to 41, not 45"))
+            #expect(
+                wrong.status == .unprocessableEntity
+                    && wrong.text.contains("the sex and age cells add up to 41, not 45"))
             #expect(try await PopulationCount.query(on: app.db).count() == 0)
             let saved = try await post(fields)
             #expect(saved.status == .seeOther)
             #expect(try await Site.find(world.alpha.id, on: app.db)?.populationIndividuals == 41)
-            let other = try await app.testing().sendRequest(.GET, "/sites/\(world.beta.id!)/counts/new", headers: ["cookie": cookie])
+            let other = try await app.testing().sendRequest(
+                .GET, "/sites/\(world.beta.id!)/counts/new", headers: ["cookie": cookie])
             #expect(other.status == .forbidden)
         }
     }
@@ -117,25 +159,37 @@ import VaporTesting
     @Test func aSiteManagerRecordsAMonitoringRoundInTheBrowser() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
-            _ = try await PopulationRegister.record(PopulationFigures(countedOn: CalendarDay("2025-01-05")!, households: 400, individuals: 2000,
-                disaggregated: false, source: .headcount), for: world.alpha, by: .commandLine("test"), on: app.db)
+            _ = try await PopulationRegister.record(
+                PopulationFigures(
+                    countedOn: CalendarDay("2025-01-05")!, households: 400, individuals: 2000,
+                    disaggregated: false, source: .headcount), for: world.alpha, by: .commandLine("test"), on: app.db)
             let (cookie, csrf) = try await login(app, as: "site_manager@test.haven")
-            let form = try await app.testing().sendRequest(.GET, "/sites/\(world.alpha.id!)/rounds/new", headers: ["cookie": cookie])
+            let form = try await app.testing().sendRequest(
+                .GET, "/sites/\(world.alpha.id!)/rounds/new", headers: ["cookie": cookie])
             #expect(form.text.contains("People per toilet") == false && form.text.contains("Functioning toilets"))
             func post(_ body: String) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/sites/\(world.alpha.id!)/rounds/new", headers: [
-                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&" + body))
+                try await app.testing().sendRequest(
+                    .POST, "/sites/\(world.alpha.id!)/rounds/new",
+                    headers: [
+                        "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                    ], body: ByteBuffer(string: "_csrf=\(csrf)&" + body))
             }
             let bad = try await post("conductedOn=2025-01-20&WASH-TOILETS=lots&SMT-SERVICE-WATER=inadequate")
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.text.contains("&apos;lots&apos; is not a number") || bad.text.contains("'lots' is not a number"))
+            #expect(
+                bad.text.contains("&apos;lots&apos; is not a number") || bad.text.contains("'lots' is not a number"))
             #expect(try await MonitoringRound.query(on: app.db).count() == 0)
-            let good = try await post("conductedOn=2025-01-20&keyInformants=camp+leader&WASH-TOILETS=50&SMT-SERVICE-WATER=inadequate&SMT-THREAT-FIRE=")
+            let good = try await post(
+                "conductedOn=2025-01-20&keyInformants=camp+leader&WASH-TOILETS=50&SMT-SERVICE-WATER=inadequate&SMT-THREAT-FIRE="
+            )
             #expect(good.status == .seeOther)
             let round = try #require(try await MonitoringRound.query(on: app.db).first())
-            #expect(round.source == .web && round.answers == ["WASH-TOILETS": .number(50), "SMT-SERVICE-WATER": .text("inadequate")])
+            #expect(
+                round.source == .web
+                    && round.answers == ["WASH-TOILETS": .number(50), "SMT-SERVICE-WATER": .text("inadequate")])
             #expect(round.overallSeverity == 3, "2,000 people for 50 toilets is 40 per toilet, the edge of severity 3")
-            let page = try await app.testing().sendRequest(.GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie])
+            let page = try await app.testing().sendRequest(
+                .GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie])
             #expect(page.text.contains("People per toilet: 40 people/toilet (standard at most 20): 50 toilets missing"))
         }
     }
@@ -143,20 +197,28 @@ import VaporTesting
     @Test func coordinatorsAdaptTheCatalogueInTheBrowser() async throws {
         try await withHaven { app in
             _ = try await World.make(on: app)
-            let latrines = try #require(try await Indicator.query(on: app.db).filter(\.$code == "WASH-LATRINE-RATIO").first())
+            let latrines = try #require(
+                try await Indicator.query(on: app.db).filter(\.$code == "WASH-LATRINE-RATIO").first())
             let (viewerCookie, _) = try await login(app, as: "viewer@test.haven")
-            let list = try await app.testing().sendRequest(.GET, "/monitoring/catalogue", headers: ["cookie": viewerCookie])
+            let list = try await app.testing().sendRequest(
+                .GET, "/monitoring/catalogue", headers: ["cookie": viewerCookie])
             #expect(list.text.contains("at most 20 · 3 above 30 · 4 above 40 · 5 above 60"))
-            try await app.testing().test(.GET, "/monitoring/catalogue/\(latrines.id!)", headers: ["cookie": viewerCookie]) { #expect($0.status == .forbidden) }
+            try await app.testing().test(
+                .GET, "/monitoring/catalogue/\(latrines.id!)", headers: ["cookie": viewerCookie]
+            ) { #expect($0.status == .forbidden) }
 
             let (cookie, csrf) = try await login(app, as: "coordinator@test.haven")
             func post(_ fields: String) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/monitoring/catalogue/\(latrines.id!)", headers: [
-                    "cookie": cookie, "content-type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrf)&" + fields))
+                try await app.testing().sendRequest(
+                    .POST, "/monitoring/catalogue/\(latrines.id!)",
+                    headers: [
+                        "cookie": cookie, "content-type": "application/x-www-form-urlencoded",
+                    ], body: ByteBuffer(string: "_csrf=\(csrf)&" + fields))
             }
             let base = "label=People+per+toilet&sector=WASH&unit=people%2Ftoilet&comparison=%3C%3D"
             let wrong = try await post(base + "&cut0=50&cut1=40&cut2=80&cut3=100")
-            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("cut points must go up from the standard"))
+            #expect(
+                wrong.status == .unprocessableEntity && wrong.text.contains("cut points must go up from the standard"))
             let versionBefore = try await Catalogue.current(on: app.db).number
             let saved = try await post(base + "&cut0=50&cut1=60&cut2=80&cut3=100")
             #expect(saved.status == .seeOther)

@@ -58,6 +58,7 @@ summarise() {
       match($0, /with [0-9]+ tests/); total = substr($0, RSTART + 5, RLENGTH - 11) + 0
       swift[FILENAME] = total; swiftok[FILENAME] = ($0 ~ / passed after/) }
     FILENAME ~ /(sqlite|postgres)\.log$/ && /^✘ Test .* failed after/ { swiftfail[FILENAME]++ }
+    FILENAME ~ /format\.log$/ && /(warning|error):/ { unformatted++ }
     FILENAME ~ /e2e\.log$/ && /[0-9]+ passed/ { match($0, /[0-9]+ passed/); pyp = substr($0, RSTART, RLENGTH) + 0 }
     FILENAME ~ /e2e\.log$/ && /[0-9]+ (failed|errors?)/ {
       s = $0; while (match(s, /[0-9]+ (failed|errors?)/)) { pyf += substr(s, RSTART, RLENGTH) + 0; s = substr(s, RSTART + RLENGTH) } }
@@ -69,7 +70,8 @@ summarise() {
         bad = swiftok[f] ? 0 : (swiftfail[f] > 0 ? swiftfail[f] : 1)
         passed += swift[f] - bad; failed += bad }
       if (pyp == 0 && pyf == 0) failed++
+      if (unformatted > 0) { failed++; print "swift format lint: " unformatted " finding(s)" } else passed++
       printf "\n%d passed, %d failed\n", passed, failed
       exit failed > 0 }
-  ' "$logs/sqlite.log" "$logs/postgres.log" "$logs/e2e.log"
+  ' "$logs/sqlite.log" "$logs/postgres.log" "$logs/e2e.log" "$logs/format.log"
 }

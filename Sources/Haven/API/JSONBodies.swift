@@ -10,11 +10,15 @@ struct JSONBodies: AsyncMiddleware {
         }
         let upload = request.url.path.hasSuffix("/imports")
         guard type == .json || (upload && type == .formData) else {
-            throw HavenError.unsupportedMediaType(upload ? "Send the file as multipart/form-data, in a part named file."
-                : "Send the body as JSON, with Content-Type: application/json.")
+            throw HavenError.unsupportedMediaType(
+                upload
+                    ? "Send the file as multipart/form-data, in a part named file."
+                    : "Send the body as JSON, with Content-Type: application/json.")
         }
-        if type == .json, let body = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get(),
-           let json = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]) {
+        if type == .json,
+            let body = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get(),
+            let json = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed])
+        {
             try HavenError.check(TextRules.bodyProblems(json))
         }
         return try await next.respond(to: request)

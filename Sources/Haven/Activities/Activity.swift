@@ -44,11 +44,18 @@ final class Activity: Model, Audited, @unchecked Sendable {
     var auditLabel: String { "\(activityCode) \(month)" }
 
     var auditFields: [String: String] {
-        ["reportingOrganisation": $reportingOrganisation.id.uuidString, "implementingOrganisation": $implementingOrganisation.id.auditText,
-         "donor": $donor.id.auditText, "activity": activityCode, "site": $site.id.auditText, "adminArea": $adminArea.id.uuidString,
-         "status": status.rawValue, "startOn": startOn, "endOn": endOn.auditText, "month": month, "modality": modality.rawValue,
-         "targeted": targeted.auditText, "reached": reached.auditText, "targetedCells": targetedCells, "reachedCells": reachedCells,
-         "householdsTargeted": householdsTargeted.auditText, "householdsReached": householdsReached.auditText, "comment": comment]
+        [
+            "reportingOrganisation": $reportingOrganisation.id.uuidString,
+            "implementingOrganisation": $implementingOrganisation.id.auditText,
+            "donor": $donor.id.auditText, "activity": activityCode, "site": $site.id.auditText,
+            "adminArea": $adminArea.id.uuidString,
+            "status": status.rawValue, "startOn": startOn, "endOn": endOn.auditText, "month": month,
+            "modality": modality.rawValue,
+            "targeted": targeted.auditText, "reached": reached.auditText, "targetedCells": targetedCells,
+            "reachedCells": reachedCells,
+            "householdsTargeted": householdsTargeted.auditText, "householdsReached": householdsReached.auditText,
+            "comment": comment,
+        ]
     }
 
     static func cells(_ people: People?) -> String {
@@ -63,8 +70,11 @@ final class Activity: Model, Audited, @unchecked Sendable {
     }
 
     static func naturalKey(_ input: ActivityInput, location: UUID) -> String {
-        [input.reportingOrganisationId.uuidString, input.implementingOrganisationId?.uuidString ?? "", input.donorOrganisationId?.uuidString ?? "",
-         input.activity.uppercased(), location.uuidString, input.month.description, input.modality.rawValue].joined(separator: "|")
+        [
+            input.reportingOrganisationId.uuidString, input.implementingOrganisationId?.uuidString ?? "",
+            input.donorOrganisationId?.uuidString ?? "",
+            input.activity.uppercased(), location.uuidString, input.month.description, input.modality.rawValue,
+        ].joined(separator: "|")
     }
 }
 
@@ -74,18 +84,27 @@ extension Activity {
     static func insert(_ lines: [Activity], on db: any Database) async throws {
         for start in stride(from: 0, to: lines.count, by: 500) {
             var insert = db.sql.insert(into: schema).columns(
-                "id", "reporting_organisation_id", "implementing_organisation_id", "donor_organisation_id", "activity_type_id", "activity_code",
-                "sector", "site_id", "admin_area_id", "status", "start_on", "end_on", "month", "modality", "targeted", "reached",
-                "targeted_cells", "reached_cells", "households_targeted", "households_reached", "comment", "natural_key", "archived_at", "updated_at")
+                "id", "reporting_organisation_id", "implementing_organisation_id", "donor_organisation_id",
+                "activity_type_id", "activity_code",
+                "sector", "site_id", "admin_area_id", "status", "start_on", "end_on", "month", "modality", "targeted",
+                "reached",
+                "targeted_cells", "reached_cells", "households_targeted", "households_reached", "comment",
+                "natural_key", "archived_at", "updated_at")
             for line in lines[start..<min(start + 500, lines.count)] {
-                insert = try insert.values([
-                    SQLBind(line.requireID()), SQLBind(line.$reportingOrganisation.id), SQLBind(line.$implementingOrganisation.id),
-                    SQLBind(line.$donor.id), SQLBind(line.$activityType.id), SQLBind(line.activityCode), SQLBind(line.sector),
-                    SQLBind(line.$site.id), SQLBind(line.$adminArea.id), SQLBind(line.status.rawValue), SQLBind(line.startOn),
-                    SQLBind(line.endOn), SQLBind(line.month), SQLBind(line.modality.rawValue), SQLBind(line.targeted), SQLBind(line.reached),
-                    SQLBind(line.targetedCells), SQLBind(line.reachedCells), SQLBind(line.householdsTargeted), SQLBind(line.householdsReached),
-                    SQLBind(line.comment), SQLBind(line.naturalKey), SQLBind(line.archivedAt), SQLBind(Date()),
-                ] as [any SQLExpression])
+                insert = try insert.values(
+                    [
+                        SQLBind(line.requireID()), SQLBind(line.$reportingOrganisation.id),
+                        SQLBind(line.$implementingOrganisation.id),
+                        SQLBind(line.$donor.id), SQLBind(line.$activityType.id), SQLBind(line.activityCode),
+                        SQLBind(line.sector),
+                        SQLBind(line.$site.id), SQLBind(line.$adminArea.id), SQLBind(line.status.rawValue),
+                        SQLBind(line.startOn),
+                        SQLBind(line.endOn), SQLBind(line.month), SQLBind(line.modality.rawValue),
+                        SQLBind(line.targeted), SQLBind(line.reached),
+                        SQLBind(line.targetedCells), SQLBind(line.reachedCells), SQLBind(line.householdsTargeted),
+                        SQLBind(line.householdsReached),
+                        SQLBind(line.comment), SQLBind(line.naturalKey), SQLBind(line.archivedAt), SQLBind(Date()),
+                    ] as [any SQLExpression])
             }
             try await insert.run()
         }
@@ -122,7 +141,8 @@ struct CreateActivities: AsyncMigration {
             .create()
         try await database.createIndex("activities_month", on: Activity.schema, "month", "sector")
         try await database.createIndex("activities_site", on: Activity.schema, "site_id", "sector", "status")
-        try await database.createIndex("activities_reporting", on: Activity.schema, "reporting_organisation_id", "month")
+        try await database.createIndex(
+            "activities_reporting", on: Activity.schema, "reporting_organisation_id", "month")
         try await database.createIndex("activities_implementing", on: Activity.schema, "implementing_organisation_id")
         try await database.createIndex("activities_area", on: Activity.schema, "admin_area_id")
         try await database.createIndex("activities_key", on: Activity.schema, "natural_key")
@@ -171,9 +191,10 @@ struct CreateLockedMonths: AsyncMigration {
 /// (sex and age cells, comments, keys) and a 5W holds hundreds of thousands of them.
 struct IndexActivityAnalysis: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.createIndex("activities_analysis", on: Activity.schema, "month", "sector", "activity_code", "admin_area_id", "site_id",
-                                       "implementing_organisation_id", "reporting_organisation_id", "status", "start_on", "end_on", "reached",
-                                       "targeted", "archived_at")
+        try await database.createIndex(
+            "activities_analysis", on: Activity.schema, "month", "sector", "activity_code", "admin_area_id", "site_id",
+            "implementing_organisation_id", "reporting_organisation_id", "status", "start_on", "end_on", "reached",
+            "targeted", "archived_at")
     }
 
     func revert(on database: any Database) async throws {

@@ -13,9 +13,11 @@ struct ActivityBody: Content {
     init(_ activity: Activity, warnings: [FieldError] = []) throws {
         id = try activity.requireID()
         line = ActivityInput(
-            reportingOrganisationId: activity.$reportingOrganisation.id, implementingOrganisationId: activity.$implementingOrganisation.id,
+            reportingOrganisationId: activity.$reportingOrganisation.id,
+            implementingOrganisationId: activity.$implementingOrganisation.id,
             donorOrganisationId: activity.$donor.id, activity: activity.activityCode, siteId: activity.$site.id,
-            adminArea: nil, status: activity.status, startOn: .stored(activity.startOn), endOn: activity.endOn.flatMap(CalendarDay.init),
+            adminArea: nil, status: activity.status, startOn: .stored(activity.startOn),
+            endOn: activity.endOn.flatMap(CalendarDay.init),
             month: .stored(activity.month), modality: activity.modality,
             targeted: Activity.people(total: activity.targeted, cells: activity.targetedCells),
             reached: Activity.people(total: activity.reached, cells: activity.reachedCells),
@@ -78,8 +80,10 @@ struct ActivityAPI: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let recorded = try await ActivityRegister.record(try req.content.decode(ActivityInput.self), by: user, on: req.db)
-        return try await ActivityBody(recorded.activity, warnings: recorded.warnings).encodeResponse(status: .created, for: req)
+        let recorded = try await ActivityRegister.record(
+            try req.content.decode(ActivityInput.self), by: user, on: req.db)
+        return try await ActivityBody(recorded.activity, warnings: recorded.warnings).encodeResponse(
+            status: .created, for: req)
     }
 
     func show(req: Request) async throws -> ActivityBody {
@@ -88,7 +92,8 @@ struct ActivityAPI: RouteCollection {
 
     func update(req: Request) async throws -> ActivityBody {
         let activity = try await visible(req)
-        let recorded = try await ActivityRegister.update(activity, with: try req.content.decode(ActivityInput.self), by: req.requireUser(), on: req.db)
+        let recorded = try await ActivityRegister.update(
+            activity, with: try req.content.decode(ActivityInput.self), by: req.requireUser(), on: req.db)
         return try ActivityBody(recorded.activity, warnings: recorded.warnings)
     }
 

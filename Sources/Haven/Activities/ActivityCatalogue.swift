@@ -11,11 +11,13 @@ enum ResponseSector {
     }
 
     static let all: [Entry] = [
-        Entry(code: "CCCM", name: "Camp coordination and camp management", monitoringSectors: ["CCCM", "Site planning"]),
+        Entry(
+            code: "CCCM", name: "Camp coordination and camp management", monitoringSectors: ["CCCM", "Site planning"]),
         Entry(code: "Shelter", name: "Shelter and non-food items", monitoringSectors: ["Shelter"]),
         Entry(code: "WASH", name: "Water, sanitation and hygiene", monitoringSectors: ["WASH"]),
         Entry(code: "Health", name: "Health", monitoringSectors: ["Health"]),
-        Entry(code: "Protection", name: "Protection (incl. GBV and child protection)", monitoringSectors: ["Protection"]),
+        Entry(
+            code: "Protection", name: "Protection (incl. GBV and child protection)", monitoringSectors: ["Protection"]),
         Entry(code: "Education", name: "Education", monitoringSectors: ["Education"]),
         Entry(code: "Food security", name: "Food security", monitoringSectors: ["Food security"]),
         Entry(code: "Nutrition", name: "Nutrition", monitoringSectors: ["Nutrition"]),
@@ -57,8 +59,10 @@ final class ActivityType: Model, Audited, @unchecked Sendable {
 /// The activity catalogue a new operation starts with; coordinators adapt it.
 enum ActivitySeed {
     static let entries: [(sector: String, code: String, name: String)] = [
-        ("CCCM", "CCCM-01", "Site management and coordination"), ("CCCM", "CCCM-02", "Site committee set-up and training"),
-        ("CCCM", "CCCM-03", "Site maintenance and care (drainage, paths, lighting)"), ("CCCM", "CCCM-04", "Community feedback and referral"),
+        ("CCCM", "CCCM-01", "Site management and coordination"),
+        ("CCCM", "CCCM-02", "Site committee set-up and training"),
+        ("CCCM", "CCCM-03", "Site maintenance and care (drainage, paths, lighting)"),
+        ("CCCM", "CCCM-04", "Community feedback and referral"),
         ("Shelter", "SHL-01", "Emergency shelter kits"), ("Shelter", "SHL-02", "Transitional shelter construction"),
         ("Shelter", "SHL-03", "Shelter repair and upgrade"), ("Shelter", "NFI-01", "Core relief items distribution"),
         ("Shelter", "NFI-02", "Cash for non-food items"),
@@ -69,7 +73,8 @@ enum ActivitySeed {
         ("Health", "HLT-01", "Primary health care consultations"), ("Health", "HLT-02", "Mobile clinic"),
         ("Health", "HLT-03", "Vaccination campaign"),
         ("Protection", "PRT-01", "Protection monitoring"), ("Protection", "PRT-02", "Case management"),
-        ("Protection", "GBV-01", "GBV case management and referral"), ("Protection", "GBV-02", "Women and girls safe space"),
+        ("Protection", "GBV-01", "GBV case management and referral"),
+        ("Protection", "GBV-02", "Women and girls safe space"),
         ("Protection", "CP-01", "Child-friendly space"), ("Protection", "CP-02", "Family tracing and reunification"),
         ("Education", "EDU-01", "Temporary learning space"), ("Education", "EDU-02", "Learning materials distribution"),
         ("Food security", "FSL-01", "General food distribution"), ("Food security", "FSL-02", "Cash for food"),

@@ -25,16 +25,28 @@ enum ActivityTypeRules {
         var errors = TextRules.problems([("name", body.name.trimmed, .name)])
         let code = body.code.trimmed.uppercased()
         if let existing {
-            if code != existing.code { errors.append(FieldError("code", "cannot change (5W lines carry it); archive this activity and add a new one")) }
-            if body.sector != existing.sector { errors.append(FieldError("sector", "cannot change (5W lines carry it); archive this activity and add a new one")) }
+            if code != existing.code {
+                errors.append(
+                    FieldError("code", "cannot change (5W lines carry it); archive this activity and add a new one"))
+            }
+            if body.sector != existing.sector {
+                errors.append(
+                    FieldError("sector", "cannot change (5W lines carry it); archive this activity and add a new one"))
+            }
         } else {
-            if code.isEmpty || code.count > 20 || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            if code.isEmpty || code.count > 20
+                || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            {
                 errors.append(FieldError("code", "use 1 to 20 letters, digits, - or _, e.g. WASH-08"))
             } else if takenCodes.contains(code) {
                 errors.append(FieldError("code", "\(code) is already in the catalogue"))
             }
             if ResponseSector.named(body.sector) == nil {
-                errors.append(FieldError("sector", "'\(body.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"))
+                errors.append(
+                    FieldError(
+                        "sector",
+                        "'\(body.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"
+                    ))
             }
         }
         if body.name.trimmed.isEmpty { errors.append(FieldError("name", "is required")) }
@@ -47,12 +59,16 @@ enum ActivityCatalogue {
     static func add(_ body: ActivityTypeBody, by user: UserContext, on db: any Database) async throws -> ActivityType {
         let taken = Set(try await ActivityType.query(on: db).all().map { $0.code.uppercased() })
         try HavenError.check(ActivityTypeRules.check(body, existing: nil, takenCodes: taken))
-        let type = ActivityType(code: body.code.trimmed.uppercased(), sector: ResponseSector.named(body.sector)!.code, name: body.name.trimmed)
+        let type = ActivityType(
+            code: body.code.trimmed.uppercased(), sector: ResponseSector.named(body.sector)!.code,
+            name: body.name.trimmed)
         try await Audit.create(type, by: user.actor, on: db)
         return type
     }
 
-    static func rename(_ type: ActivityType, with body: ActivityTypeBody, by user: UserContext, on db: any Database) async throws {
+    static func rename(_ type: ActivityType, with body: ActivityTypeBody, by user: UserContext, on db: any Database)
+        async throws
+    {
         try HavenError.check(ActivityTypeRules.check(body, existing: type, takenCodes: []))
         let before = type.auditFields
         type.name = body.name.trimmed
@@ -75,7 +91,11 @@ struct ActivityCatalogueAPI: RouteCollection {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let query = ActivityType.query(on: req.db)
-        if req.query["archived"] == "true" { query.filter(\.$archivedAt != nil) } else { query.filter(\.$archivedAt == nil) }
+        if req.query["archived"] == "true" {
+            query.filter(\.$archivedAt != nil)
+        } else {
+            query.filter(\.$archivedAt == nil)
+        }
         if let sector = (req.query["sector"] as String?).nonEmpty { query.filter(\.$sector == sector) }
         let (types, total) = try await query.sort(\.$sector).sort(\.$code).fetchPage(page)
         return Page(items: types.map(ActivityTypeBody.init), total: total, request: page)
@@ -95,7 +115,8 @@ struct ActivityCatalogueAPI: RouteCollection {
     func update(req: Request) async throws -> ActivityTypeBody {
         let user = try req.authorize(.editCatalogue)
         let type = try await req.find(ActivityType.self, named: "Activity")
-        try await ActivityCatalogue.rename(type, with: try req.content.decode(ActivityTypeBody.self), by: user, on: req.db)
+        try await ActivityCatalogue.rename(
+            type, with: try req.content.decode(ActivityTypeBody.self), by: user, on: req.db)
         return ActivityTypeBody(type)
     }
 

@@ -11,19 +11,31 @@ enum ActivityExport {
         var numeric = false
         var value: @Sendable (Activity, ActivityNames) -> String
 
-        init(header: String, hashtag: String, numeric: Bool = false, value: @escaping @Sendable (Activity, ActivityNames) -> String) {
+        init(
+            header: String, hashtag: String, numeric: Bool = false,
+            value: @escaping @Sendable (Activity, ActivityNames) -> String
+        ) {
             (self.header, self.hashtag, self.numeric, self.value) = (header, hashtag, numeric, value)
         }
     }
 
-    static let columns: [Column] = lineColumns + bracketColumns + groupColumns
+    static let columns: [Column] =
+        lineColumns + bracketColumns + groupColumns
         + [Column(header: "comment", hashtag: "#description") { a, _ in a.comment }]
 
     private static let lineColumns: [Column] = [
-        Column(header: "reporting_organisation", hashtag: "#org+name") { a, n in n.organisations[a.$reportingOrganisation.id]?.name ?? "" },
-        Column(header: "reporting_acronym", hashtag: "#org+name+acronym") { a, n in n.organisations[a.$reportingOrganisation.id]?.acronym ?? "" },
-        Column(header: "implementing_partner", hashtag: "#org+impl") { a, n in a.$implementingOrganisation.id.flatMap { n.organisations[$0]?.name } ?? "" },
-        Column(header: "donor", hashtag: "#org+funder") { a, n in a.$donor.id.flatMap { n.organisations[$0]?.name } ?? "" },
+        Column(header: "reporting_organisation", hashtag: "#org+name") { a, n in
+            n.organisations[a.$reportingOrganisation.id]?.name ?? ""
+        },
+        Column(header: "reporting_acronym", hashtag: "#org+name+acronym") { a, n in
+            n.organisations[a.$reportingOrganisation.id]?.acronym ?? ""
+        },
+        Column(header: "implementing_partner", hashtag: "#org+impl") { a, n in
+            a.$implementingOrganisation.id.flatMap { n.organisations[$0]?.name } ?? ""
+        },
+        Column(header: "donor", hashtag: "#org+funder") { a, n in
+            a.$donor.id.flatMap { n.organisations[$0]?.name } ?? ""
+        },
         Column(header: "sector", hashtag: "#sector+cluster") { a, _ in a.sector },
         Column(header: "activity_code", hashtag: "#activity+code") { a, _ in a.activityCode },
         Column(header: "activity", hashtag: "#activity+name") { a, n in n.activities[a.activityCode] ?? "" },
@@ -37,19 +49,28 @@ enum ActivityExport {
         Column(header: "end_date", hashtag: "#date+end") { a, _ in a.endOn ?? "" },
         Column(header: "reporting_month", hashtag: "#date+reported") { a, _ in a.month },
         Column(header: "modality", hashtag: "#meta+modality") { a, _ in a.modality.rawValue },
-        Column(header: "targeted", hashtag: "#targeted+ind", numeric: true) { a, _ in a.targeted.map(String.init) ?? "" },
+        Column(header: "targeted", hashtag: "#targeted+ind", numeric: true) { a, _ in a.targeted.map(String.init) ?? ""
+        },
         Column(header: "reached", hashtag: "#reached+ind", numeric: true) { a, _ in a.reached.map(String.init) ?? "" },
-        Column(header: "households_targeted", hashtag: "#targeted+hh", numeric: true) { a, _ in a.householdsTargeted.map(String.init) ?? "" },
-        Column(header: "households_reached", hashtag: "#reached+hh", numeric: true) { a, _ in a.householdsReached.map(String.init) ?? "" },
+        Column(header: "households_targeted", hashtag: "#targeted+hh", numeric: true) { a, _ in
+            a.householdsTargeted.map(String.init) ?? ""
+        },
+        Column(header: "households_reached", hashtag: "#reached+hh", numeric: true) { a, _ in
+            a.householdsReached.map(String.init) ?? ""
+        },
     ]
 
     private static let bracketColumns: [Column] = ["targeted", "reached"].flatMap { measure in
         Sex.allCases.enumerated().flatMap { sexIndex, sex in
             AgeBracket.allCases.enumerated().map { bracketIndex, bracket in
-                Column(header: "\(measure)_\(sex.rawValue)_\(bracket.rawValue)",
-                       hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+age\(bracket.rawValue.replacingOccurrences(of: "_plus", with: "plus"))",
-                       numeric: true) { a, _ in
-                    let cells = (measure == "targeted" ? a.targetedCells : a.reachedCells).split(separator: ",", omittingEmptySubsequences: false)
+                Column(
+                    header: "\(measure)_\(sex.rawValue)_\(bracket.rawValue)",
+                    hashtag:
+                        "#\(measure)+\(sex == .female ? "f" : "m")+age\(bracket.rawValue.replacingOccurrences(of: "_plus", with: "plus"))",
+                    numeric: true
+                ) { a, _ in
+                    let cells = (measure == "targeted" ? a.targetedCells : a.reachedCells).split(
+                        separator: ",", omittingEmptySubsequences: false)
                     let index = sexIndex * 5 + bracketIndex
                     return index < cells.count ? String(cells[index]) : ""
                 }
@@ -61,9 +82,13 @@ enum ActivityExport {
         // The coarse groups most 5W templates use, for whoever merges this file into one of them.
         Sex.allCases.flatMap { sex in
             ["children", "adults", "elderly"].enumerated().map { group, name in
-                Column(header: "\(measure)_\(sex.rawValue)_\(name)", hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+\(name)", numeric: true) { a, _ in
-                    let people = Activity.people(total: measure == "targeted" ? a.targeted : a.reached,
-                                                 cells: measure == "targeted" ? a.targetedCells : a.reachedCells)
+                Column(
+                    header: "\(measure)_\(sex.rawValue)_\(name)",
+                    hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+\(name)", numeric: true
+                ) { a, _ in
+                    let people = Activity.people(
+                        total: measure == "targeted" ? a.targeted : a.reached,
+                        cells: measure == "targeted" ? a.targetedCells : a.reachedCells)
                     let groups = people?.rolledUp(sex)
                     return [groups?.children, groups?.adults, groups?.elderly][group].map(String.init) ?? ""
                 }
@@ -77,13 +102,19 @@ enum ActivityExport {
     static func csv(_ filter: ActivityFilter, on db: any Database) async throws -> Response {
         let names = try await ActivityNames.load(on: db)
         _ = try await filter.query(on: db)  // a bad filter answers 422 before the stream starts
-        let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
-            try await writer.writeBuffer(ByteBuffer(string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
-            try await eachBatch(filter, on: db) { lines in
-                let text = lines.map { line in CSV.exportLine(columns.map { $0.value(line, names) }, numeric: numeric) + "\r\n" }.joined()
-                try await writer.writeBuffer(ByteBuffer(string: text))
-            }
-        }))
+        let response = Response(
+            status: .ok,
+            body: .init(managedAsyncStream: { writer in
+                try await writer.writeBuffer(
+                    ByteBuffer(
+                        string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
+                try await eachBatch(filter, on: db) { lines in
+                    let text = lines.map { line in
+                        CSV.exportLine(columns.map { $0.value(line, names) }, numeric: numeric) + "\r\n"
+                    }.joined()
+                    try await writer.writeBuffer(ByteBuffer(string: text))
+                }
+            }))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "haven-5w-\(CalendarDay.today()).csv")
         return response
@@ -108,7 +139,9 @@ enum ActivityExport {
     }
 
     /// A 5W workbook: the header and HXL rows, then what `fill` adds.
-    static func workbook(filename: String, on req: Request, fill: (WorkbookWriter) async throws -> Void) async throws -> Response {
+    static func workbook(filename: String, on req: Request, fill: (WorkbookWriter) async throws -> Void) async throws
+        -> Response
+    {
         try await WorkbookWriter.download(sheetName: "5W", filename: filename, on: req) { workbook in
             workbook.append(columns.map { .text($0.header) })
             workbook.append(columns.map { .text($0.hashtag) })
@@ -116,7 +149,9 @@ enum ActivityExport {
         }
     }
 
-    private static func eachBatch(_ filter: ActivityFilter, on db: any Database, _ body: ([Activity]) async throws -> Void) async throws {
+    private static func eachBatch(
+        _ filter: ActivityFilter, on db: any Database, _ body: ([Activity]) async throws -> Void
+    ) async throws {
         var last: UUID?
         while true {
             let query = try await filter.query(on: db).sort(\.$id).limit(batchSize)

@@ -20,7 +20,11 @@ struct ActivityFilter {
         adminArea = (req.query["adminArea"] as String?).nonEmpty
         if let raw = (req.query["status"] as String?).nonEmpty {
             status = ActivityStatus(rawValue: raw)
-            if status == nil { errors.append(FieldError("status", "must be one of \(ActivityStatus.allCases.map(\.rawValue).joined(separator: ", "))")) }
+            if status == nil {
+                errors.append(
+                    FieldError(
+                        "status", "must be one of \(ActivityStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
         }
         if let raw = (req.query["month"] as String?).nonEmpty {
             month = ReportingMonth(raw)
@@ -33,13 +37,17 @@ struct ActivityFilter {
 
     private static func uuid(_ req: Request, _ name: String, _ errors: inout [FieldError]) throws -> UUID? {
         guard let raw = (req.query[name] as String?).nonEmpty else { return nil }
-        guard let id = UUID(uuidString: raw) else { errors.append(FieldError(name, "'\(raw)' is not an id")); return nil }
+        guard let id = UUID(uuidString: raw) else {
+            errors.append(FieldError(name, "'\(raw)' is not an id"))
+            return nil
+        }
         return id
     }
 
     /// Partners see the lines their organisation reports or implements; everyone else sees all.
     static func canSee(_ activity: Activity, _ user: UserContext) -> Bool {
-        user.role != .partner || [activity.$reportingOrganisation.id, activity.$implementingOrganisation.id].contains(user.organisationID)
+        user.role != .partner
+            || [activity.$reportingOrganisation.id, activity.$implementingOrganisation.id].contains(user.organisationID)
     }
 
     /// The matching lines, unsorted: lists and exports order them differently.
@@ -48,11 +56,16 @@ struct ActivityFilter {
         if archived { query.filter(\.$archivedAt != nil) } else { query.filter(\.$archivedAt == nil) }
         if user.role == .partner {
             let own = user.organisationID ?? UUID()
-            query.group(.or) { $0.filter(\.$reportingOrganisation.$id == own).filter(\.$implementingOrganisation.$id == own) }
+            query.group(.or) {
+                $0.filter(\.$reportingOrganisation.$id == own).filter(\.$implementingOrganisation.$id == own)
+            }
         }
         if let sector { query.filter(\.$sector == sector) }
         if let organisation {
-            query.group(.or) { $0.filter(\.$reportingOrganisation.$id == organisation).filter(\.$implementingOrganisation.$id == organisation) }
+            query.group(.or) {
+                $0.filter(\.$reportingOrganisation.$id == organisation).filter(
+                    \.$implementingOrganisation.$id == organisation)
+            }
         }
         if let site { query.filter(\.$site.$id == site) }
         if let status { query.filter(\.$status == status) }

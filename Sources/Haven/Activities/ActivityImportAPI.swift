@@ -39,16 +39,18 @@ struct ActivityImportAPI: RouteCollection {
         let user = try req.authorize(.uploadActivities)
         let file = try req.uploadedFile()
         let text = try Table.csvText(of: Data(buffer: file.data))
-        let (preview, staged) = try await Imports.stage(.activities, fileName: file.filename, text: text, user: user, on: req.db,
-                                                        plans: req.application.importPlans)
+        let (preview, staged) = try await Imports.stage(
+            .activities, fileName: file.filename, text: text, user: user, on: req.db,
+            plans: req.application.importPlans)
         return try await PreviewBody(preview, staged: staged, fileName: file.filename)
             .encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)
     }
 
     func commit(req: Request) async throws -> PreviewBody {
         let user = try req.authorize(.uploadActivities)
-        let (staged, preview) = try await Imports.commitStaged(.activities, req.parameters.get("staged"), user: user, on: req.db,
-                                                               plans: req.application.importPlans)
+        let (staged, preview) = try await Imports.commitStaged(
+            .activities, req.parameters.get("staged"), user: user, on: req.db,
+            plans: req.application.importPlans)
         return PreviewBody(preview, staged: staged, fileName: staged.fileName, committed: true)
     }
 }

@@ -17,7 +17,8 @@ public enum ActivityStatus: String, Codable, CaseIterable, Sendable, Vocabulary 
 }
 
 public enum Modality: String, Codable, CaseIterable, Sendable, Vocabulary {
-    case inKind = "in_kind", cash, service
+    case inKind = "in_kind"
+    case cash, service
 
     var label: String { self == .inKind ? "In kind" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
@@ -56,22 +57,34 @@ enum ActivityRules {
         found.errors += TextRules.problems([("comment", a.comment, .note)])
         func refuse(_ field: String, _ why: String) { found.errors.append(FieldError(field, why)) }
         if a.month > currentMonth { refuse("month", "\(a.month) has not happened yet; report a month that has begun") }
-        if a.siteId == nil && (a.adminArea ?? "").trimmed.isEmpty { refuse("siteId", "say where: a site, or an admin area for work outside sites") }
-        if a.siteId != nil && !(a.adminArea ?? "").trimmed.isEmpty { refuse("adminArea", "give a site or an admin area, not both") }
+        if a.siteId == nil && (a.adminArea ?? "").trimmed.isEmpty {
+            refuse("siteId", "say where: a site, or an admin area for work outside sites")
+        }
+        if a.siteId != nil && !(a.adminArea ?? "").trimmed.isEmpty {
+            refuse("adminArea", "give a site or an admin area, not both")
+        }
         if let end = a.endOn, end < a.startOn { refuse("endOn", "\(end) is before the start on \(a.startOn)") }
         if a.status != .planned && a.startOn > a.month.lastDay {
-            refuse("startOn", "\(a.startOn) is after \(a.month); an activity reported as \(a.status.rawValue) must have started by then")
+            refuse(
+                "startOn",
+                "\(a.startOn) is after \(a.month); an activity reported as \(a.status.rawValue) must have started by then"
+            )
         }
         if let end = a.endOn, end < a.month.firstDay, a.status != .cancelled {
             refuse("endOn", "\(end) is before \(a.month); report the activity in the months it ran")
         }
         if a.status == .completed && a.endOn == nil { refuse("endOn", "is required for a completed activity") }
-        if a.status == .planned, (a.reached?.total ?? 0) > 0 { refuse("reached.total", "a planned activity has reached nobody yet") }
-        for (name, people, households) in [("targeted", a.targeted, a.householdsTargeted), ("reached", a.reached, a.householdsReached)] {
+        if a.status == .planned, (a.reached?.total ?? 0) > 0 {
+            refuse("reached.total", "a planned activity has reached nobody yet")
+        }
+        for (name, people, households) in [
+            ("targeted", a.targeted, a.householdsTargeted), ("reached", a.reached, a.householdsReached),
+        ] {
             found.errors += peopleErrors(people, households: households, prefix: name)
         }
         if let reached = a.reached?.total, let targeted = a.targeted?.total, reached > targeted {
-            found.warnings.append(FieldError("reached.total", "\(reached) reached is more than the \(targeted) targeted"))
+            found.warnings.append(
+                FieldError("reached.total", "\(reached) reached is more than the \(targeted) targeted"))
         }
         return found
     }
@@ -79,7 +92,9 @@ enum ActivityRules {
     private static func peopleErrors(_ people: People?, households: Int?, prefix: String) -> [FieldError] {
         var errors: [FieldError] = []
         let householdField = "households" + prefix.prefix(1).uppercased() + prefix.dropFirst()
-        if let households, let problem = Counts.problem(households) { errors.append(FieldError(householdField, problem)) }
+        if let households, let problem = Counts.problem(households) {
+            errors.append(FieldError(householdField, problem))
+        }
         guard let people else { return errors }
         let fields = PopulationFigures.cellFields.map { "\(prefix).\($0)" }
         guard people.female.count == 5, people.male.count == 5 else {
@@ -89,11 +104,13 @@ enum ActivityRules {
             .compactMap { field, value in value.flatMap(Counts.problem).map { FieldError(field, $0) } }
         errors += outOfBounds
         if outOfBounds.isEmpty {
-            errors += SexAgeBreakdown.errors(people.cells, total: people.total, totalField: "\(prefix).total", noun: "people",
-                                             remedy: "correct the cells or the total")
+            errors += SexAgeBreakdown.errors(
+                people.cells, total: people.total, totalField: "\(prefix).total", noun: "people",
+                remedy: "correct the cells or the total")
         }
         if let households, households > people.total, outOfBounds.isEmpty {
-            errors.append(FieldError(householdField, "\(households) households is more than the \(people.total) people"))
+            errors.append(
+                FieldError(householdField, "\(households) households is more than the \(people.total) people"))
         }
         return errors
     }

@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// Names for the ids 5W lines hold (organisations, activities, sites, areas), read once per export or page.
 struct ActivityNames: Sendable {
@@ -14,18 +14,35 @@ struct ActivityNames: Sendable {
     /// Sites are many; pages that name none leave them out.
     static func load(on db: any Database, sites: Bool = true) async throws -> ActivityNames {
         var names = ActivityNames()
-        for org in try await Organisation.query(on: db).all() { names.organisations[org.id!] = (org.name, org.acronym, org.shortName) }
+        for org in try await Organisation.query(on: db).all() {
+            names.organisations[org.id!] = (org.name, org.acronym, org.shortName)
+        }
         for type in try await ActivityType.query(on: db).all() { names.activities[type.code] = type.name }
         // Sites and areas as plain rows: thousands of model objects cost most of the time of the pages that name them.
         if sites {
-            struct SiteRow: Decodable { var id: UUID; var code: String; var name: String }
-            for site in try await db.sql.raw("SELECT id, code, name FROM \(ident: Site.schema)").all(decoding: SiteRow.self) {
+            struct SiteRow: Decodable {
+                var id: UUID
+                var code: String
+                var name: String
+            }
+            for site in try await db.sql.raw("SELECT id, code, name FROM \(ident: Site.schema)").all(
+                decoding: SiteRow.self)
+            {
                 names.sites[site.id] = (site.code, site.name)
             }
         }
-        struct AreaRow: Decodable { var id: UUID; var pcode: String; var name: String; var level: Int; var parent_id: UUID? }
-        for area in try await db.sql.raw("SELECT id, pcode, name, level, parent_id FROM \(ident: AdminArea.schema)").all(decoding: AreaRow.self) {
-            names.areas[area.id] = (area.pcode, area.name, area.level, area.parent_id)
+        struct AreaRow: Decodable {
+            var id: UUID
+            var pcode: String
+            var name: String
+            var level: Int
+            var parentID: UUID?
+        }
+        for area in try await db.sql.raw(
+            "SELECT id, pcode, name, level, parent_id AS \"parentID\" FROM \(ident: AdminArea.schema)"
+        )
+        .all(decoding: AreaRow.self) {
+            names.areas[area.id] = (area.pcode, area.name, area.level, area.parentID)
             names.areaNames[area.pcode] = area.name
         }
         return names

@@ -13,12 +13,17 @@ struct ActivityPages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let filter = try ActivityFilter(req, user: user)
-        let (lines, total) = try await filter.query(on: req.db).sort(\.$month, .descending).sort(\.$activityCode).sort(\.$id).fetchPage(page)
+        let (lines, total) = try await filter.query(on: req.db).sort(\.$month, .descending).sort(\.$activityCode).sort(
+            \.$id
+        ).fetchPage(page)
         let targeted = try await filter.query(on: req.db).sum(\.$targeted) ?? 0
         let reached = try await filter.query(on: req.db).sum(\.$reached) ?? 0
         let names = try await ActivityPageNames.load(for: lines, on: req.db)
-        return Layout.response(ActivityTableView(user: user, filter: filter, page: page, lines: lines, total: total,
-                                                 targeted: targeted, reached: reached, names: names).render())
+        return Layout.response(
+            ActivityTableView(
+                user: user, filter: filter, page: page, lines: lines, total: total,
+                targeted: targeted, reached: reached, names: names
+            ).render())
     }
 
     func gaps(req: Request) async throws -> Response {
@@ -26,15 +31,21 @@ struct ActivityPages: RouteCollection {
         let month = try ResponseAnalysisAPI.month(req)
         let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.replica)
         let work = try await ResponseAnalysisAPI.work(in: month, on: req.replica)
-        let needs = scores.map { ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors) }
+        let needs = scores.map {
+            ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors)
+        }
         let gaps = ResponseAnalysis.gaps(needs, work, from: month.firstDay, to: month.lastDay)
         let population = try await ResponseAnalysisAPI.population(of: Set(work.compactMap(\.siteID)), on: req.replica)
-        let duplications = ResponseAnalysis.duplications(work, population: population, from: month.firstDay, to: month.lastDay)
+        let duplications = ResponseAnalysis.duplications(
+            work, population: population, from: month.firstDay, to: month.lastDay)
         let organisations = try await ActivityPageNames.organisations(on: req.replica)
         let codes = Dictionary(scores.map { ($0.siteID, $0.code) }, uniquingKeysWith: { a, _ in a })
-        return Layout.response(ResponseGapsView(user: user, month: month, gaps: Array(gaps.prefix(200)), gapCount: gaps.count,
-                                                duplications: Array(duplications.prefix(200)), duplicationCount: duplications.count,
-                                                organisations: organisations, siteCodes: codes).render())
+        return Layout.response(
+            ResponseGapsView(
+                user: user, month: month, gaps: Array(gaps.prefix(200)), gapCount: gaps.count,
+                duplications: Array(duplications.prefix(200)), duplicationCount: duplications.count,
+                organisations: organisations, siteCodes: codes
+            ).render())
     }
 }
 
@@ -45,18 +56,23 @@ struct ActivityPageNames {
     var areas: [UUID: String] = [:]
 
     static func organisations(on db: any Database) async throws -> [UUID: String] {
-        Dictionary(try await Organisation.query(on: db).all().map { ($0.id!, $0.shortName) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try await Organisation.query(on: db).all().map { ($0.id!, $0.shortName) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func load(for lines: [Activity], on db: any Database) async throws -> ActivityPageNames {
         var names = ActivityPageNames(organisations: try await organisations(on: db))
         let siteIDs = Array(Set(lines.compactMap { $0.$site.id }))
         if !siteIDs.isEmpty {
-            for site in try await Site.query(on: db).filter(\.$id ~~ siteIDs).all() { names.sites[site.id!] = (site.code, site.name) }
+            for site in try await Site.query(on: db).filter(\.$id ~~ siteIDs).all() {
+                names.sites[site.id!] = (site.code, site.name)
+            }
         }
         let areaIDs = Array(Set(lines.map { $0.$adminArea.id }))
         if !areaIDs.isEmpty {
-            for area in try await AdminArea.query(on: db).filter(\.$id ~~ areaIDs).all() { names.areas[area.id!] = area.pcode }
+            for area in try await AdminArea.query(on: db).filter(\.$id ~~ areaIDs).all() {
+                names.areas[area.id!] = area.pcode
+            }
         }
         return names
     }

@@ -9,7 +9,9 @@ enum ActivityRegister {
         var warnings: [FieldError]
     }
 
-    static func record(_ input: ActivityInput, by user: UserContext, on db: any Database, today: CalendarDay = .today()) async throws -> Recorded {
+    static func record(_ input: ActivityInput, by user: UserContext, on db: any Database, today: CalendarDay = .today())
+        async throws -> Recorded
+    {
         let (resolved, warnings) = try await check(input, replacing: nil, by: user, on: db, today: today)
         let activity = Activity()
         apply(input, resolved, to: activity)
@@ -17,8 +19,10 @@ enum ActivityRegister {
         return Recorded(activity: activity, warnings: warnings)
     }
 
-    static func update(_ activity: Activity, with input: ActivityInput, by user: UserContext, on db: any Database,
-                       today: CalendarDay = .today()) async throws -> Recorded {
+    static func update(
+        _ activity: Activity, with input: ActivityInput, by user: UserContext, on db: any Database,
+        today: CalendarDay = .today()
+    ) async throws -> Recorded {
         let (resolved, warnings) = try await check(input, replacing: activity, by: user, on: db, today: today)
         let before = activity.auditFields
         apply(input, resolved, to: activity)
@@ -26,31 +30,48 @@ enum ActivityRegister {
         return Recorded(activity: activity, warnings: warnings)
     }
 
-    static func setArchived(_ archived: Bool, _ activity: Activity, by user: UserContext, on db: any Database) async throws {
+    static func setArchived(_ archived: Bool, _ activity: Activity, by user: UserContext, on db: any Database)
+        async throws
+    {
         try await requireUnlocked(activity, by: user, on: db)
         if archived {
             try await Audit.archive(activity, by: user.actor, on: db)
         } else {
             let twin = try await sameLine(activity.naturalKey, except: activity.id, on: db)
-            guard twin == nil else { throw HavenError.conflict("The same line was reported again since this one was archived; restore nothing, or archive that one first.") }
+            guard twin == nil else {
+                throw HavenError.conflict(
+                    "The same line was reported again since this one was archived; restore nothing, or archive that one first."
+                )
+            }
             try await Audit.restore(activity, by: user.actor, on: db)
         }
     }
 
     /// Everything a line must satisfy before it is written, with the references it resolved to.
-    private static func check(_ input: ActivityInput, replacing existing: Activity?, by user: UserContext, on db: any Database,
-                              today: CalendarDay) async throws -> (ActivityReferences.Resolved, [FieldError]) {
+    private static func check(
+        _ input: ActivityInput, replacing existing: Activity?, by user: UserContext, on db: any Database,
+        today: CalendarDay
+    ) async throws -> (ActivityReferences.Resolved, [FieldError]) {
         if let existing { try await requireUnlocked(existing, by: user, on: db) }
         guard Permission.recordActivity(input.reportingOrganisationId).isGranted(to: user) else {
-            throw HavenError.forbidden("Your role (\(user.role.label)) lets you report activities for your own organisation only.")
+            throw HavenError.forbidden(
+                "Your role (\(user.role.label)) lets you report activities for your own organisation only.")
         }
         let findings = ActivityRules.check(input, currentMonth: ReportingMonth(today))
-        let refs = try await ActivityReferences.load(siteIDs: input.siteId.map { [$0] } ?? [], pcodes: input.adminArea.map { [$0] } ?? [], on: db)
+        let refs = try await ActivityReferences.load(
+            siteIDs: input.siteId.map { [$0] } ?? [], pcodes: input.adminArea.map { [$0] } ?? [], on: db)
         let (resolved, referenceErrors) = refs.resolve(input)
         var errors = findings.errors + referenceErrors
-        if let resolved, try await sameLine(Activity.naturalKey(input, location: resolved.place.siteID ?? resolved.place.areaID),
-                                            except: existing?.id, on: db) != nil {
-            errors.append(FieldError("activity", "this organisation already reported \(input.activity) there for \(input.month); correct that line instead"))
+        if let resolved,
+            try await sameLine(
+                Activity.naturalKey(input, location: resolved.place.siteID ?? resolved.place.areaID),
+                except: existing?.id, on: db) != nil
+        {
+            errors.append(
+                FieldError(
+                    "activity",
+                    "this organisation already reported \(input.activity) there for \(input.month); correct that line instead"
+                ))
         }
         try HavenError.check(errors)
         return (resolved!, findings.warnings)
@@ -58,10 +79,15 @@ enum ActivityRegister {
 
     private static func requireUnlocked(_ activity: Activity, by user: UserContext, on db: any Database) async throws {
         guard Permission.recordActivity(activity.$reportingOrganisation.id).isGranted(to: user) else {
-            throw HavenError.forbidden("Your role (\(user.role.label)) lets you change your own organisation's activities only.")
+            throw HavenError.forbidden(
+                "Your role (\(user.role.label)) lets you change your own organisation's activities only.")
         }
-        if try await LockedMonth.query(on: db).filter(\.$month == activity.month).filter(\.$archivedAt == nil).first() != nil {
-            throw HavenError.invalid([FieldError("month", "\(activity.month) is locked; a coordinator must unlock it before its lines change")])
+        if try await LockedMonth.query(on: db).filter(\.$month == activity.month).filter(\.$archivedAt == nil).first()
+            != nil
+        {
+            throw HavenError.invalid([
+                FieldError("month", "\(activity.month) is locked; a coordinator must unlock it before its lines change")
+            ])
         }
     }
 

@@ -6,7 +6,9 @@ public struct People: Codable, Equatable, Sendable {
     public var female: [Int?]
     public var male: [Int?]
 
-    public init(total: Int, female: [Int?] = Array(repeating: nil, count: 5), male: [Int?] = Array(repeating: nil, count: 5)) {
+    public init(
+        total: Int, female: [Int?] = Array(repeating: nil, count: 5), male: [Int?] = Array(repeating: nil, count: 5)
+    ) {
         self.total = total
         self.female = female
         self.male = male
@@ -44,7 +46,9 @@ enum SexAgeBreakdown {
         if !cells.contains(nil), sum != total {
             return [FieldError(totalField, "the sex and age cells add up to \(sum), not \(total); \(remedy)")]
         }
-        if sum > total { return [FieldError(totalField, "the sex and age cells add up to \(sum), more than the \(total) \(noun)")] }
+        if sum > total {
+            return [FieldError(totalField, "the sex and age cells add up to \(sum), more than the \(total) \(noun)")]
+        }
         return []
     }
 }

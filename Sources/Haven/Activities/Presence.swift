@@ -35,7 +35,8 @@ enum Presence {
         var found: [String: Area] = [:]
         for w in work where w.status != .cancelled {
             guard let pcode = area(w) else { continue }
-            found[pcode, default: Area(pcode: pcode, organisations: [], sectors: [])].organisations.insert(w.organisationID)
+            found[pcode, default: Area(pcode: pcode, organisations: [], sectors: [])].organisations.insert(
+                w.organisationID)
             found[pcode]!.sectors.insert(w.sector)
         }
         return found.values.sorted { ($0.organisations.count, $1.pcode) > ($1.organisations.count, $0.pcode) }

@@ -13,6 +13,7 @@ struct PresencePages: RouteCollection {
         let query = try PresenceQuery(req)
         let result = try await query.load(on: req.db)
         let outlines = try await AreaOutlines.load(levels: [query.level], within: query.adminArea ?? "", on: req.db)
-        return Layout.response(PresenceView(user: user, query: query, page: page, result: result, outlines: outlines).render())
+        return Layout.response(
+            PresenceView(user: user, query: query, page: page, result: result, outlines: outlines).render())
     }
 }

@@ -43,16 +43,27 @@ struct PresenceQuery {
 
     /// Who did what where in the month, each combination once: a few thousand rows however long the 5W.
     private func entries(on db: any Database) async throws -> [Presence.Entry] {
-        struct Row: Decodable { var site_id: UUID?; var admin_area_id: UUID; var sector: String; var organisation_id: UUID; var status: String }
+        struct Row: Decodable {
+            var siteID: UUID?
+            var areaID: UUID
+            var sector: String
+            var organisationID: UUID
+            var status: String
+        }
         let sectorFilter: SQLQueryString = sector.map { "AND sector = \(bind: $0)" } ?? ""
-        let rows = try await db.sql.raw("""
-            SELECT DISTINCT site_id, admin_area_id, sector, COALESCE(implementing_organisation_id, reporting_organisation_id) AS organisation_id, status
+        let rows = try await db.sql.raw(
+            """
+            SELECT DISTINCT site_id AS "siteID", admin_area_id AS "areaID", sector,
+              COALESCE(implementing_organisation_id, reporting_organisation_id) AS "organisationID", status
             FROM \(ident: Activity.schema) WHERE month = \(bind: month.description) AND archived_at IS NULL \(sectorFilter)
             AND start_on <= \(bind: month.lastDay.description) AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.compactMap { row in
             ActivityStatus(rawValue: row.status).map {
-                Presence.Entry(siteID: row.site_id, areaID: row.admin_area_id, sector: row.sector, organisationID: row.organisation_id, status: $0)
+                Presence.Entry(
+                    siteID: row.siteID, areaID: row.areaID, sector: row.sector,
+                    organisationID: row.organisationID, status: $0)
             }
         }
     }
@@ -85,8 +96,9 @@ struct PresenceAPI: RouteCollection {
         let result = try await PresenceQuery(req).load(on: req.db)
         let order = PresenceQuery.siteOrder(result)
         let items = order.dropFirst(page.offset).prefix(page.limit).map { id in
-            SiteItem(siteId: id, code: result.names.sites[id]?.code ?? "", name: result.names.sites[id]?.name ?? "",
-                     sectors: result.sites[id]!.mapValues { $0.sorted { $0.uuidString < $1.uuidString } })
+            SiteItem(
+                siteId: id, code: result.names.sites[id]?.code ?? "", name: result.names.sites[id]?.name ?? "",
+                sectors: result.sites[id]!.mapValues { $0.sorted { $0.uuidString < $1.uuidString } })
         }
         return Page(items: items, total: order.count, request: page)
     }
@@ -96,8 +108,11 @@ struct PresenceAPI: RouteCollection {
         let page = try PageRequest(req)
         let result = try await PresenceQuery(req).load(on: req.db, sites: false)
         let items = result.areas.dropFirst(page.offset).prefix(page.limit).map { area in
-            AreaItem(pcode: area.pcode, name: result.names.areaNames[area.pcode] ?? "", organisations: area.organisations.count,
-                     organisationIds: area.organisations.sorted { $0.uuidString < $1.uuidString }, sectors: area.sectors.sorted())
+            AreaItem(
+                pcode: area.pcode, name: result.names.areaNames[area.pcode] ?? "",
+                organisations: area.organisations.count,
+                organisationIds: area.organisations.sorted { $0.uuidString < $1.uuidString },
+                sectors: area.sectors.sorted())
         }
         return Page(items: items, total: result.areas.count, request: page)
     }

@@ -3,7 +3,9 @@ enum ReportingCalendar {
     /// The months from the organisation's first report (at most `window` months back) to the month before
     /// `current` in which it reported nothing, oldest first. The current month is still open, so never missing;
     /// an organisation that has never reported owes nothing yet.
-    static func missingMonths(reported: Set<ReportingMonth>, current: ReportingMonth, window: Int = 12) -> [ReportingMonth] {
+    static func missingMonths(reported: Set<ReportingMonth>, current: ReportingMonth, window: Int = 12)
+        -> [ReportingMonth]
+    {
         guard let first = reported.min() else { return [] }
         let start = max(first, current.adding(months: -window))
         var missing: [ReportingMonth] = []

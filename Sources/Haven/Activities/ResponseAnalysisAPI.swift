@@ -23,12 +23,20 @@ struct ResponseAnalysisAPI: RouteCollection {
         let page = try PageRequest(req)
         let month = try Self.month(req)
         let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.replica)
-        let needs = scores.map { ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors) }
+        let needs = scores.map {
+            ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors)
+        }
         let sector = (req.query["responseSector"] as String?).nonEmpty
-        let found = ResponseAnalysis.gaps(needs, try await Self.work(in: month, on: req.replica), from: month.firstDay, to: month.lastDay)
-            .filter { sector == nil || $0.sector == sector }
+        let found = ResponseAnalysis.gaps(
+            needs, try await Self.work(in: month, on: req.replica), from: month.firstDay, to: month.lastDay
+        )
+        .filter { sector == nil || $0.sector == sector }
         let items = found.dropFirst(page.offset).prefix(page.limit)
-            .map { GapItem(siteId: $0.siteID, code: $0.code, sector: $0.sector, severity: $0.severity.rawValue, population: $0.population) }
+            .map {
+                GapItem(
+                    siteId: $0.siteID, code: $0.code, sector: $0.sector, severity: $0.severity.rawValue,
+                    population: $0.population)
+            }
         return Page(items: Array(items), total: found.count, request: page)
     }
 
@@ -40,7 +48,9 @@ struct ResponseAnalysisAPI: RouteCollection {
         let population = try await Self.population(of: Set(work.compactMap(\.siteID)), on: req.replica)
         let found = ResponseAnalysis.duplications(work, population: population, from: month.firstDay, to: month.lastDay)
         let items = found.dropFirst(page.offset).prefix(page.limit).map {
-            DuplicationItem(siteId: $0.siteID, activity: $0.activity, organisationIds: $0.organisationIDs, reached: $0.reached, population: $0.population)
+            DuplicationItem(
+                siteId: $0.siteID, activity: $0.activity, organisationIds: $0.organisationIDs, reached: $0.reached,
+                population: $0.population)
         }
         return Page(items: Array(items), total: found.count, request: page)
     }
@@ -57,26 +67,35 @@ struct ResponseAnalysisAPI: RouteCollection {
     /// once would otherwise count forever).
     static func work(in month: ReportingMonth, on db: any Database) async throws -> [ResponseAnalysis.Work] {
         struct Row: Decodable {
-            var site_id: UUID?, sector: String, activity_code: String, reporting_organisation_id: UUID, implementing_organisation_id: UUID?
-            var status: String, start_on: String, end_on: String?, reached: Int?
+            var siteID: UUID?, sector: String, activity: String, organisationID: UUID
+            var status: String, start: String, end: String?, reached: Int?
         }
-        let rows = try await db.sql.raw("""
-            SELECT site_id, sector, activity_code, reporting_organisation_id, implementing_organisation_id, status, start_on, end_on, reached
+        let rows = try await db.sql.raw(
+            """
+            SELECT site_id AS "siteID", sector, activity_code AS activity,
+              COALESCE(implementing_organisation_id, reporting_organisation_id) AS "organisationID", status, start_on AS start, end_on AS "end", reached
             FROM \(ident: Activity.schema) WHERE archived_at IS NULL AND month = \(bind: month.description)
             AND start_on <= \(bind: month.lastDay.description)
             AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.compactMap { row in
-            guard let status = ActivityStatus(rawValue: row.status), let start = CalendarDay(row.start_on) else { return nil }
-            return ResponseAnalysis.Work(siteID: row.site_id, sector: row.sector, activity: row.activity_code,
-                                         organisationID: row.implementing_organisation_id ?? row.reporting_organisation_id, status: status,
-                                         start: start, end: row.end_on.flatMap(CalendarDay.init), reached: row.reached)
+            guard let status = ActivityStatus(rawValue: row.status), let start = CalendarDay(row.start) else {
+                return nil
+            }
+            return ResponseAnalysis.Work(
+                siteID: row.siteID, sector: row.sector, activity: row.activity, organisationID: row.organisationID,
+                status: status, start: start, end: row.end.flatMap(CalendarDay.init), reached: row.reached)
         }
     }
 
     static func population(of siteIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Int] {
         guard !siteIDs.isEmpty else { return [:] }
-        let sites = try await Site.query(on: db).filter(\.$id ~~ Array(siteIDs)).field(\.$id).field(\.$populationIndividuals).all()
-        return Dictionary(sites.compactMap { site in site.populationIndividuals.map { (site.id!, $0) } }, uniquingKeysWith: { a, _ in a })
+        let sites = try await Site.query(on: db).filter(\.$id ~~ Array(siteIDs)).field(\.$id).field(
+            \.$populationIndividuals
+        ).all()
+        return Dictionary(
+            sites.compactMap { site in site.populationIndividuals.map { (site.id!, $0) } },
+            uniquingKeysWith: { a, _ in a })
     }
 }

@@ -11,18 +11,23 @@ struct AdminAreaPages: RouteCollection {
 
     func top(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        let areas = try await AdminArea.query(on: req.db).filter(\.$archivedAt == nil).filter(\.$level <= 1).sort(\.$pcode).all()
+        let areas = try await AdminArea.query(on: req.db).filter(\.$archivedAt == nil).filter(\.$level <= 1).sort(
+            \.$pcode
+        ).all()
         let rollups = try await AreaRollup.of(areas, on: req.db)
         return Layout.response(Layout.page("Areas", user: user, .h1("Administrative areas"), AreaRollup.table(rollups)))
     }
 
     func show(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        guard let pcode = req.parameters.get("pcode"), let area = try await AdminAreaLookup.find(pcode, on: req.db) else {
+        guard let pcode = req.parameters.get("pcode"), let area = try await AdminAreaLookup.find(pcode, on: req.db)
+        else {
             throw HavenError.notFound("Administrative area")
         }
         let lineage = try await AdminAreaLookup.lineage(of: area, on: req.db)
-        let children = try await AdminArea.query(on: req.db).filter(\.$parent.$id == area.id).filter(\.$archivedAt == nil).sort(\.$pcode).all()
+        let children = try await AdminArea.query(on: req.db).filter(\.$parent.$id == area.id).filter(
+            \.$archivedAt == nil
+        ).sort(\.$pcode).all()
         let rollups = try await AreaRollup.of([area] + children, on: req.db)
         let rollup = Array(rollups.prefix(1))
         let childRollups = Array(rollups.dropFirst())
@@ -31,18 +36,26 @@ struct AdminAreaPages: RouteCollection {
         filter.sort = .population
         filter.descending = true
         let page = try PageRequest(req)
-        let (sites, total) = try await filter.query(on: req.db).with(\.$adminArea).with(\.$managementAgency).fetchPage(page)
-        let siteList = SiteListView(user: user, filter: filter, page: page, sites: sites, total: total, people: rollup.first?.people ?? 0, query: "")
-        return Layout.response(Layout.page("\(area.name) (\(area.pcode))", user: user,
-            .p(.forEach(lineage.dropLast()) { .group(.a(.href(Paths.adminArea($0.pcode)), .text($0.name)), " › ") }),
-            .h1(.text("\(area.name) "), .small(.text("\(area.pcode) · admin \(area.level)"))),
-            .div(.class("totals"),
-                 .div(.strong(.text(Format.number(rollup.first?.sites ?? 0))), "open sites, sub-areas included"),
-                 .div(.strong(.text(Format.number(rollup.first?.people ?? 0))), "people (latest counts)")),
-            .if(!children.isEmpty, .group(.h2("Sub-areas"), AreaRollup.table(childRollups))),
-            .h2("Sites"),
-            .div(.class("table-wrap"), siteList.tableNode),
-            Layout.pager(total: total, page: page, baseQuery: [:], path: Paths.adminArea(area.pcode))))
+        let (sites, total) = try await filter.query(on: req.db).with(\.$adminArea).with(\.$managementAgency).fetchPage(
+            page)
+        let siteList = SiteListView(
+            user: user, filter: filter, page: page, sites: sites, total: total, people: rollup.first?.people ?? 0,
+            query: "")
+        return Layout.response(
+            Layout.page(
+                "\(area.name) (\(area.pcode))", user: user,
+                .p(
+                    .forEach(lineage.dropLast()) { .group(.a(.href(Paths.adminArea($0.pcode)), .text($0.name)), " › ") }
+                ),
+                .h1(.text("\(area.name) "), .small(.text("\(area.pcode) · admin \(area.level)"))),
+                .div(
+                    .class("totals"),
+                    .div(.strong(.text(Format.number(rollup.first?.sites ?? 0))), "open sites, sub-areas included"),
+                    .div(.strong(.text(Format.number(rollup.first?.people ?? 0))), "people (latest counts)")),
+                .if(!children.isEmpty, .group(.h2("Sub-areas"), AreaRollup.table(childRollups))),
+                .h2("Sites"),
+                .div(.class("table-wrap"), siteList.tableNode),
+                Layout.pager(total: total, page: page, baseQuery: [:], path: Paths.adminArea(area.pcode))))
     }
 }
 
@@ -56,26 +69,40 @@ struct AreaRollup {
     /// whose P-code starts with its own, which is every area inside it.
     static func of(_ areas: [AdminArea], on db: any Database) async throws -> [AreaRollup] {
         guard !areas.isEmpty else { return [] }
-        struct Row: Decodable { var pcode: String; var sites: Int; var people: Int? }
-        let rows = try await db.sql.raw("""
+        struct Row: Decodable {
+            var pcode: String
+            var sites: Int
+            var people: Int?
+        }
+        let rows = try await db.sql.raw(
+            """
             SELECT a.pcode AS pcode, COUNT(s.id) AS sites, SUM(s.population_individuals) AS people
             FROM sites s JOIN admin_areas a ON a.id = s.admin_area_id
             WHERE s.archived_at IS NULL AND s.status <> 'closed'
             GROUP BY a.pcode
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return areas.map { area in
             let inside = rows.filter { $0.pcode.hasPrefix(area.pcode) }
-            return AreaRollup(area: area, sites: inside.map(\.sites).reduce(0, +), people: inside.compactMap(\.people).reduce(0, +))
+            return AreaRollup(
+                area: area, sites: inside.map(\.sites).reduce(0, +), people: inside.compactMap(\.people).reduce(0, +))
         }
     }
 
     static func table(_ rollups: [AreaRollup]) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(
-            .thead(.tr(.th("P-code"), .th("Name"), .th("Level"), .th(.class("num"), "Open sites"), .th(.class("num"), "People"))),
-            .tbody(.forEach(rollups) { r in
-                .tr(.td(.a(.href(Paths.adminArea(r.area.pcode)), .text(r.area.pcode))), .td(.text(r.area.name)),
-                    .td(.text("Admin \(r.area.level)")), .td(.class("num"), .text(Format.number(r.sites))),
-                    .td(.class("num"), .text(Format.number(r.people))))
-            })))
+        .div(
+            .class("table-wrap"),
+            .table(
+                .thead(
+                    .tr(
+                        .th("P-code"), .th("Name"), .th("Level"), .th(.class("num"), "Open sites"),
+                        .th(.class("num"), "People"))),
+                .tbody(
+                    .forEach(rollups) { r in
+                        .tr(
+                            .td(.a(.href(Paths.adminArea(r.area.pcode)), .text(r.area.pcode))), .td(.text(r.area.name)),
+                            .td(.text("Admin \(r.area.level)")), .td(.class("num"), .text(Format.number(r.sites))),
+                            .td(.class("num"), .text(Format.number(r.people))))
+                    })))
     }
 }

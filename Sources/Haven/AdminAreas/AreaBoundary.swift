@@ -29,13 +29,16 @@ final class AreaBoundary: Model, Audited, @unchecked Sendable {
         pointCount = outline.pointCount
     }
 
-    var outline: Outline { (try? JSONDecoder().decode(Outline.self, from: Data(outlineJSON.utf8))) ?? Outline(rings: []) }
+    var outline: Outline {
+        (try? JSONDecoder().decode(Outline.self, from: Data(outlineJSON.utf8))) ?? Outline(rings: [])
+    }
 
     var auditLabel: String { pcode }
 
     /// The trail says how much of the outline there is, not every coordinate.
     var auditFields: [String: String] {
-        let fingerprint = SHA256.hash(data: Data(outlineJSON.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        let fingerprint = SHA256.hash(data: Data(outlineJSON.utf8)).prefix(6).map { String(format: "%02x", $0) }
+            .joined()
         return ["area": pcode, "outline": "\(outline.rings.count) rings, \(pointCount) points (\(fingerprint))"]
     }
 }

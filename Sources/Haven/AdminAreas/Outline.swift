@@ -37,10 +37,14 @@ public struct Outline: Equatable, Sendable, Codable {
         var spans = [(0, ring.count - 1)]
         while let (first, last) = spans.popLast() {
             guard last > first + 1 else { continue }
-            var farthest = first, distance = 0.0
+            var farthest = first
+            var distance = 0.0
             for index in first + 1..<last {
                 let d = Self.distance(ring[index], fromLine: ring[first], ring[last])
-                if d > distance { farthest = index; distance = d }
+                if d > distance {
+                    farthest = index
+                    distance = d
+                }
             }
             if distance > tolerance {
                 keep[farthest] = true
@@ -53,7 +57,8 @@ public struct Outline: Equatable, Sendable, Codable {
 
     /// Distance from a point to the segment between two others, in degrees.
     static func distance(_ p: Point, fromLine a: Point, _ b: Point) -> Double {
-        let dx = b.longitude - a.longitude, dy = b.latitude - a.latitude
+        let dx = b.longitude - a.longitude
+        let dy = b.latitude - a.latitude
         let length = dx * dx + dy * dy
         guard length > 0 else { return hypot(p.longitude - a.longitude, p.latitude - a.latitude) }
         let t = max(0, min(1, ((p.longitude - a.longitude) * dx + (p.latitude - a.latitude) * dy) / length))

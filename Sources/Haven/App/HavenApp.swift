@@ -14,7 +14,8 @@ public enum HavenApp {
         let level = max(env["HAVEN_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info, .debug)
         let json = env["HAVEN_LOG_FORMAT"]?.lowercased() == "json"
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler =
+                json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
@@ -43,7 +44,8 @@ public enum HavenApp {
         if demo {
             try await DatabaseSetup.exclusively(app.db) {
                 guard try await DemoLoader.isEmpty(app.db) else { return }
-                let summary = try await DemoLoader.load(sites: 300, months: 12, seed: 1, cipher: app.feedbackCipher, on: app.db)
+                let summary = try await DemoLoader.load(
+                    sites: 300, months: 12, seed: 1, cipher: app.feedbackCipher, on: app.db)
                 print(demoSummary(summary))
             }
         }
@@ -63,13 +65,17 @@ public enum HavenApp {
         try await with(settings) { _ in print("The database is up to date.") }
     }
 
-    public static func demo(_ settings: Settings, sites: Int, months: Int, seed: UInt64, feedbackPerSite: Int? = nil) async throws {
+    public static func demo(_ settings: Settings, sites: Int, months: Int, seed: UInt64, feedbackPerSite: Int? = nil)
+        async throws
+    {
         try await with(settings) { app in
             let started = Date()
-            let summary = try await DemoLoader.load(sites: sites, months: months, seed: seed, cipher: app.feedbackCipher, on: app.db)
+            let summary = try await DemoLoader.load(
+                sites: sites, months: months, seed: seed, cipher: app.feedbackCipher, on: app.db)
             print(demoSummary(summary))
             if let feedbackPerSite {
-                let loaded = try await DemoLoader.loadFeedback(perSite: feedbackPerSite, seed: seed, cipher: app.feedbackCipher, on: app.db)
+                let loaded = try await DemoLoader.loadFeedback(
+                    perSite: feedbackPerSite, seed: seed, cipher: app.feedbackCipher, on: app.db)
                 try await app.db.sql.raw("ANALYZE").run()
                 print("Feedback for the benchmark: \(loaded) items.")
             }
@@ -77,8 +83,10 @@ public enum HavenApp {
         }
     }
 
-    public static func addUser(_ settings: Settings, email: String, role: String, organisation: String?,
-                               siteCodes: [String], feedbackFocalPoint: Bool = false, password: String?) async throws -> String? {
+    public static func addUser(
+        _ settings: Settings, email: String, role: String, organisation: String?,
+        siteCodes: [String], feedbackFocalPoint: Bool = false, password: String?
+    ) async throws -> String? {
         try await with(settings) { app in
             guard let role = Role(loose: role) else {
                 throw HavenError.invalid([FieldError("role", "'\(role)' is not a role; use one of \(Role.codeList)")])
@@ -88,17 +96,24 @@ public enum HavenApp {
                 let org = try await Organisation.query(on: app.db).group(.or) {
                     $0.filter(\.$acronym == organisation).filter(\.$name == organisation)
                 }.first()
-                guard let org else { throw HavenError.invalid([FieldError("organisation", "'\(organisation)' is not a known organisation")]) }
+                guard let org else {
+                    throw HavenError.invalid([
+                        FieldError("organisation", "'\(organisation)' is not a known organisation")
+                    ])
+                }
                 orgID = org.id
             }
             let sites = try await Site.query(on: app.db).filter(\.$codeKey ~~ siteCodes.map(Site.key)).all()
             let unknown = Set(siteCodes.map(Site.key)).subtracting(sites.map(\.codeKey))
             if !unknown.isEmpty {
-                throw HavenError.invalid([FieldError("site", "unknown site code(s): \(unknown.sorted().joined(separator: ", "))")])
+                throw HavenError.invalid([
+                    FieldError("site", "unknown site code(s): \(unknown.sorted().joined(separator: ", "))")
+                ])
             }
             let generated = password == nil ? [UInt8].random(count: 12).base64URLEncoded : nil
-            let input = AccountInput(email: email, name: nil, role: role, organisationId: orgID, siteIds: sites.compactMap(\.id),
-                                     feedbackFocalPoint: feedbackFocalPoint, password: password ?? generated)
+            let input = AccountInput(
+                email: email, name: nil, role: role, organisationId: orgID, siteIds: sites.compactMap(\.id),
+                feedbackFocalPoint: feedbackFocalPoint, password: password ?? generated)
             _ = try await Accounts.create(input, by: .commandLine("user add"), on: app.db, hasher: app.password.sync)
             return generated
         }
@@ -111,11 +126,16 @@ public enum HavenApp {
     }
 
     /// Mails each feedback focal point what is late or due among what they handle.
-    public static func mailFeedbackDigests(_ settings: Settings) async throws -> (sent: Int, saved: [String], nothingDue: Int) {
+    public static func mailFeedbackDigests(_ settings: Settings) async throws -> (
+        sent: Int, saved: [String], nothingDue: Int
+    ) {
         try await with(settings) { app in
-            let outbox = Outbox(command: settings.mailCommand, folder: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("outbox"),
-                                from: settings.mailFrom)
-            let mailing = try await FeedbackDigest.mailFocalPoints(outbox: outbox, baseURL: settings.publicURL, on: app.db)
+            let outbox = Outbox(
+                command: settings.mailCommand,
+                folder: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("outbox"),
+                from: settings.mailFrom)
+            let mailing = try await FeedbackDigest.mailFocalPoints(
+                outbox: outbox, baseURL: settings.publicURL, on: app.db)
             return (mailing.sent, mailing.saved, mailing.nothingDue)
         }
     }
@@ -128,7 +148,8 @@ public enum HavenApp {
             return
         }
         guard !FileManager.default.fileExists(atPath: file) else {
-            throw HavenError.conflict("\(file) already exists; choose a new file name so that no backup is overwritten.")
+            throw HavenError.conflict(
+                "\(file) already exists; choose a new file name so that no backup is overwritten.")
         }
         try await with(settings) { app in
             try await app.db.sql.raw("VACUUM INTO \(bind: file)").run()
@@ -144,19 +165,24 @@ public enum HavenApp {
 
     /// Checks the file, prints every problem, and writes only when there are none.
     public static func importFile(_ settings: Settings, kind: ImportKind, path: String) async throws -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else { throw HavenError.badRequest("\(path) cannot be read.") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw HavenError.badRequest("\(path) cannot be read.")
+        }
         if kind == .boundaries { return try await importBoundaries(settings, data: data, path: path) }
         let text = try Table.csvText(of: data)
         return try await with(settings) { app in
             let staged: StagedImport.Kind = kind == .sites ? .sites : .adminAreas
             let preview = try await Imports.preview(staged, text: text, user: nil, on: app.db)
             guard preview.canCommit else {
-                if !preview.missingColumns.isEmpty { print("Missing columns: " + preview.missingColumns.joined(separator: "; ")) }
-                preview.errors.forEach { print($0.sentence) }
+                if !preview.missingColumns.isEmpty {
+                    print("Missing columns: " + preview.missingColumns.joined(separator: "; "))
+                }
+                for error in preview.errors { print(error.sentence) }
                 print("Nothing was imported: \(preview.errors.count) problem(s) in \(preview.rows) rows.")
                 return false
             }
-            let done = try await Imports.commit(staged, text: text, user: nil, by: .commandLine("import \(kind.rawValue)"), on: app.db)
+            let done = try await Imports.commit(
+                staged, text: text, user: nil, by: .commandLine("import \(kind.rawValue)"), on: app.db)
             print("Imported \(path): \(done.creates) added, \(done.updates) updated, \(done.unchanged) unchanged.")
             return true
         }
@@ -166,12 +192,13 @@ public enum HavenApp {
         try await with(settings) { app in
             let plan = try await BoundaryImport.plan(data, on: app.db)
             guard plan.problems.isEmpty else {
-                plan.problems.forEach { print($0) }
+                for problem in plan.problems { print(problem) }
                 print("Nothing was imported: \(plan.problems.count) problem(s).")
                 return false
             }
             let done = try await BoundaryImport.commit(plan, by: .commandLine("import boundaries"), on: app.db)
-            print("Imported \(path): \(done.added) outlines added, \(done.updated) updated, \(done.unchanged) unchanged.")
+            print(
+                "Imported \(path): \(done.added) outlines added, \(done.updated) updated, \(done.unchanged) unchanged.")
             return true
         }
     }
@@ -189,8 +216,10 @@ public enum HavenApp {
     }
 
     static func demoSummary(_ s: DemoLoader.Summary) -> String {
-        var lines = ["Demo operation loaded: \(Format.number(s.areas)) areas, \(Format.number(s.sites)) sites, \(Format.number(s.counts)) population counts, \(Format.number(s.rounds)) monitoring rounds.",
-                     "Demo logins (password \(DemoLoader.Summary.password)):"]
+        var lines = [
+            "Demo operation loaded: \(Format.number(s.areas)) areas, \(Format.number(s.sites)) sites, \(Format.number(s.counts)) population counts, \(Format.number(s.rounds)) monitoring rounds.",
+            "Demo logins (password \(DemoLoader.Summary.password)):",
+        ]
         lines += s.logins.map { "  \($0.email)  (\($0.role))" }
         return lines.joined(separator: "\n")
     }
@@ -204,7 +233,9 @@ public enum HavenApp {
             return "PostgreSQL: \(message)" + (postgres.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
         }
         guard let haven = error as? HavenError else { return "\(error)" }
-        if case .invalid(let errors) = haven { return errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n") }
+        if case .invalid(let errors) = haven {
+            return errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n")
+        }
         return haven.detail
     }
 }

@@ -19,10 +19,14 @@ struct HealthRoutes: RouteCollection {
     func ready(req: Request) async throws -> Response {
         let status: Status
         do {
-            let applied = try await req.db.sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(column: "n", as: Int.self) ?? 0
+            let applied =
+                try await req.db.sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(
+                    column: "n", as: Int.self) ?? 0
             if applied < Migrations.all.count {
                 status = Status(status: "migrating", detail: "\(applied) of \(Migrations.all.count) migrations applied")
-            } else if req.application.havenSettings.readReplicaURL != nil, (try? await req.replica.sql.raw("SELECT 1 AS n").first()) == nil {
+            } else if req.application.havenSettings.readReplicaURL != nil,
+                (try? await req.replica.sql.raw("SELECT 1 AS n").first()) == nil
+            {
                 status = Status(status: "unavailable", detail: "the read replica does not answer")
             } else {
                 status = Status(status: "ok")

@@ -14,18 +14,25 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        FileHandle.standardError.write(Data((Self.line(time: Date(), level: event.level, label: label, message: "\(event.message)",
-                                                       metadata: metadata.merging(event.metadata ?? [:]) { _, new in new }) + "\n").utf8))
+        FileHandle.standardError.write(
+            Data(
+                (Self.line(
+                    time: Date(), level: event.level, label: label, message: "\(event.message)",
+                    metadata: metadata.merging(event.metadata ?? [:]) { _, new in new }) + "\n").utf8))
     }
 
     /// One log line; metadata never overwrites the four fields every line has.
-    static func line(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+    static func line(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata)
+        -> String
+    {
         var object: [String: Any] = metadata.mapValues { "\($0)" }
         object["time"] = ISO8601DateFormatter().string(from: time)
         object["level"] = level.rawValue
         object["label"] = label
         object["message"] = message
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -5,13 +5,17 @@ struct SecurityHeaders: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let headers: [(String, String)] = [
-            ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'"),
+            (
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'"
+            ),
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),
             ("Referrer-Policy", "same-origin"),
         ]
         // Served over HTTPS (secure cookies on): browsers are told to use nothing else for a year.
-        let https: [(String, String)] = request.application.havenSettings.secureCookies
+        let https: [(String, String)] =
+            request.application.havenSettings.secureCookies
             ? [("Strict-Transport-Security", "max-age=31536000")] : []
         for (name, value) in headers + https where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)

@@ -110,13 +110,18 @@ public struct Settings: Sendable {
             publicFeedbackPerHour: env["HAVEN_PUBLIC_FEEDBACK_PER_HOUR"].flatMap(Int.init) ?? 10,
             smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init) ?? 5,
             feedbackHotline: env["HAVEN_FEEDBACK_HOTLINE"].nonEmpty,
-            languages: (env["HAVEN_LANGUAGES"].nonEmpty ?? "en").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-                .filter { !$0.isEmpty },
+            languages: (env["HAVEN_LANGUAGES"].nonEmpty ?? "en").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            }
+            .filter { !$0.isEmpty },
             wordingDirectory: env["HAVEN_WORDING_DIR"].nonEmpty,
             mailCommand: env["HAVEN_MAIL_COMMAND"].nonEmpty,
             mailFrom: env["HAVEN_MAIL_FROM"].nonEmpty ?? "Haven <haven@localhost>",
-            publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
-            trustedProxies: (env["HAVEN_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap { ClientAddress.Network(String($0)) },
+            publicURL: (env["HAVEN_PUBLIC_URL"].nonEmpty ?? "http://localhost:8080").trimmingCharacters(
+                in: CharacterSet(charactersIn: "/")),
+            trustedProxies: (env["HAVEN_TRUSTED_PROXIES"] ?? "").split(separator: ",").compactMap {
+                ClientAddress.Network(String($0))
+            },
             metricsToken: env["HAVEN_METRICS_TOKEN"].nonEmpty,
             readReplicaURL: env["DATABASE_READ_URL"].nonEmpty.flatMap { $0.hasPrefix("postgres") ? $0 : nil },
             databaseConnections: min(max(env["HAVEN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4, 1), 64)

@@ -3,8 +3,10 @@ import Vapor
 extension RoutesBuilder {
     /// `POST …/archive` and `POST …/restore` for one kind of record, answered by one handler told which: deletes are
     /// archives everywhere, and each record's rule for who may do it lives in one place.
-    func archiveAndRestore<Answer: AsyncResponseEncodable>(_ path: PathComponent...,
-                                                           use handler: @escaping @Sendable (_ archived: Bool, Request) async throws -> Answer) {
+    func archiveAndRestore<Answer: AsyncResponseEncodable>(
+        _ path: PathComponent...,
+        use handler: @escaping @Sendable (_ archived: Bool, Request) async throws -> Answer
+    ) {
         post(path + ["archive"]) { try await handler(true, $0) }
         post(path + ["restore"]) { try await handler(false, $0) }
     }

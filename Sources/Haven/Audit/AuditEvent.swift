@@ -30,7 +30,10 @@ final class AuditEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(actor: Actor, entity: String, entityID: UUID, entityLabel: String, action: Action, changes: [Change], at: Date = Date()) {
+    init(
+        actor: Actor, entity: String, entityID: UUID, entityLabel: String, action: Action, changes: [Change],
+        at: Date = Date()
+    ) {
         self.id = UUID()
         self.at = at
         self.actorID = actor.userID
@@ -54,9 +57,12 @@ final class AuditEvent: Model, @unchecked Sendable {
         var insert = db.sql.insert(into: schema)
             .columns("id", "at", "actor_id", "actor_label", "entity", "entity_id", "entity_label", "action", "changes")
         for event in events {
-            insert = try insert.values([SQLBind(event.requireID()), SQLBind(event.at), SQLBind(event.actorID), SQLBind(event.actorLabel),
-                                        SQLBind(event.entity), SQLBind(event.entityID), SQLBind(event.entityLabel),
-                                        SQLBind(event.action.rawValue), SQLBind(event.changesJSON)] as [any SQLExpression])
+            insert = try insert.values(
+                [
+                    SQLBind(event.requireID()), SQLBind(event.at), SQLBind(event.actorID), SQLBind(event.actorLabel),
+                    SQLBind(event.entity), SQLBind(event.entityID), SQLBind(event.entityLabel),
+                    SQLBind(event.action.rawValue), SQLBind(event.changesJSON),
+                ] as [any SQLExpression])
         }
         try await insert.run()
     }

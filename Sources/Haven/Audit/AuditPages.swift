@@ -14,27 +14,40 @@ struct AuditPages: RouteCollection {
         let page = try PageRequest(req)
         let (events, total) = try await filter.query(on: req.db).fetchPage(page)
         var base: [String: String] = [:]
-        for key in ["entity", "actor", "action", "from", "to"] { if let value = (req.query[key] as String?).nonEmpty { base[key] = value } }
-        return Layout.response(Layout.page("Audit trail", user: user,
-            .h1("Audit trail"),
-            filterForm(filter),
-            .p(.text("\(Format.number(total)) events")),
-            AuditTable.render(events),
-            Layout.pager(total: total, page: page, baseQuery: base, path: Paths.audit)))
+        for key in ["entity", "actor", "action", "from", "to"] {
+            if let value = (req.query[key] as String?).nonEmpty { base[key] = value }
+        }
+        return Layout.response(
+            Layout.page(
+                "Audit trail", user: user,
+                .h1("Audit trail"),
+                filterForm(filter),
+                .p(.text("\(Format.number(total)) events")),
+                AuditTable.render(events),
+                Layout.pager(total: total, page: page, baseQuery: base, path: Paths.audit)))
     }
 
     private func filterForm(_ filter: AuditTrail.Filter) -> Node<HTML.BodyContext> {
-        let entities = [Site.auditEntity, PopulationCount.auditEntity, AdminArea.auditEntity, Organisation.auditEntity, User.auditEntity]
-        let entityOptions: Node<HTML.SelectContext> = .forEach(entities) { Layout.option($0, $0, selected: $0 == filter.entity) }
+        let entities = [
+            Site.auditEntity, PopulationCount.auditEntity, AdminArea.auditEntity, Organisation.auditEntity,
+            User.auditEntity,
+        ]
+        let entityOptions: Node<HTML.SelectContext> = .forEach(entities) {
+            Layout.option($0, $0, selected: $0 == filter.entity)
+        }
         let actionOptions: Node<HTML.SelectContext> = .forEach(AuditEvent.Action.allCases) {
             Layout.option($0.rawValue, $0.rawValue, selected: $0 == filter.action)
         }
-        return .form(.class("filters"), .method(.get), .action(Paths.audit),
-                .label("Record type", .select(.attribute(named: "name", value: "entity"), Layout.option("", "All"), entityOptions)),
-                .label("Who", .input(.type(.text), .name("actor"), .value(filter.actor ?? ""))),
-                .label("Action", .select(.attribute(named: "name", value: "action"), Layout.option("", "All"), actionOptions)),
-                .label("From", .input(.type(.date), .name("from"), .value(filter.from?.description ?? ""))),
-                .label("To", .input(.type(.date), .name("to"), .value(filter.to?.description ?? ""))),
-                .button(.type(.submit), "Filter"))
+        return .form(
+            .class("filters"), .method(.get), .action(Paths.audit),
+            .label(
+                "Record type",
+                .select(.attribute(named: "name", value: "entity"), Layout.option("", "All"), entityOptions)),
+            .label("Who", .input(.type(.text), .name("actor"), .value(filter.actor ?? ""))),
+            .label(
+                "Action", .select(.attribute(named: "name", value: "action"), Layout.option("", "All"), actionOptions)),
+            .label("From", .input(.type(.date), .name("from"), .value(filter.from?.description ?? ""))),
+            .label("To", .input(.type(.date), .name("to"), .value(filter.to?.description ?? ""))),
+            .button(.type(.submit), "Filter"))
     }
 }

@@ -55,12 +55,16 @@ enum AuditTrail {
             actor = (req.query["actor"] as String?).nonEmpty
             if let raw = (req.query["action"] as String?).nonEmpty {
                 action = AuditEvent.Action(rawValue: raw)
-                if action == nil { errors.append(FieldError("action", "must be one of create, update, archive, restore")) }
+                if action == nil {
+                    errors.append(FieldError("action", "must be one of create, update, archive, restore"))
+                }
             }
             for (name, keyPath) in [("from", \Filter.from), ("to", \Filter.to)] {
                 if let raw = (req.query[name] as String?).nonEmpty {
                     self[keyPath: keyPath] = CalendarDay(raw)
-                    if self[keyPath: keyPath] == nil { errors.append(FieldError(name, "must be a date in the form yyyy-mm-dd")) }
+                    if self[keyPath: keyPath] == nil {
+                        errors.append(FieldError(name, "must be a date in the form yyyy-mm-dd"))
+                    }
                 }
             }
             try HavenError.check(errors)

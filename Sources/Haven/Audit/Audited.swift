@@ -30,7 +30,9 @@ enum Audit {
 
     /// Saves the model and records what changed since `before`; a save that changes nothing writes nothing.
     @discardableResult
-    static func update<M: Audited>(_ model: M, before: [String: String], by actor: Actor, on db: any Database) async throws -> Bool {
+    static func update<M: Audited>(_ model: M, before: [String: String], by actor: Actor, on db: any Database)
+        async throws -> Bool
+    {
         let diff = changes(before: before, after: model.auditFields)
         guard !diff.isEmpty else { return false }
         try await db.write { tx in
@@ -58,19 +60,27 @@ enum Audit {
         }
     }
 
-    static func setArchived<M: Audited>(_ archived: Bool, _ model: M, by actor: Actor, on db: any Database) async throws {
+    static func setArchived<M: Audited>(_ archived: Bool, _ model: M, by actor: Actor, on db: any Database) async throws
+    {
         if archived { try await archive(model, by: actor, on: db) } else { try await restore(model, by: actor, on: db) }
     }
 
     /// The creation event of a record written in bulk (seed data, the demo), for inserting beside it.
     static func creation<M: Audited>(of model: M, by actor: Actor) -> AuditEvent {
-        AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.id!, entityLabel: model.auditLabel, action: .create,
-                   changes: changes(before: [:], after: model.auditFields))
+        AuditEvent(
+            actor: actor, entity: M.auditEntity, entityID: model.id!, entityLabel: model.auditLabel, action: .create,
+            changes: changes(before: [:], after: model.auditFields))
     }
 
-    static func record<M: Audited>(_ action: AuditEvent.Action, _ model: M, changes: [AuditEvent.Change], by actor: Actor, on db: any Database) async throws {
-        try await AuditEvent.insert([AuditEvent(actor: actor, entity: M.auditEntity, entityID: model.requireID(),
-                                                entityLabel: model.auditLabel, action: action, changes: changes)], on: db)
+    static func record<M: Audited>(
+        _ action: AuditEvent.Action, _ model: M, changes: [AuditEvent.Change], by actor: Actor, on db: any Database
+    ) async throws {
+        try await AuditEvent.insert(
+            [
+                AuditEvent(
+                    actor: actor, entity: M.auditEntity, entityID: model.requireID(),
+                    entityLabel: model.auditLabel, action: action, changes: changes)
+            ], on: db)
     }
 }
 

@@ -15,16 +15,18 @@ enum Refusals {
     static func failedLogin(email: String, account: User?, address: String, on req: Request) async {
         let who = account?.email ?? "unknown account \(hashed(email))"
         req.logger.notice("Failed login", metadata: ["address": "\(address)", "account": "\(hashed(email))"])
-        let event = AuditEvent(actor: Actor(userID: nil, label: "address \(address)"), entity: loginEntity,
-                               entityID: account?.id ?? noAccount, entityLabel: who, action: .refuse,
-                               changes: [.init(field: "login", before: nil, after: "refused: wrong e-mail or password")])
+        let event = AuditEvent(
+            actor: Actor(userID: nil, label: "address \(address)"), entity: loginEntity,
+            entityID: account?.id ?? noAccount, entityLabel: who, action: .refuse,
+            changes: [.init(field: "login", before: nil, after: "refused: wrong e-mail or password")])
         await keep(event, on: req)
     }
 
     static func forbidden(_ user: UserContext, why: String, on req: Request) async {
         let asked = "\(req.method.rawValue) \(req.url.path.prefix(300))"
-        let event = AuditEvent(actor: user.actor, entity: permissionEntity, entityID: user.id, entityLabel: asked, action: .refuse,
-                               changes: [.init(field: "refused", before: nil, after: String(why.prefix(300)))])
+        let event = AuditEvent(
+            actor: user.actor, entity: permissionEntity, entityID: user.id, entityLabel: asked, action: .refuse,
+            changes: [.init(field: "refused", before: nil, after: String(why.prefix(300)))])
         await keep(event, on: req)
     }
 
@@ -32,7 +34,8 @@ enum Refusals {
     /// cannot be written must not turn a 403 into a 500.
     private static func keep(_ event: AuditEvent, on req: Request) async {
         do { try await AuditEvent.insert([event], on: req.db) } catch {
-            req.logger.error("A refusal could not be written to the audit trail", metadata: ["entity": "\(event.entity)"])
+            req.logger.error(
+                "A refusal could not be written to the audit trail", metadata: ["entity": "\(event.entity)"])
         }
     }
 

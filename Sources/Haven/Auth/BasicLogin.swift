@@ -10,15 +10,21 @@ enum BasicLogin {
     static let remembered = Duration.seconds(600)
 
     static func user(_ basic: BasicAuthorization, on req: Request) async throws -> UserContext? {
-        let key = SHA256.hash(data: Data("\(basic.username.lowercased())\u{0}\(basic.password)".utf8)).map { String(format: "%02x", $0) }.joined()
+        let key = SHA256.hash(data: Data("\(basic.username.lowercased())\u{0}\(basic.password)".utf8)).map {
+            String(format: "%02x", $0)
+        }.joined()
         let cache = req.application.storage[BasicLoginCacheKey.self]!
         if let remembered = await cache.entry(for: key) {
-            if let user = try await User.find(remembered.userID, on: req.db), user.passwordHash == remembered.passwordHash {
+            if let user = try await User.find(remembered.userID, on: req.db),
+                user.passwordHash == remembered.passwordHash
+            {
                 return try await CurrentUserMiddleware.context(of: user, on: req.db)
             }
             await cache.forget(key)
         }
-        guard let user = try? await Login.verify(email: basic.username, password: basic.password, on: req) else { return nil }
+        guard let user = try? await Login.verify(email: basic.username, password: basic.password, on: req) else {
+            return nil
+        }
         await cache.remember(key, userID: try user.requireID(), passwordHash: user.passwordHash)
         return try await CurrentUserMiddleware.context(of: user, on: req.db)
     }
@@ -34,7 +40,10 @@ actor BasicLoginCache {
     private var entries: [String: Entry] = [:]
 
     func entry(for key: String) -> Entry? {
-        guard let entry = entries[key], entry.until > .now else { entries[key] = nil; return nil }
+        guard let entry = entries[key], entry.until > .now else {
+            entries[key] = nil
+            return nil
+        }
         return entry
     }
 

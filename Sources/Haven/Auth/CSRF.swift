@@ -14,9 +14,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.method != .GET && request.method != .HEAD {
             // A form bigger than one network read (a file upload) is still streaming; the token is inside it.
             _ = try await request.body.collect(max: Self.largestForm).get()
-            let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? request.headers.first(name: "X-CSRF-Token")
+            let sent =
+                (try? request.content.get(String.self, at: Self.fieldName))
+                ?? request.headers.first(name: "X-CSRF-Token")
             guard let existing, let sent, sent == existing else {
-                throw HavenError.forbidden("This form has expired or came from another site. Go back, reload the page and try again.")
+                throw HavenError.forbidden(
+                    "This form has expired or came from another site. Go back, reload the page and try again.")
             }
         }
         let response = try await next.respond(to: request)

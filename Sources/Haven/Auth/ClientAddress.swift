@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Vapor
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The address of the person behind a request. Behind a reverse proxy every request comes from the
 /// proxy, which names the client in `X-Forwarded-For`; that header is believed only from the proxies an
@@ -14,11 +15,14 @@ public enum ClientAddress {
         var prefix: Int
 
         public init?(_ text: String) {
-            let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+            let parts = text.trimmingCharacters(in: .whitespaces).split(
+                separator: "/", omittingEmptySubsequences: false)
             guard (1...2).contains(parts.count), let bytes = ClientAddress.bytes(String(parts[0])) else { return nil }
             let bits = bytes.count * 8
             if parts.count == 2 {
-                guard parts[1].count <= 3, parts[1].allSatisfy(\.isASCIIDigit), let prefix = Int(parts[1]), prefix <= bits else { return nil }
+                guard parts[1].count <= 3, parts[1].allSatisfy(\.isASCIIDigit), let prefix = Int(parts[1]),
+                    prefix <= bits
+                else { return nil }
                 self.prefix = prefix
             } else {
                 prefix = bits
@@ -28,7 +32,9 @@ public enum ClientAddress {
 
         func contains(_ address: [UInt8]) -> Bool {
             guard address.count == bytes.count else { return false }
-            for bit in 0..<prefix where (address[bit / 8] ^ bytes[bit / 8]) & (0x80 >> UInt8(bit % 8)) != 0 { return false }
+            for bit in 0..<prefix where (address[bit / 8] ^ bytes[bit / 8]) & (0x80 >> UInt8(bit % 8)) != 0 {
+                return false
+            }
             return true
         }
     }
@@ -37,7 +43,8 @@ public enum ClientAddress {
     /// right, the first address that is not a trusted proxy.
     static func resolve(peer: String?, forwardedFor: [String], trusted: [Network]) -> String {
         guard var client = peer, !trusted.isEmpty else { return peer ?? "unknown" }
-        let chain = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.suffix(20)
+        let chain = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .suffix(20)
         for hop in chain.reversed() {
             guard isTrusted(client, trusted) else { break }
             guard bytes(hop) != nil else { break }
@@ -47,8 +54,9 @@ public enum ClientAddress {
     }
 
     static func of(_ request: Request) -> String {
-        resolve(peer: request.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor],
-                trusted: request.application.havenSettings.trustedProxies)
+        resolve(
+            peer: request.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor],
+            trusted: request.application.havenSettings.trustedProxies)
     }
 
     private static func isTrusted(_ address: String, _ trusted: [Network]) -> Bool {

@@ -19,16 +19,19 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     static func sessionCookie(_ request: Request) -> String? {
         guard let cookie = request.cookies[Login.cookieName]?.string else { return nil }
         guard request.url.path.hasPrefix("/api/"), ![.GET, .HEAD].contains(request.method) else { return cookie }
-        guard let csrf = request.cookies[CSRFMiddleware.cookieName]?.string, request.headers.first(name: "X-CSRF-Token") == csrf else { return nil }
+        guard let csrf = request.cookies[CSRFMiddleware.cookieName]?.string,
+            request.headers.first(name: "X-CSRF-Token") == csrf
+        else { return nil }
         return cookie
     }
 
     static func user(forToken token: String, on db: any Database) async throws -> UserContext? {
-        guard let session = try await UserSession.query(on: db)
-            .filter(\.$tokenHash == Login.hashToken(token))
-            .filter(\.$expiresAt > Date())
-            .with(\.$user)
-            .first()
+        guard
+            let session = try await UserSession.query(on: db)
+                .filter(\.$tokenHash == Login.hashToken(token))
+                .filter(\.$expiresAt > Date())
+                .with(\.$user)
+                .first()
         else { return nil }
         return try await context(of: session.user, on: db)
     }
@@ -42,10 +45,12 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     static func context(of user: User, on db: any Database) async throws -> UserContext? {
         guard user.archivedAt == nil else { return nil }
         let userID = try user.requireID()
-        let siteIDs = user.role == .siteManager
+        let siteIDs =
+            user.role == .siteManager
             ? try await UserSite.query(on: db).filter(\.$user.$id == userID).all().map { $0.$site.id } : []
-        return UserContext(id: userID, email: user.email, name: user.name, role: user.role,
-                           organisationID: user.$organisation.id, siteIDs: Set(siteIDs), feedbackFocalPoint: user.feedbackFocalPoint)
+        return UserContext(
+            id: userID, email: user.email, name: user.name, role: user.role,
+            organisationID: user.$organisation.id, siteIDs: Set(siteIDs), feedbackFocalPoint: user.feedbackFocalPoint)
     }
 }
 
@@ -66,7 +71,8 @@ extension Request {
     func authorize(_ permission: Permission) throws -> UserContext {
         let user = try requireUser()
         guard permission.isGranted(to: user) else {
-            throw HavenError.forbidden("Your role (\(user.role.label)) does not allow you to \(permission.explanation).")
+            throw HavenError.forbidden(
+                "Your role (\(user.role.label)) does not allow you to \(permission.explanation).")
         }
         return user
     }
@@ -93,7 +99,8 @@ extension Permission {
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
         case .recordFeedback: "record feedback for this site"
-        case .handleFeedback(let item): item.sensitive ? "handle sensitive feedback (focal points only)" : "handle this feedback"
+        case .handleFeedback(let item):
+            item.sensitive ? "handle sensitive feedback (focal points only)" : "handle this feedback"
         }
     }
 }

@@ -16,8 +16,9 @@ enum Login {
         let user = try await verify(email: email, password: password, on: req)
         let token = [UInt8].random(count: 32).base64URLEncoded
         let lifetime = req.application.havenSettings.sessionLifetime
-        let session = UserSession(tokenHash: hashToken(token), userID: try user.requireID(), kind: kind,
-                                  expiresAt: Date().addingTimeInterval(lifetime))
+        let session = UserSession(
+            tokenHash: hashToken(token), userID: try user.requireID(), kind: kind,
+            expiresAt: Date().addingTimeInterval(lifetime))
         try await session.create(on: req.db)
         return Opened(token: token, expiresAt: session.expiresAt, user: user)
     }
@@ -32,9 +33,12 @@ enum Login {
     static func verify(email: String, password: String, on req: Request) async throws -> User {
         let email = String(email.trimmed.lowercased().prefix(320))
         let address = ClientAddress.of(req)
-        let accountKey = "email:\(email)", addressKey = "ip:\(address)"
+        let accountKey = "email:\(email)"
+        let addressKey = "ip:\(address)"
         let throttle = req.application.loginThrottle
-        try await throttle.check([(accountKey, nil), (addressKey, req.application.havenSettings.failedLoginLimit * failuresPerAddress)], on: req.db)
+        try await throttle.check(
+            [(accountKey, nil), (addressKey, req.application.havenSettings.failedLoginLimit * failuresPerAddress)],
+            on: req.db)
         let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$archivedAt == nil).first()
         // Hash even for unknown e-mails so that timing does not reveal which accounts exist.
         let hash = user?.passwordHash ?? decoyHash

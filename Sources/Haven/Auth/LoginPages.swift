@@ -31,16 +31,19 @@ struct LoginPages: RouteCollection {
                 isHTTPOnly: true, sameSite: .lax)
             return response
         } catch let error as HavenError {
-            return Layout.response(Self.render(csrf: req.csrfToken, next: form.next, email: form.email, problem: error.detail),
-                                   status: error.status)
+            return Layout.response(
+                Self.render(csrf: req.csrfToken, next: form.next, email: form.email, problem: error.detail),
+                status: error.status)
         }
     }
 
     /// Logging out changes state, so it is a form post; this page holds the button.
     func confirmLogout(req: Request) async throws -> Response {
-        Layout.response(Layout.page("Log out", user: req.currentUser,
-            .h1("Log out"),
-            Layout.form(action: Paths.logout, csrf: req.csrfToken, .button(.type(.submit), "Log out of Haven"))))
+        Layout.response(
+            Layout.page(
+                "Log out", user: req.currentUser,
+                .h1("Log out"),
+                Layout.form(action: Paths.logout, csrf: req.csrfToken, .button(.type(.submit), "Log out of Haven"))))
     }
 
     func logout(req: Request) async throws -> Response {
@@ -51,15 +54,21 @@ struct LoginPages: RouteCollection {
     }
 
     static func render(csrf: String, next: String?, email: String, problem: String?) -> String {
-        Layout.page("Log in", user: nil,
+        Layout.page(
+            "Log in", user: nil,
             .h1("Log in to Haven"),
             .unwrap(problem) { .p(.class("alert"), .text($0)) },
-            Layout.form(action: "/login", csrf: csrf,
+            Layout.form(
+                action: "/login", csrf: csrf,
                 .input(.type(.hidden), .name("next"), .value(next ?? "")),
-                .div(.class("field"), .label(.for("email"), "E-mail"),
-                     .input(.type(.email), .name("email"), .id("email"), .value(email), .required(true), .autofocus(email.isEmpty))),
-                .div(.class("field"), .label(.for("password"), "Password"),
-                     .input(.type(.password), .name("password"), .id("password"), .required(true))),
+                .div(
+                    .class("field"), .label(.for("email"), "E-mail"),
+                    .input(
+                        .type(.email), .name("email"), .id("email"), .value(email), .required(true),
+                        .autofocus(email.isEmpty))),
+                .div(
+                    .class("field"), .label(.for("password"), "Password"),
+                    .input(.type(.password), .name("password"), .id("password"), .required(true))),
                 .button(.type(.submit), "Log in")
             ))
     }

@@ -63,7 +63,9 @@ public enum Permission: Sendable, Equatable {
     /// The single rule book: every route asks here, and the role matrix tests read it exhaustively.
     public func isGranted(to user: UserContext) -> Bool {
         // Sensitive feedback reaches its focal points only, whatever their role, before any other rule.
-        if case .handleFeedback(let item) = self, item.sensitive { return user.feedbackFocalPoint && user.role != .viewer }
+        if case .handleFeedback(let item) = self, item.sensitive {
+            return user.feedbackFocalPoint && user.role != .viewer
+        }
         return switch (user.role, self) {
         case (.administrator, _):
             true
@@ -73,17 +75,21 @@ public enum Permission: Sendable, Equatable {
             true
         case (_, .readOperationalData):
             true
-        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)), (.siteManager, .recordMonitoring(let site)),
-             (.siteManager, .recordFeedback(let site)):
+        case (.siteManager, .editSite(let site)), (.siteManager, .recordPopulation(let site)),
+            (.siteManager, .recordMonitoring(let site)),
+            (.siteManager, .recordFeedback(let site)):
             user.siteIDs.contains(site.id)
-        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)), (.partner, .recordMonitoring(let site)),
-             (.partner, .recordFeedback(let site)):
+        case (.partner, .editSite(let site)), (.partner, .recordPopulation(let site)),
+            (.partner, .recordMonitoring(let site)),
+            (.partner, .recordFeedback(let site)):
             site.managementAgencyID != nil && site.managementAgencyID == user.organisationID
         case (.siteManager, .handleFeedback(let item)):
             user.siteIDs.contains(item.siteID)
         case (.partner, .handleFeedback(let item)):
-            user.organisationID != nil && (item.managementAgencyID == user.organisationID || item.referredToID == user.organisationID)
-        case (.siteManager, .uploadRounds), (.partner, .uploadRounds), (.siteManager, .uploadActivities), (.partner, .uploadActivities):
+            user.organisationID != nil
+                && (item.managementAgencyID == user.organisationID || item.referredToID == user.organisationID)
+        case (.siteManager, .uploadRounds), (.partner, .uploadRounds), (.siteManager, .uploadActivities),
+            (.partner, .uploadActivities):
             true
         case (.siteManager, .recordActivity(let organisation)), (.partner, .recordActivity(let organisation)):
             organisation == user.organisationID

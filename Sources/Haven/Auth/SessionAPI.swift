@@ -21,7 +21,8 @@ struct SessionAPI: RouteCollection {
     func open(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
         let opened = try await Login.open(email: credentials.email, password: credentials.password, kind: .api, on: req)
-        let body = Opened(token: opened.token, expiresAt: opened.expiresAt, user: try await UserBody(opened.user, on: req.db))
+        let body = Opened(
+            token: opened.token, expiresAt: opened.expiresAt, user: try await UserBody(opened.user, on: req.db))
         return try await body.encodeResponse(status: .created, for: req)
     }
 

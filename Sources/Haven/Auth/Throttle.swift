@@ -48,8 +48,10 @@ struct Throttle: Sendable {
     /// Keys with their own limits, for a check where one key stands for many people.
     func check(_ keys: [(key: String, limit: Int?)], on db: any Database, at now: Date = Date()) async throws {
         let hashes = Dictionary(keys.map { (Self.hash($0.key), $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = try await ThrottleAttempt.query(on: db).filter(\.$throttle == name).filter(\.$key ~~ Array(hashes.keys))
-            .filter(\.$at > now.addingTimeInterval(-window)).sort(\.$at).all()
+        let rows = try await ThrottleAttempt.query(on: db).filter(\.$throttle == name).filter(
+            \.$key ~~ Array(hashes.keys)
+        )
+        .filter(\.$at > now.addingTimeInterval(-window)).sort(\.$at).all()
         var ledger = AttemptLedger(limit: limit, window: window)
         for row in rows { ledger.record(row.key, at: row.at) }
         if let wait = hashes.compactMap({ hash, key in ledger.retryAfter(hash, limit: key.limit, at: now) }).max() {
@@ -58,12 +60,15 @@ struct Throttle: Sendable {
     }
 
     func record(_ keys: [String], on db: any Database, at now: Date = Date()) async throws {
-        try await ThrottleAttempt.query(on: db).filter(\.$throttle == name).filter(\.$at < now.addingTimeInterval(-window)).delete()
+        try await ThrottleAttempt.query(on: db).filter(\.$throttle == name).filter(
+            \.$at < now.addingTimeInterval(-window)
+        ).delete()
         try await keys.map { ThrottleAttempt(throttle: name, key: Self.hash($0), at: now) }.create(on: db)
     }
 
     func clear(_ keys: [String], on db: any Database) async throws {
-        try await ThrottleAttempt.query(on: db).filter(\.$throttle == name).filter(\.$key ~~ keys.map(Self.hash)).delete()
+        try await ThrottleAttempt.query(on: db).filter(\.$throttle == name).filter(\.$key ~~ keys.map(Self.hash))
+            .delete()
     }
 
     static func hash(_ key: String) -> String {

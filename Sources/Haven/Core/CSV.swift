@@ -26,12 +26,18 @@ public enum CSV {
         var chars = Substring(text)
         if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
 
-        var fieldCount = 0, fieldLength = 0
+        var fieldCount = 0
+        var fieldLength = 0
         func endField() throws(TooLarge) {
             fieldCount += 1
-            guard row.count < limits.fieldsPerRow else { throw TooLarge(reason: "row \(rows.count + 1) has more than \(limits.fieldsPerRow) columns") }
+            guard row.count < limits.fieldsPerRow else {
+                throw TooLarge(reason: "row \(rows.count + 1) has more than \(limits.fieldsPerRow) columns")
+            }
             guard fieldCount <= limits.fields else { throw TooLarge(reason: "it has more than \(limits.fields) cells") }
-            row.append(field); field = ""; afterQuote = false; fieldLength = 0
+            row.append(field)
+            field = ""
+            afterQuote = false
+            fieldLength = 0
         }
         func endRow() throws(TooLarge) {
             try endField()
@@ -43,14 +49,20 @@ public enum CSV {
         func append(_ char: Character) throws(TooLarge) {
             fieldLength += 1
             guard fieldLength <= limits.fieldCharacters else {
-                throw TooLarge(reason: "a cell in row \(rows.count + 1) holds more than \(limits.fieldCharacters) characters")
+                throw TooLarge(
+                    reason: "a cell in row \(rows.count + 1) holds more than \(limits.fieldCharacters) characters")
             }
             field.append(char)
         }
 
         for char in chars {
             if inQuotes {
-                if char == "\"" { inQuotes = false; afterQuote = true } else { try append(char) }
+                if char == "\"" {
+                    inQuotes = false
+                    afterQuote = true
+                } else {
+                    try append(char)
+                }
                 continue
             }
             switch char {
@@ -75,7 +87,10 @@ public enum CSV {
     /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, as OWASP advises: a site named
     /// `=HYPERLINK(…)` must reach Excel as text. Numeric columns are written as they are.
     public static func exportLine(_ fields: [String], numeric: [Bool] = []) -> String {
-        line(fields.enumerated().map { index, field in index < numeric.count && numeric[index] ? field : neutralised(field) })
+        line(
+            fields.enumerated().map { index, field in
+                index < numeric.count && numeric[index] ? field : neutralised(field)
+            })
     }
 
     static func neutralised(_ text: String) -> String {

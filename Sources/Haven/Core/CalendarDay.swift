@@ -14,7 +14,8 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
 
     public init?(year: Int, month: Int, day: Int) {
         guard Self.years.contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.init(valid: year, month, day)
     }
 
@@ -29,18 +30,28 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     public init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
     /// The day a moment falls on in UTC; moments outside 1900-2999 give the nearest end of that span.
     public init(_ date: Date) {
         let seconds = date.timeIntervalSince1970
-        guard seconds.isFinite else { self = seconds > 0 ? .latest : .earliest; return }
+        guard seconds.isFinite else {
+            self = seconds > 0 ? .latest : .earliest
+            return
+        }
         let days = (seconds / 86_400).rounded(.down)
-        guard days >= Double(Self.earliest.daysSince1970) else { self = .earliest; return }
-        guard days <= Double(Self.latest.daysSince1970) else { self = .latest; return }
+        guard days >= Double(Self.earliest.daysSince1970) else {
+            self = .earliest
+            return
+        }
+        guard days <= Double(Self.latest.daysSince1970) else {
+            self = .latest
+            return
+        }
         self.init(daysSince1970: Int(days))
     }
 
@@ -62,7 +73,8 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     public func adding(months: Int) -> CalendarDay {
         let clamped = max(-12_000, min(12_000, months))
         let index = (year * 12 + month - 1) + clamped
-        let y = index / 12, m = index % 12 + 1
+        let y = index / 12
+        let m = index % 12 + 1
         guard y >= Self.years.lowerBound else { return .earliest }
         guard y <= Self.years.upperBound else { return .latest }
         return CalendarDay(valid: y, m, min(day, Self.daysIn(month: m, year: y)))
@@ -81,8 +93,11 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = CalendarDay(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text.prefix(40))' is not a date in the form yyyy-mm-dd between 1900 and 2999"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "'\(text.prefix(40))' is not a date in the form yyyy-mm-dd between 1900 and 2999")
+            )
         }
         self = day
     }

@@ -19,6 +19,14 @@ extension Int {
     /// A computed figure as a whole number that cannot trap: NaN is 0, and values beyond what an Int
     /// holds stop at its ends (a standard of 0.000001 people per toilet must not stop the server).
     init(saturating value: Double) {
-        if value.isNaN { self = 0 } else if value >= 9.2e18 { self = .max } else if value <= -9.2e18 { self = .min } else { self = Int(value) }
+        if value.isNaN {
+            self = 0
+        } else if value >= 9.2e18 {
+            self = .max
+        } else if value <= -9.2e18 {
+            self = .min
+        } else {
+            self = Int(value)
+        }
     }
 }

@@ -6,7 +6,8 @@ import Vapor
 struct FormTexts: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, request.headers.contentType == .urlEncodedForm,
-              let body = try await request.body.collect(max: CSRFMiddleware.largestForm).get() else {
+            let body = try await request.body.collect(max: CSRFMiddleware.largestForm).get()
+        else {
             return try await next.respond(to: request)
         }
         try HavenError.check(TextRules.bodyProblems(Self.fields(String(buffer: body))))
@@ -18,7 +19,9 @@ struct FormTexts: AsyncMiddleware {
         var fields: [String: Any] = [:]
         for (index, pair) in body.split(separator: "&").enumerated() {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ text: Substring) -> String { String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
+            func decoded(_ text: Substring) -> String {
+                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+            }
             let name = decoded(parts[0])
             // Repeated names (several sites ticked) are kept apart by their position.
             fields[fields[name] == nil ? name : "\(name).\(index)"] = parts.count > 1 ? decoded(parts[1]) : ""

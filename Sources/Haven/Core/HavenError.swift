@@ -27,7 +27,8 @@ public enum HavenError: Error, Sendable {
     public var detail: String {
         switch self {
         case .invalid(let errors):
-            errors.count == 1 ? "One field is not valid: \(errors[0].field): \(errors[0].message)"
+            errors.count == 1
+                ? "One field is not valid: \(errors[0].field): \(errors[0].message)"
                 : "\(errors.count) fields are not valid."
         case .notFound(let what): "\(what) was not found."
         case .unauthorized: "Log in first: this needs an account."

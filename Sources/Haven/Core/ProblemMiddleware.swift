@@ -17,12 +17,16 @@ struct ProblemMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, detail, fields, retryAfter) = Self.describe(error, logger: request.logger)
-            if status == .forbidden, let user = request.currentUser { await Refusals.forbidden(user, why: detail, on: request) }
+            if status == .forbidden, let user = request.currentUser {
+                await Refusals.forbidden(user, why: detail, on: request)
+            }
             if request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/v1/") {
-                let response = try Self.problemResponse(status: status, detail: detail, errors: fields, retryAfter: retryAfter)
+                let response = try Self.problemResponse(
+                    status: status, detail: detail, errors: fields, retryAfter: retryAfter)
                 // ODK Collect asks for a login only when told how.
                 if status == .unauthorized && request.url.path.hasPrefix("/v1/") {
-                    response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Basic realm=\"Haven\", charset=\"UTF-8\"")
+                    response.headers.replaceOrAdd(
+                        name: .wwwAuthenticate, value: "Basic realm=\"Haven\", charset=\"UTF-8\"")
                 }
                 return response
             }
@@ -36,10 +40,15 @@ struct ProblemMiddleware: AsyncMiddleware {
         }
     }
 
-    static func problemResponse(status: HTTPResponseStatus, detail: String, errors: [FieldError]?, retryAfter: Int?) throws -> Response {
+    static func problemResponse(status: HTTPResponseStatus, detail: String, errors: [FieldError]?, retryAfter: Int?)
+        throws -> Response
+    {
         // Messages may quote what was sent; a problem never grows with the request that caused it.
-        let problem = Problem(title: status.reasonPhrase, status: Int(status.code), detail: String(detail.prefix(2_000)),
-                              errors: errors.map { $0.prefix(100).map { FieldError(String($0.field.prefix(200)), String($0.message.prefix(1_000))) } })
+        let problem = Problem(
+            title: status.reasonPhrase, status: Int(status.code), detail: String(detail.prefix(2_000)),
+            errors: errors.map {
+                $0.prefix(100).map { FieldError(String($0.field.prefix(200)), String($0.message.prefix(1_000))) }
+            })
         let response = Response(status: status)
         try response.content.encode(problem, as: .json)
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
@@ -59,7 +68,11 @@ struct ProblemMiddleware: AsyncMiddleware {
             return (haven.status, haven.detail, fields, retry)
         case let database as any DatabaseError where database.isConstraintFailure:
             // A unique index decided between two writers at the same moment: the loser is told, nothing half-written.
-            return (.conflict, "Someone else wrote the same record at the same moment. Look at it again, then retry if it still needs doing.", nil, nil)
+            return (
+                .conflict,
+                "Someone else wrote the same record at the same moment. Look at it again, then retry if it still needs doing.",
+                nil, nil
+            )
         case let decoding as DecodingError:
             return (.badRequest, DecodingProblem.describe(decoding), nil, nil)
         case let abort as any AbortError:
@@ -83,7 +96,8 @@ enum DecodingProblem {
         case .valueNotFound(let type, let context):
             "Field \(path(context.codingPath)) must be \(name(of: type)), not null."
         case .dataCorrupted(let context):
-            context.codingPath.isEmpty ? "The request body is not valid JSON."
+            context.codingPath.isEmpty
+                ? "The request body is not valid JSON."
                 : "Field \(path(context.codingPath)) has a value that is not allowed: \(context.debugDescription)"
         @unknown default:
             "The request body could not be read."

@@ -9,9 +9,10 @@ public struct ReportingMonth: Hashable, Comparable, Codable, Sendable, CustomStr
     public init?(_ text: String) {
         let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]),
-              CalendarDay.years.contains(year), (1...12).contains(month) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]),
+            CalendarDay.years.contains(year), (1...12).contains(month)
+        else { return nil }
         self.year = year
         self.month = month
     }
@@ -41,8 +42,10 @@ public struct ReportingMonth: Hashable, Comparable, Codable, Sendable, CustomStr
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let month = ReportingMonth(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text.prefix(40))' is not a month written yyyy-mm between 1900 and 2999"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "'\(text.prefix(40))' is not a month written yyyy-mm between 1900 and 2999"))
         }
         self = month
     }

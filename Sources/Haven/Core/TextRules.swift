@@ -47,10 +47,12 @@ enum TextRules {
     static func hidden(_ text: String, lineBreaks: Bool) -> String? {
         for scalar in text.unicodeScalars {
             if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
-                return "holds hidden direction controls (U+\(String(scalar.value, radix: 16, uppercase: true))); type the text again without them"
+                return
+                    "holds hidden direction controls (U+\(String(scalar.value, radix: 16, uppercase: true))); type the text again without them"
             }
             if scalar.properties.generalCategory == .control, !(lineBreaks && ["\n", "\r", "\t"].contains(scalar)) {
-                return "holds a control character (U+\(String(format: "%04X", scalar.value))); type the text again without it"
+                return
+                    "holds a control character (U+\(String(format: "%04X", scalar.value))); type the text again without it"
             }
         }
         return nil
@@ -77,9 +79,11 @@ enum TextRules {
 
     private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber,
-             .otherNumber, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber,
+            .otherNumber, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
             true
         default:
             false

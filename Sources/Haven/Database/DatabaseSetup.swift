@@ -14,15 +14,20 @@ enum DatabaseSetup {
         case .postgres(let url):
             try usePostgres(url, connections: settings.databaseConnections, as: .psql, on: app)
             if let replica = settings.readReplicaURL {
-                try usePostgres(replica, connections: settings.databaseConnections, as: .readReplica, on: app, isDefault: false)
+                try usePostgres(
+                    replica, connections: settings.databaseConnections, as: .readReplica, on: app, isDefault: false)
             }
         }
     }
 
-    private static func usePostgres(_ url: String, connections: Int, as id: DatabaseID, on app: Application, isDefault: Bool? = nil) throws {
+    private static func usePostgres(
+        _ url: String, connections: Int, as id: DatabaseID, on app: Application, isDefault: Bool? = nil
+    ) throws {
         var config = try SQLPostgresConfiguration(url: url)
         config.searchPath = ["public"]
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connections, sqlLogLevel: .trace), as: id, isDefault: isDefault)
+        app.databases.use(
+            .postgres(configuration: config, maxConnectionsPerEventLoop: connections, sqlLogLevel: .trace), as: id,
+            isDefault: isDefault)
     }
 
     /// SQLite settings that make a field laptop's database fast and safe for several users at once.
@@ -42,12 +47,14 @@ enum DatabaseSetup {
     static func privateFile(_ path: String, in directory: String) throws {
         let files = FileManager.default
         if !files.fileExists(atPath: directory) {
-            try files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try files.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         if files.fileExists(atPath: path) {
             try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } else if !files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
-            throw HavenError.badRequest("Cannot create the database file \(path): check that the data folder can be written.")
+            throw HavenError.badRequest(
+                "Cannot create the database file \(path): check that the data folder can be written.")
         }
     }
 

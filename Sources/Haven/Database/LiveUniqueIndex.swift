@@ -14,10 +14,13 @@ enum LiveUniqueIndex {
         var key: String
     }
 
-    static func create<M: Audited>(_ name: String, for type: M.Type, columns: [String], newestFirst order: String,
-                                   on db: any Database) async throws where M.IDValue == UUID {
-        let key = SQLList(columns.map { SQLFunction("COALESCE", args: SQLRaw("CAST(\(column($0)) AS TEXT)"), SQLLiteral.string("")) },
-                          separator: SQLRaw(" || '|' || "))
+    static func create<M: Audited>(
+        _ name: String, for type: M.Type, columns: [String], newestFirst order: String,
+        on db: any Database
+    ) async throws where M.IDValue == UUID {
+        let key = SQLList(
+            columns.map { SQLFunction("COALESCE", args: SQLRaw("CAST(\(column($0)) AS TEXT)"), SQLLiteral.string("")) },
+            separator: SQLRaw(" || '|' || "))
         let rows = try await db.sql.select().column(SQLIdentifier("id")).column(SQLAlias(key, as: SQLIdentifier("key")))
             .from(M.schema).where(SQLIdentifier("archived_at"), .is, SQLLiteral.null)
             .orderBy(SQLRaw(order)).orderBy(SQLIdentifier("id")).all(decoding: Row.self)
@@ -25,10 +28,12 @@ enum LiveUniqueIndex {
         for id in extras {
             if let record = try await M.find(id, on: db) { try await Audit.archive(record, by: actor, on: db) }
         }
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             CREATE UNIQUE INDEX \(ident: name) ON \(ident: M.schema) (\(unsafeRaw: columns.map { column($0) }.joined(separator: ", "))) \
             WHERE archived_at IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     static func drop(_ name: String, on db: any Database) async throws {

@@ -26,7 +26,10 @@ actor SQLiteWriters {
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     func enter() async {
-        guard writing else { writing = true; return }
+        guard writing else {
+            writing = true
+            return
+        }
         await withCheckedContinuation { waiting.append($0) }
     }
 

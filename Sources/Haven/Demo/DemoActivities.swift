@@ -36,15 +36,20 @@ enum DemoActivities {
             for _ in 0..<random.int(1...4) {
                 let (activity, modality, share) = random.pick(menu)
                 guard chosen.insert(activity).inserted else { continue }
-                let organisations = random.chance(0.08) ? Array(Set([random.pick(partners), random.pick(partners)])) : [random.pick(partners)]
+                let organisations =
+                    random.chance(0.08)
+                    ? Array(Set([random.pick(partners), random.pick(partners)])) : [random.pick(partners)]
                 for organisation in organisations {
                     let start = today.adding(months: -random.int(1...9)).adding(days: -random.int(0...25))
                     let targeted = max(10, Int(Double(people) * share * random.uniform(0.6...1.0)))
                     for (step, month) in reported.enumerated() where start <= month.lastDay {
                         let progress = min(1.0, Double(step + 1) / Double(reported.count) * random.uniform(0.7...1.2))
-                        lines.append(Line(site: index, organisation: organisation, activity: activity, status: .ongoing, start: start, end: nil,
-                                          month: month, modality: modality, targeted: People(total: targeted),
-                                          reached: People(total: Int(Double(targeted) * progress))))
+                        lines.append(
+                            Line(
+                                site: index, organisation: organisation, activity: activity, status: .ongoing,
+                                start: start, end: nil,
+                                month: month, modality: modality, targeted: People(total: targeted),
+                                reached: People(total: Int(Double(targeted) * progress))))
                     }
                 }
             }
@@ -61,19 +66,33 @@ extension DemoActivities {
         guard let first = lines.map(\.month).min(), let last = lines.map(\.month).max() else { return [] }
         var random = SeededRandom(seed: seed &+ 6_000)
         let until = last.adding(months: 6)
-        func target(_ reached: Int) -> Int { max(100, Int((Double(reached) * random.uniform(0.9...2.2) / 100).rounded()) * 100) }
-        var sectors: [String: Int] = [:]
-        for line in lines { sectors[ActivitySeed.entries.first { $0.code == line.activity }!.sector, default: 0] += line.reached?.total ?? 0 }
-        var targets = sectors.keys.sorted().map { sector in
-            TargetInput(sector: sector, activity: nil, adminArea: nil, indicator: "People reached by \(ResponseSector.named(sector)?.name ?? sector) activities",
-                        fromMonth: first, toMonth: until, people: target(sectors[sector]!), comment: nil)
+        func target(_ reached: Int) -> Int {
+            max(100, Int((Double(reached) * random.uniform(0.9...2.2) / 100).rounded()) * 100)
         }
-        for (activity, sector, indicator) in [("WASH-01", "WASH", "People receiving trucked water"), ("FSL-01", "Food security", "People receiving food rations")] {
+        var sectors: [String: Int] = [:]
+        for line in lines {
+            sectors[ActivitySeed.entries.first { $0.code == line.activity }!.sector, default: 0] +=
+                line.reached?.total ?? 0
+        }
+        var targets = sectors.keys.sorted().map { sector in
+            TargetInput(
+                sector: sector, activity: nil, adminArea: nil,
+                indicator: "People reached by \(ResponseSector.named(sector)?.name ?? sector) activities",
+                fromMonth: first, toMonth: until, people: target(sectors[sector]!), comment: nil)
+        }
+        for (activity, sector, indicator) in [
+            ("WASH-01", "WASH", "People receiving trucked water"),
+            ("FSL-01", "Food security", "People receiving food rations"),
+        ] {
             var provinces: [String: Int] = [:]
-            for line in lines where line.activity == activity { provinces[province(line.site), default: 0] += line.reached?.total ?? 0 }
+            for line in lines where line.activity == activity {
+                provinces[province(line.site), default: 0] += line.reached?.total ?? 0
+            }
             targets += provinces.keys.sorted().map {
-                TargetInput(sector: sector, activity: activity, adminArea: $0, indicator: indicator, fromMonth: first, toMonth: until,
-                            people: target(provinces[$0]!), comment: nil)
+                TargetInput(
+                    sector: sector, activity: activity, adminArea: $0, indicator: indicator, fromMonth: first,
+                    toMonth: until,
+                    people: target(provinces[$0]!), comment: nil)
             }
         }
         return targets

@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// Writes a demo operation into an empty database, audited like any other change, in bulk.
@@ -29,20 +29,26 @@ public enum DemoLoader {
         return sites == 0 && areas == 0
     }
 
-    static func load(sites: Int, months: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database,
-                            today: CalendarDay = .today()) async throws -> Summary {
+    static func load(
+        sites: Int, months: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database,
+        today: CalendarDay = .today()
+    ) async throws -> Summary {
         guard try await isEmpty(db) else {
-            throw HavenError.conflict("The database already holds sites or areas; the demo loads only into an empty database.")
+            throw HavenError.conflict(
+                "The database already holds sites or areas; the demo loads only into an empty database.")
         }
         let catalogue = try await Catalogue.current(on: db)
         var types: [String: ActivityReferences.ActivityTypeRow] = [:]
         for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() {
-            types[type.code] = ActivityReferences.ActivityTypeRow(id: try type.requireID(), code: type.code, sector: type.sector)
+            types[type.code] = ActivityReferences.ActivityTypeRow(
+                id: try type.requireID(), code: type.code, sector: type.sector)
         }
-        let records = try Records(DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue, types: types)
+        let records = try Records(
+            DemoOperation(sites: sites, months: months, seed: seed, today: today), catalogue: catalogue, types: types)
         let now = today == .today() ? Date() : today.date.addingTimeInterval(12 * 3600)
-        let feedback = try DemoFeedback.records(sites: records.sites, organisations: records.organisations,
-                                                categories: try await FeedbackCategory.query(on: db).all(), cipher: cipher, seed: seed, now: now)
+        let feedback = try DemoFeedback.records(
+            sites: records.sites, organisations: records.organisations,
+            categories: try await FeedbackCategory.query(on: db).all(), cipher: cipher, seed: seed, now: now)
         let actor = Actor.commandLine("demo")
         try await db.write { tx in
             try await insert(records.areas, on: tx)
@@ -57,30 +63,40 @@ public enum DemoLoader {
             try await insert(feedback.services, on: tx)
             try await insert(feedback.items, on: tx)
             try await FeedbackTallies.count(feedback.items, on: tx)
-            try await AuditEvent.insert(feedback.services.map { Audit.creation(of: $0, by: actor) } + feedback.items.map { Audit.creation(of: $0, by: actor) },
-                                        on: tx)
+            try await AuditEvent.insert(
+                feedback.services.map { Audit.creation(of: $0, by: actor) }
+                    + feedback.items.map { Audit.creation(of: $0, by: actor) },
+                on: tx)
             try await insert(records.users, on: tx)
             try await insert(records.assignments, on: tx)
             try await insert(records.audit, on: tx)
         }
         // Fresh planner statistics after a bulk load; without them PostgreSQL picks poor plans at first.
         try await db.sql.raw("ANALYZE").run()
-        return Summary(areas: records.areas.count, sites: records.sites.count, counts: records.counts.count, rounds: records.rounds.count,
-                       logins: demoUsers.map { ($0.0, $0.0 == focalPoint ? "Coordinator, focal point for sensitive feedback" : $0.1.label) })
+        return Summary(
+            areas: records.areas.count, sites: records.sites.count, counts: records.counts.count,
+            rounds: records.rounds.count,
+            logins: demoUsers.map {
+                ($0.0, $0.0 == focalPoint ? "Coordinator, focal point for sensitive feedback" : $0.1.label)
+            })
     }
 
     /// Adds `perSite` feedback items to every open site, a hundred sites per transaction: the scale fixture for the
     /// complaints benchmark (a million items at 5,000 sites).
-    static func loadFeedback(perSite: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database) async throws -> Int {
-        let sites = try await Site.query(on: db).filter(\.$status == .open).filter(\.$archivedAt == nil).sort(\.$code).all()
+    static func loadFeedback(perSite: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database) async throws
+        -> Int
+    {
+        let sites = try await Site.query(on: db).filter(\.$status == .open).filter(\.$archivedAt == nil).sort(\.$code)
+            .all()
         let organisations = try await Organisation.query(on: db).all()
         let categories = try await FeedbackCategory.query(on: db).all()
         let actor = Actor.commandLine("demo")
         var loaded = 0
         for (index, start) in stride(from: 0, to: sites.count, by: 100).enumerated() {
             let chunk = Array(sites[start..<min(start + 100, sites.count)])
-            let feedback = try DemoFeedback.records(sites: chunk, organisations: organisations, categories: categories, cipher: cipher,
-                                                    seed: seed &+ UInt64(index) &* 31, now: Date(), perSite: perSite, withServices: false)
+            let feedback = try DemoFeedback.records(
+                sites: chunk, organisations: organisations, categories: categories, cipher: cipher,
+                seed: seed &+ UInt64(index) &* 31, now: Date(), perSite: perSite, withServices: false)
             try await db.write { tx in
                 try await insert(feedback.items, on: tx)
                 try await FeedbackTallies.count(feedback.items, on: tx)
@@ -107,11 +123,15 @@ public enum DemoLoader {
         var audit: [AuditEvent] = []
         private let actor = Actor.commandLine("demo")
 
-        init(_ operation: DemoOperation, catalogue: Catalogue.Version, types: [String: ActivityReferences.ActivityTypeRow]) throws {
+        init(
+            _ operation: DemoOperation, catalogue: Catalogue.Version,
+            types: [String: ActivityReferences.ActivityTypeRow]
+        ) throws {
             var areaIDs: [String: UUID] = [:]
             for area in operation.areas {
-                let model = AdminArea(id: UUID(), pcode: area.pcode, name: area.name, level: area.level,
-                                      parentID: area.parentPcode.flatMap { areaIDs[$0] })
+                let model = AdminArea(
+                    id: UUID(), pcode: area.pcode, name: area.name, level: area.level,
+                    parentID: area.parentPcode.flatMap { areaIDs[$0] })
                 areaIDs[area.pcode] = model.id
                 areas.append(created(model))
                 if area.level <= 2 {
@@ -120,12 +140,17 @@ public enum DemoLoader {
                     boundaries.append(created(boundary))
                 }
             }
-            organisations = DemoOperation.organisations.map { created(Organisation(id: UUID(), name: $0.name, acronym: $0.acronym, kind: $0.kind)) }
+            organisations = DemoOperation.organisations.map {
+                created(Organisation(id: UUID(), name: $0.name, acronym: $0.acronym, kind: $0.kind))
+            }
             for demo in operation.sites {
-                let site = created(DemoLoader.makeSite(demo, areaID: areaIDs[demo.areaPcode]!, agencyID: demo.agency.map { organisations[$0].id! }))
+                let site = created(
+                    DemoLoader.makeSite(
+                        demo, areaID: areaIDs[demo.areaPcode]!, agencyID: demo.agency.map { organisations[$0].id! }))
                 sites.append(site)
                 for (status, day) in demo.statusHistory {
-                    let change = SiteStatusChange(siteID: site.id!, status: status, changedOn: day, recordedBy: actor.label)
+                    let change = SiteStatusChange(
+                        siteID: site.id!, status: status, changedOn: day, recordedBy: actor.label)
                     change.id = UUID()
                     statusChanges.append(change)
                 }
@@ -137,8 +162,11 @@ public enum DemoLoader {
                     counts.append(created(count))
                 }
                 for (index, planned) in demo.rounds.enumerated() {
-                    rounds.append(created(try DemoLoader.makeRound(planned, siteID: site.id!, latest: index == demo.rounds.count - 1,
-                                                                   catalogue: catalogue)))
+                    rounds.append(
+                        created(
+                            try DemoLoader.makeRound(
+                                planned, siteID: site.id!, latest: index == demo.rounds.count - 1,
+                                catalogue: catalogue)))
                 }
             }
             try makeUsers()
@@ -146,8 +174,11 @@ public enum DemoLoader {
         }
 
         /// The demo's 5W lines, each checked by the same rules as a partner's, and the plan's targets.
-        private mutating func makeActivities(_ operation: DemoOperation, types: [String: ActivityReferences.ActivityTypeRow]) throws {
-            let lines = DemoActivities.plan(operation.sites, months: operation.months, seed: operation.seed, today: operation.today)
+        private mutating func makeActivities(
+            _ operation: DemoOperation, types: [String: ActivityReferences.ActivityTypeRow]
+        ) throws {
+            let lines = DemoActivities.plan(
+                operation.sites, months: operation.months, seed: operation.seed, today: operation.today)
             let areaCodes = Dictionary(areas.map { ($0.id!, $0.pcode) }, uniquingKeysWith: { a, _ in a })
             let province = { (site: Int) in String((areaCodes[self.sites[site].$adminArea.id] ?? "").prefix(4)) }
             for input in DemoActivities.targets(lines, province: province, seed: operation.seed) {
@@ -159,15 +190,20 @@ public enum DemoLoader {
             for line in lines {
                 let site = sites[line.site]
                 let input = ActivityInput(
-                    reportingOrganisationId: organisations[line.organisation].id!, implementingOrganisationId: nil, donorOrganisationId: nil,
-                    activity: line.activity, siteId: site.id, adminArea: nil, status: line.status, startOn: line.start, endOn: line.end,
+                    reportingOrganisationId: organisations[line.organisation].id!, implementingOrganisationId: nil,
+                    donorOrganisationId: nil,
+                    activity: line.activity, siteId: site.id, adminArea: nil, status: line.status, startOn: line.start,
+                    endOn: line.end,
                     month: line.month, modality: line.modality, targeted: line.targeted, reached: line.reached,
                     householdsTargeted: nil, householdsReached: nil, comment: nil)
                 let findings = ActivityRules.check(input, currentMonth: ReportingMonth(operation.today))
-                guard findings.errors.isEmpty, let type = types[line.activity] else { throw HavenError.badRequest("demo 5W line \(findings.errors)") }
+                guard findings.errors.isEmpty, let type = types[line.activity] else {
+                    throw HavenError.badRequest("demo 5W line \(findings.errors)")
+                }
                 let activity = Activity()
                 activity.id = UUID()
-                ActivityRegister.apply(input, .init(type: type, place: .init(siteID: site.id, areaID: site.$adminArea.id)), to: activity)
+                ActivityRegister.apply(
+                    input, .init(type: type, place: .init(siteID: site.id, areaID: site.$adminArea.id)), to: activity)
                 activities.append(created(activity))
             }
         }
@@ -182,13 +218,16 @@ public enum DemoLoader {
             let nrc = organisations.first { $0.acronym == "NRC" }!.id!
             let hash = try Bcrypt.hash(Summary.password)
             for (email, role) in demoUsers {
-                let user = User(id: UUID(), email: email, name: role.label + " (demo)", passwordHash: hash, role: role,
-                                organisationID: role == .partner ? nrc : nil)
+                let user = User(
+                    id: UUID(), email: email, name: role.label + " (demo)", passwordHash: hash, role: role,
+                    organisationID: role == .partner ? nrc : nil)
                 user.feedbackFocalPoint = email == focalPoint
                 users.append(created(user))
             }
             let manager = users.first { $0.role == .siteManager }!.id!
-            assignments = sites.filter { $0.status == .open }.prefix(5).map { UserSite(userID: manager, siteID: $0.id!) }
+            assignments = sites.filter { $0.status == .open }.prefix(5).map {
+                UserSite(userID: manager, siteID: $0.id!)
+            }
         }
     }
 
@@ -200,9 +239,12 @@ public enum DemoLoader {
         }
     }
 
-    fileprivate static func makeRound(_ planned: (day: CalendarDay, answers: [String: Answer], population: Int), siteID: UUID,
-                                      latest: Bool, catalogue: Catalogue.Version) throws -> MonitoringRound {
-        let scored = RoundScoring.score(planned.answers, catalogue: catalogue.indicators, population: planned.population)
+    fileprivate static func makeRound(
+        _ planned: (day: CalendarDay, answers: [String: Answer], population: Int), siteID: UUID,
+        latest: Bool, catalogue: Catalogue.Version
+    ) throws -> MonitoringRound {
+        let scored = RoundScoring.score(
+            planned.answers, catalogue: catalogue.indicators, population: planned.population)
         let round = MonitoringRound()
         round.id = UUID()
         round.$site.id = siteID

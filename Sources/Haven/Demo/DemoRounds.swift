@@ -21,7 +21,8 @@ enum DemoRounds {
         values["CCCM-COMMITTEE-WOMEN"] = .number((Double(members) * womenShare).rounded())
         for service in IndicatorSeed.services {
             let failing = min(0.9, 0.025 * strain * strain)
-            values[service.code] = .text(random.chance(failing) ? (random.chance(0.3) ? "non_existent" : "inadequate") : "adequate")
+            values[service.code] = .text(
+                random.chance(failing) ? (random.chance(0.3) ? "non_existent" : "inadequate") : "adequate")
         }
         for threat in IndicatorSeed.threats {
             values[threat.code] = .text(random.chance(0.02 * strain) ? "yes" : "no")

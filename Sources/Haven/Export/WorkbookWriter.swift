@@ -26,7 +26,10 @@ final class WorkbookWriter {
         FileManager.default.createFile(atPath: path.path, contents: nil)
         sheet = try FileHandle(forWritingTo: path)
         self.sheetName = sheetName
-        sheet.write(Data("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(Self.main)\"><sheetData>".utf8))
+        sheet.write(
+            Data(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(Self.main)\"><sheetData>"
+                    .utf8))
     }
 
     /// Removes the files; call it once the workbook has been sent, or when it will not be.
@@ -50,7 +53,9 @@ final class WorkbookWriter {
         for (index, cell) in cells.enumerated() {
             let reference = Self.columnName(index) + String(rowNumber)
             switch cell {
-            case .text(let text) where !text.isEmpty: xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+            case .text(let text) where !text.isEmpty:
+                xml +=
+                    "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
             case .number(let number): xml += "<c r=\"\(reference)\"><v>\(number)</v></c>"
             case .text, .empty: continue
             }
@@ -66,11 +71,15 @@ final class WorkbookWriter {
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try archive.addEntry(with: "xl/worksheets/sheet1.xml", fileURL: directory.appendingPathComponent("sheet1.xml"), compressionMethod: .deflate)
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", fileURL: directory.appendingPathComponent("sheet1.xml"),
+            compressionMethod: .deflate)
         return url
     }
 
@@ -81,13 +90,18 @@ final class WorkbookWriter {
         let sheets = [sheetName] + extraSheets.map(\.name)
         let numbers = Array(1...sheets.count)
         let extras = extraSheets.enumerated().map { index, sheet in
-            ("xl/worksheets/sheet\(index + 2).xml", """
+            (
+                "xl/worksheets/sheet\(index + 2).xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="\(Self.main)"><sheetData>\(sheet.xml)</sheetData></worksheet>
-                """)
+                """
+            )
         }
         return [
-            ("[Content_Types].xml", """
+            (
+                "[Content_Types].xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -95,28 +109,39 @@ final class WorkbookWriter {
                 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
                 \(numbers.map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())\
                 </Types>
-                """),
-            ("_rels/.rels", """
+                """
+            ),
+            (
+                "_rels/.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="rId1" Type="\(Self.relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """),
-            ("xl/workbook.xml", """
+                """
+            ),
+            (
+                "xl/workbook.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="\(Self.main)" xmlns:r="\(Self.relationships)"><sheets>\
                 \(zip(numbers, sheets).map { "<sheet name=\"\(Self.escape($1))\" sheetId=\"\($0)\" r:id=\"rId\($0)\"/>" }.joined())</sheets></workbook>
-                """),
-            ("xl/_rels/workbook.xml.rels", """
+                """
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 \(numbers.map { "<Relationship Id=\"rId\($0)\" Type=\"\(Self.relationships)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined())</Relationships>
-                """),
+                """
+            ),
         ] + extras
     }
 
     /// 0 → A, 25 → Z, 26 → AA.
     static func columnName(_ index: Int) -> String {
-        var name = "", n = index + 1
+        var name = ""
+        var n = index + 1
         while n > 0 {
             let remainder = (n - 1) % 26
             name = String(UnicodeScalar(UInt8(65 + remainder))) + name

@@ -20,16 +20,25 @@ struct ComplaintPages: RouteCollection {
         let page = try PageRequest(req)
         let (items, total) = try await filter.page(page, on: req.db)
         let digest = try await FeedbackDigest.make(for: filter.user, on: req.db)
-        let sites = Dictionary(try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).field(\.$id).field(\.$code).all()
-            .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
-        return Layout.response(ComplaintViews.list(user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
-                                                   categories: try await Self.categories(req.db), digest: digest, recorded: (req.query["recorded"] as String?).nonEmpty))
+        let sites = Dictionary(
+            try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).field(\.$id).field(
+                \.$code
+            ).all()
+                .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+        return Layout.response(
+            ComplaintViews.list(
+                user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
+                categories: try await Self.categories(req.db), digest: digest,
+                recorded: (req.query["recorded"] as String?).nonEmpty))
     }
 
     /// A help desk, hotline or mobile team records what it received.
     func intakeForm(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return Layout.response(ComplaintViews.intake(user: user, categories: try await Self.categories(req.db), values: [:], errors: [], csrf: req.csrfToken))
+        return Layout.response(
+            ComplaintViews.intake(
+                user: user, categories: try await Self.categories(req.db), values: [:], errors: [], csrf: req.csrfToken)
+        )
     }
 
     func intake(req: Request) async throws -> Response {
@@ -37,19 +46,30 @@ struct ComplaintPages: RouteCollection {
         let values = try req.content.decode([String: String].self)
         let site = try await values["site"].nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
         if let site { try req.authorize(.recordFeedback(site.scope)) }
-        let input = FeedbackInput(siteId: site?.id ?? UUID(), channel: FeedbackChannel(rawValue: values["channel"] ?? "") ?? .helpDesk,
-                                  category: values["category"] ?? "", sector: values["sector"].nonEmpty, description: values["description"] ?? "",
-                                  contact: values["contact"].nonEmpty, consentToContact: values["consent"] == "yes", wantsAnswer: values["wantsAnswer"] != "no",
-                                  receivedAt: nil, sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
-                                  ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: values["disability"] == "yes" ? true : nil)
+        let input = FeedbackInput(
+            siteId: site?.id ?? UUID(), channel: FeedbackChannel(rawValue: values["channel"] ?? "") ?? .helpDesk,
+            category: values["category"] ?? "", sector: values["sector"].nonEmpty,
+            description: values["description"] ?? "",
+            contact: values["contact"].nonEmpty, consentToContact: values["consent"] == "yes",
+            wantsAnswer: values["wantsAnswer"] != "no",
+            receivedAt: nil, sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
+            ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)),
+            disability: values["disability"] == "yes" ? true : nil)
         do {
-            let item = try await FeedbackRegister.record(input, at: site, by: user.actor, cipher: req.feedbackCipher, on: req.db)
+            let item = try await FeedbackRegister.record(
+                input, at: site, by: user.actor, cipher: req.feedbackCipher, on: req.db)
             let scope = item.scope(managedBy: site?.$managementAgency.id)
-            return req.redirect(to: Permission.handleFeedback(scope).isGranted(to: user) ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
+            return req.redirect(
+                to: Permission.handleFeedback(scope).isGranted(to: user)
+                    ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
         } catch HavenError.invalid(let errors) {
-            let named = errors.map { $0.field == "siteId" ? FieldError("site", "is not the code of a site in Haven") : $0 }
-            return Layout.response(ComplaintViews.intake(user: user, categories: try await Self.categories(req.db), values: values, errors: named,
-                                                         csrf: req.csrfToken), status: .unprocessableEntity)
+            let named = errors.map {
+                $0.field == "siteId" ? FieldError("site", "is not the code of a site in Haven") : $0
+            }
+            return Layout.response(
+                ComplaintViews.intake(
+                    user: user, categories: try await Self.categories(req.db), values: values, errors: named,
+                    csrf: req.csrfToken), status: .unprocessableEntity)
         }
     }
 
@@ -71,13 +91,18 @@ struct ComplaintPages: RouteCollection {
         let (user, item) = try await FeedbackAPI.handled(req)
         let form = try req.content.decode([String: String].self)
         guard let to = FeedbackStatus(rawValue: form["to"] ?? "") else {
-            return try await page(req, errors: [FieldError("to", "'\(form["to"] ?? "")' is not a step; use one of \(FeedbackStatus.codeList)")],
-                                  status: .unprocessableEntity)
+            return try await page(
+                req,
+                errors: [
+                    FieldError("to", "'\(form["to"] ?? "")' is not a step; use one of \(FeedbackStatus.codeList)")
+                ],
+                status: .unprocessableEntity)
         }
-        let step = FeedbackTransition(to: to, organisationId: form["organisationId"].nonEmpty.flatMap { UUID(uuidString: $0) },
-                                      focalPoint: form["focalPoint"].nonEmpty, response: form["response"].nonEmpty,
-                                      closedVia: form["closedVia"].nonEmpty.flatMap(FeedbackChannel.init(rawValue:)),
-                                      satisfaction: form["satisfaction"].nonEmpty.flatMap(FeedbackSatisfaction.init(rawValue:)))
+        let step = FeedbackTransition(
+            to: to, organisationId: form["organisationId"].nonEmpty.flatMap { UUID(uuidString: $0) },
+            focalPoint: form["focalPoint"].nonEmpty, response: form["response"].nonEmpty,
+            closedVia: form["closedVia"].nonEmpty.flatMap(FeedbackChannel.init(rawValue:)),
+            satisfaction: form["satisfaction"].nonEmpty.flatMap(FeedbackSatisfaction.init(rawValue:)))
         do {
             try await FeedbackRegister.transition(item, step, by: user, cipher: req.feedbackCipher, on: req.db)
             return req.redirect(to: Paths.complaint(item.id!))
@@ -91,14 +116,17 @@ struct ComplaintPages: RouteCollection {
         let form = try req.content.decode([String: String].self)
         let saved: FeedbackItem
         do {
-            saved = try await FeedbackRegister.reclassify(item, as: form["category"] ?? "", sector: form["sector"], by: user,
-                                                          cipher: req.feedbackCipher, on: req.db)
+            saved = try await FeedbackRegister.reclassify(
+                item, as: form["category"] ?? "", sector: form["sector"], by: user,
+                cipher: req.feedbackCipher, on: req.db)
         } catch HavenError.invalid(let errors) {
             return try await page(req, errors: errors, status: .unprocessableEntity)
         }
         // Once sensitive, the item is no longer this person's unless they are a focal point.
         let scope = saved.scope(managedBy: try await Site.find(saved.$site.id, on: req.db)?.$managementAgency.id)
-        return req.redirect(to: Permission.handleFeedback(scope).isGranted(to: user) ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
+        return req.redirect(
+            to: Permission.handleFeedback(scope).isGranted(to: user)
+                ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
     }
 
     private func page(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -107,7 +135,10 @@ struct ComplaintPages: RouteCollection {
         let site = try await Site.find(item.$site.id, on: req.db)
         let organisations = try await Organisation.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$name).all()
         let categories = try await Self.categories(req.db)
-        return Layout.response(ComplaintViews.item(user: user, item: item, opened: opened, site: site, categories: categories, organisations: organisations,
-                                                   errors: errors, csrf: req.csrfToken), status: status)
+        return Layout.response(
+            ComplaintViews.item(
+                user: user, item: item, opened: opened, site: site, categories: categories,
+                organisations: organisations,
+                errors: errors, csrf: req.csrfToken), status: status)
     }
 }

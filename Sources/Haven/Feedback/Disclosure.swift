@@ -11,7 +11,10 @@ enum Disclosure {
     static func row(_ counts: [Int], threshold: Int) -> (cells: [Int?], total: Int?) {
         var cells = counts.map { shown($0, threshold: threshold) }
         if cells.filter({ $0 == nil }).count == 1,
-           let partner = cells.indices.filter({ cells[$0] != nil && counts[$0] > 0 }).min(by: { counts[$0] < counts[$1] }) {
+            let partner = cells.indices.filter({ cells[$0] != nil && counts[$0] > 0 }).min(by: {
+                counts[$0] < counts[$1]
+            })
+        {
             cells[partner] = nil
         }
         return (cells, shown(counts.reduce(0, +), threshold: threshold))

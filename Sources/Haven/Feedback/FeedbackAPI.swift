@@ -32,17 +32,30 @@ struct FeedbackBody: Content {
     var overdue: Bool
 
     /// `opened` holds what was unsealed for someone allowed to read it; without it, a list entry.
-    init(_ item: FeedbackItem, opened: (description: String, contact: String, response: String)? = nil, now: Date = Date()) throws {
+    init(
+        _ item: FeedbackItem, opened: (description: String, contact: String, response: String)? = nil,
+        now: Date = Date()
+    ) throws {
         id = try item.requireID()
-        (reference, receivedAt, channel, siteId, category, sensitive) = (item.reference, item.receivedAt, item.channel, item.$site.id, item.categoryCode, item.sensitive)
+        (reference, receivedAt, channel, siteId, category, sensitive) = (
+            item.reference, item.receivedAt, item.channel, item.$site.id, item.categoryCode, item.sensitive
+        )
         sector = item.sector.isEmpty ? nil : item.sector
         description = opened?.description ?? (item.sensitive ? nil : item.description)
         contact = opened.map { $0.contact.isEmpty ? nil : $0.contact } ?? nil
-        response = opened.map { $0.response.isEmpty ? nil : $0.response } ?? (item.sensitive || item.response.isEmpty ? nil : item.response)
-        (consentToContact, wantsAnswer, sex, ageGroup, disability) = (item.consentToContact, item.wantsAnswer, item.sex, item.ageGroup, item.disability)
-        (status, referredToId, closedVia, satisfaction) = (item.status, item.$referredTo.id, item.closedVia, item.satisfaction)
+        response =
+            opened.map { $0.response.isEmpty ? nil : $0.response }
+            ?? (item.sensitive || item.response.isEmpty ? nil : item.response)
+        (consentToContact, wantsAnswer, sex, ageGroup, disability) = (
+            item.consentToContact, item.wantsAnswer, item.sex, item.ageGroup, item.disability
+        )
+        (status, referredToId, closedVia, satisfaction) = (
+            item.status, item.$referredTo.id, item.closedVia, item.satisfaction
+        )
         focalPoint = item.focalPoint.isEmpty ? nil : item.focalPoint
-        (acknowledgeBy, respondBy, respondedAt, closedAt) = (item.acknowledgeBy, item.respondBy, item.respondedAt, item.closedAt)
+        (acknowledgeBy, respondBy, respondedAt, closedAt) = (
+            item.acknowledgeBy, item.respondBy, item.respondedAt, item.closedAt
+        )
         overdue = FeedbackDeadlines.isOverdue(status: item.status, due: item.due, now: now)
     }
 }
@@ -71,7 +84,8 @@ struct FeedbackAPI: RouteCollection {
     func categories(req: Request) async throws -> Page<FeedbackCategoryBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let (all, total) = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).fetchPage(page)
+        let (all, total) = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position)
+            .fetchPage(page)
         return Page(items: all.map(FeedbackCategoryBody.init), total: total, request: page)
     }
 
@@ -87,19 +101,23 @@ struct FeedbackAPI: RouteCollection {
         let input = try req.content.decode(FeedbackInput.self)
         let site = try await Site.find(input.siteId, on: req.db)
         if let site { try req.authorize(.recordFeedback(site.scope)) }
-        let item = try await FeedbackRegister.record(input, at: site, by: user.actor, cipher: req.feedbackCipher, on: req.db)
+        let item = try await FeedbackRegister.record(
+            input, at: site, by: user.actor, cipher: req.feedbackCipher, on: req.db)
         return try await FeedbackBody(item).encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> FeedbackBody {
         let (user, item) = try await Self.handled(req)
-        return try FeedbackBody(item, opened: try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db))
+        return try FeedbackBody(
+            item, opened: try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db))
     }
 
     func transition(req: Request) async throws -> FeedbackBody {
         let (user, item) = try await Self.handled(req)
-        return try FeedbackBody(try await FeedbackRegister.transition(item, try req.content.decode(FeedbackTransition.self), by: user,
-                                                                      cipher: req.feedbackCipher, on: req.db))
+        return try FeedbackBody(
+            try await FeedbackRegister.transition(
+                item, try req.content.decode(FeedbackTransition.self), by: user,
+                cipher: req.feedbackCipher, on: req.db))
     }
 
     struct Reclassification: Content {
@@ -110,8 +128,10 @@ struct FeedbackAPI: RouteCollection {
     func reclassify(req: Request) async throws -> FeedbackBody {
         let (user, item) = try await Self.handled(req)
         let body = try req.content.decode(Reclassification.self)
-        return try FeedbackBody(try await FeedbackRegister.reclassify(item, as: body.category, sector: body.sector, by: user,
-                                                                      cipher: req.feedbackCipher, on: req.db))
+        return try FeedbackBody(
+            try await FeedbackRegister.reclassify(
+                item, as: body.category, sector: body.sector, by: user,
+                cipher: req.feedbackCipher, on: req.db))
     }
 
     /// The item, if this person may handle it; to anyone else it does not exist.
@@ -119,7 +139,9 @@ struct FeedbackAPI: RouteCollection {
         let user = try req.requireUser()
         let item = try await req.find(FeedbackItem.self, named: "Feedback")
         let site = try await Site.find(item.$site.id, on: req.db)
-        guard Permission.handleFeedback(item.scope(managedBy: site?.$managementAgency.id)).isGranted(to: user) else { throw HavenError.notFound("Feedback") }
+        guard Permission.handleFeedback(item.scope(managedBy: site?.$managementAgency.id)).isGranted(to: user) else {
+            throw HavenError.notFound("Feedback")
+        }
         return (user, item)
     }
 }
@@ -141,7 +163,8 @@ struct FeedbackFilter {
     /// Everything this person may list, for someone who reads items one by one: viewers read figures only.
     init(lister user: UserContext) throws {
         guard user.role != .viewer else {
-            throw HavenError.forbidden("Viewers read feedback as figures (the figures page, or /api/v1/analysis/feedback), not item by item.")
+            throw HavenError.forbidden(
+                "Viewers read feedback as figures (the figures page, or /api/v1/analysis/feedback), not item by item.")
         }
         self.init(user: user)
     }
@@ -171,7 +194,9 @@ struct FeedbackFilter {
     /// monthly counters say how many without counting a million rows.
     func page(_ request: PageRequest, on db: any Database) async throws -> (items: [FeedbackItem], total: Int) {
         let query = sorted(try await query(on: db))
-        let wholeOperation = [.administrator, .coordinator].contains(user.role) && site == nil && category == nil && status == nil && channel == nil && !overdue
+        let wholeOperation =
+            [.administrator, .coordinator].contains(user.role) && site == nil && category == nil && status == nil
+            && channel == nil && !overdue
         guard wholeOperation else { return try await query.fetchPage(request) }
         let items = try await query.range(request.rows).all()
         return (items, try await FeedbackTallies.received(includingSensitive: user.feedbackFocalPoint, on: db))
@@ -190,7 +215,8 @@ struct FeedbackFilter {
             query.filter(\.$site.$id ~~ Array(user.siteIDs))
         case .partner:
             let own = user.organisationID ?? UUID()
-            let managed = try await Site.query(on: db).filter(\.$managementAgency.$id == own).field(\.$id).all().compactMap(\.id)
+            let managed = try await Site.query(on: db).filter(\.$managementAgency.$id == own).field(\.$id).all()
+                .compactMap(\.id)
             query.group(.or) { either in
                 either.filter(\.$referredTo.$id == own)
                 if !managed.isEmpty { either.filter(\.$site.$id ~~ managed) }

@@ -27,7 +27,10 @@ final class FeedbackCategory: Model, Audited, @unchecked Sendable {
 
     var auditLabel: String { "\(code) \(label)" }
     var auditFields: [String: String] {
-        ["code": code, "label": label, "sensitive": String(sensitive), "acknowledgeDays": String(acknowledgeDays), "respondHours": String(respondHours)]
+        [
+            "code": code, "label": label, "sensitive": String(sensitive), "acknowledgeDays": String(acknowledgeDays),
+            "respondHours": String(respondHours),
+        ]
     }
 
     var deadlines: FeedbackDeadlines.Policy { .init(acknowledgeDays: acknowledgeDays, respondHours: respondHours) }
@@ -51,8 +54,9 @@ enum FeedbackCategorySeed {
 
     static func categories() -> [FeedbackCategory] {
         entries.enumerated().map { index, entry in
-            FeedbackCategory(code: entry.code, label: entry.label, sensitive: entry.sensitive, acknowledgeDays: 3,
-                             respondHours: entry.sensitive ? 72 : 30 * 24, position: index)
+            FeedbackCategory(
+                code: entry.code, label: entry.label, sensitive: entry.sensitive, acknowledgeDays: 3,
+                respondHours: entry.sensitive ? 72 : 30 * 24, position: index)
         }
     }
 

@@ -31,7 +31,8 @@ struct FeedbackCipher: Sendable {
         let keys = try text.split(separator: ",").map { entry -> Key in
             let parts = entry.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let data = Data(base64Encoded: parts[1]), data.count == 32 else {
-                throw Failure.badKeyring("each key is written id:base64 of 32 random bytes, e.g. 2:\(Self.newKeyText())")
+                throw Failure.badKeyring(
+                    "each key is written id:base64 of 32 random bytes, e.g. 2:\(Self.newKeyText())")
             }
             return Key(id: parts[0], key: SymmetricKey(data: data))
         }
@@ -52,9 +53,12 @@ struct FeedbackCipher: Sendable {
 
     func open(_ sealed: String, for record: UUID) throws -> String {
         let parts = sealed.split(separator: ":", maxSplits: 2).map(String.init)
-        guard parts.count == 3, parts[0] == "v1", let data = Data(base64Encoded: parts[2]) else { throw Failure.unreadable }
+        guard parts.count == 3, parts[0] == "v1", let data = Data(base64Encoded: parts[2]) else {
+            throw Failure.unreadable
+        }
         guard let key = keys.first(where: { $0.id == parts[1] }) else { throw Failure.unknownKey(parts[1]) }
-        let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key.key, authenticating: Self.context(record))
+        let plain = try AES.GCM.open(
+            AES.GCM.SealedBox(combined: data), using: key.key, authenticating: Self.context(record))
         return String(decoding: plain, as: UTF8.self)
     }
 

@@ -23,40 +23,61 @@ struct FeedbackDigest: Sendable {
     var isEmpty: Bool { late + dueSoon == 0 }
 
     /// The digest of everything `user` may handle; `listing` late items at most.
-    static func make(for user: UserContext, listing: Int = 0, on db: any Database, now: Date = Date()) async throws -> FeedbackDigest {
+    static func make(for user: UserContext, listing: Int = 0, on db: any Database, now: Date = Date()) async throws
+        -> FeedbackDigest
+    {
         let all = FeedbackFilter(user: user)
         let open = FeedbackStatus.allCases.filter(\.isOpen)
-        let late = listing == 0 ? [] : try await all.query(on: db, now: now).filter(\.$lateFrom < now).sort(\.$lateFrom).sort(\.$id).limit(listing).all()
-        let sites = Dictionary(try await Site.query(on: db).filter(\.$id ~~ Array(Set(late.map { $0.$site.id }))).field(\.$id).field(\.$code).all()
-            .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let late =
+            listing == 0
+            ? []
+            : try await all.query(on: db, now: now).filter(\.$lateFrom < now).sort(\.$lateFrom).sort(\.$id).limit(
+                listing
+            ).all()
+        let sites = Dictionary(
+            try await Site.query(on: db).filter(\.$id ~~ Array(Set(late.map { $0.$site.id }))).field(\.$id).field(
+                \.$code
+            ).all()
+                .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
         return FeedbackDigest(
             late: try await all.query(on: db, now: now).filter(\.$lateFrom < now).count(),
-            toAcknowledge: try await all.query(on: db, now: now).filter(\.$status == .new).filter(\.$acknowledgeBy < now).count(),
-            toAnswer: try await all.query(on: db, now: now).filter(\.$status ~~ open).filter(\.$respondBy < now).count(),
+            toAcknowledge: try await all.query(on: db, now: now).filter(\.$status == .new).filter(
+                \.$acknowledgeBy < now
+            ).count(),
+            toAnswer: try await all.query(on: db, now: now).filter(\.$status ~~ open).filter(\.$respondBy < now)
+                .count(),
             dueSoon: try await all.query(on: db, now: now).filter(\.$status ~~ open).filter(\.$respondBy >= now)
                 .filter(\.$respondBy < now.addingTimeInterval(48 * 3600)).count(),
             longestWaiting: late.map { item in
-                Entry(id: item.id!, reference: item.reference, siteCode: sites[item.$site.id] ?? "", about: item.sensitive ? "sensitive case" : item.categoryCode,
-                      lateSince: item.lateFrom ?? item.respondBy)
+                Entry(
+                    id: item.id!, reference: item.reference, siteCode: sites[item.$site.id] ?? "",
+                    about: item.sensitive ? "sensitive case" : item.categoryCode,
+                    lateSince: item.lateFrom ?? item.respondBy)
             })
     }
 
     /// The digest as an e-mail to one person: references, sites and dates, never what anyone said.
     func mail(to name: String, baseURL: String, now: Date = Date()) -> (subject: String, body: String) {
-        let subject = "Haven: \(Format.number(late)) complaint\(late == 1 ? "" : "s") late, \(Format.number(dueSoon)) due within 2 days"
-        var lines = ["Hello \(name),", "", "Among the complaints and feedback you handle in Haven:",
-                     "  \(Format.number(toAcknowledge)) late to acknowledge",
-                     "  \(Format.number(toAnswer)) late to answer",
-                     "  \(Format.number(dueSoon)) to answer within 2 days"]
+        let subject =
+            "Haven: \(Format.number(late)) complaint\(late == 1 ? "" : "s") late, \(Format.number(dueSoon)) due within 2 days"
+        var lines = [
+            "Hello \(name),", "", "Among the complaints and feedback you handle in Haven:",
+            "  \(Format.number(toAcknowledge)) late to acknowledge",
+            "  \(Format.number(toAnswer)) late to answer",
+            "  \(Format.number(dueSoon)) to answer within 2 days",
+        ]
         if !longestWaiting.isEmpty {
             lines += ["", "Waiting longest:"]
             lines += longestWaiting.map { entry in
                 let days = max(0, Int(now.timeIntervalSince(entry.lateSince) / 86_400))
-                return "  \(entry.reference)  \(entry.siteCode)  \(entry.about)  late \(days) day\(days == 1 ? "" : "s")  \(baseURL)\(Paths.complaint(entry.id))"
+                return
+                    "  \(entry.reference)  \(entry.siteCode)  \(entry.about)  late \(days) day\(days == 1 ? "" : "s")  \(baseURL)\(Paths.complaint(entry.id))"
             }
         }
-        lines += ["", "Everything that is late: \(baseURL)\(Paths.complaints)?overdue=true", "",
-                  "This message holds no name and nothing anyone said; read the cases in Haven."]
+        lines += [
+            "", "Everything that is late: \(baseURL)\(Paths.complaints)?overdue=true", "",
+            "This message holds no name and nothing anyone said; read the cases in Haven.",
+        ]
         return (subject, lines.joined(separator: "\n"))
     }
 }
@@ -70,13 +91,19 @@ extension FeedbackDigest {
 
     /// Mails every focal point (an account marked so, not archived) the digest of what they handle, when something
     /// is late or due; run daily, for example from cron.
-    static func mailFocalPoints(outbox: Outbox, baseURL: String, on db: any Database, now: Date = Date()) async throws -> Mailing {
+    static func mailFocalPoints(outbox: Outbox, baseURL: String, on db: any Database, now: Date = Date()) async throws
+        -> Mailing
+    {
         var mailing = Mailing()
-        let accounts = try await User.query(on: db).filter(\.$feedbackFocalPoint == true).filter(\.$archivedAt == nil).sort(\.$email).all()
+        let accounts = try await User.query(on: db).filter(\.$feedbackFocalPoint == true).filter(\.$archivedAt == nil)
+            .sort(\.$email).all()
         for account in accounts {
             guard let user = try await CurrentUserMiddleware.user(id: account.requireID(), on: db) else { continue }
             let digest = try await make(for: user, listing: 20, on: db, now: now)
-            guard !digest.isEmpty else { mailing.nothingDue += 1; continue }
+            guard !digest.isEmpty else {
+                mailing.nothingDue += 1
+                continue
+            }
             let mail = digest.mail(to: account.name.isEmpty ? account.email : account.name, baseURL: baseURL, now: now)
             switch try outbox.send(to: account.email, subject: mail.subject, body: mail.body, now: now) {
             case .sent: mailing.sent += 1

@@ -15,7 +15,8 @@ enum FeedbackFigures {
         var total: Int?
 
         static func == (a: Breakdown, b: Breakdown) -> Bool {
-            a.total == b.total && a.cells.map(\.key) == b.cells.map(\.key) && a.cells.map(\.count) == b.cells.map(\.count)
+            a.total == b.total && a.cells.map(\.key) == b.cells.map(\.key)
+                && a.cells.map(\.count) == b.cells.map(\.count)
         }
     }
 
@@ -32,7 +33,9 @@ enum FeedbackFigures {
 
     /// CM-10, sites with a functioning complaints mechanism including PSEA: open sites from which feedback arrived
     /// in the period and whose directory names a referral focal point for a protection service.
-    static func functioningMechanisms(openSites: Set<UUID>, withFeedback: Set<UUID>, withProtectionReferral: Set<UUID>) -> Set<UUID> {
+    static func functioningMechanisms(openSites: Set<UUID>, withFeedback: Set<UUID>, withProtectionReferral: Set<UUID>)
+        -> Set<UUID>
+    {
         openSites.intersection(withFeedback).intersection(withProtectionReferral)
     }
 }

@@ -21,7 +21,12 @@ enum FeedbackRules {
     /// Why the input cannot be recorded, field by field.
     static func check(_ input: FeedbackInput, categoryKnown: Bool, now: Date) -> [FieldError] {
         var errors: [FieldError] = []
-        if !categoryKnown { errors.append(FieldError("category", "'\(input.category.prefix(40))' is not a feedback category; see /api/v1/feedback-categories")) }
+        if !categoryKnown {
+            errors.append(
+                FieldError(
+                    "category",
+                    "'\(input.category.prefix(40))' is not a feedback category; see /api/v1/feedback-categories"))
+        }
         let text = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { errors.append(FieldError("description", "is required: what did the person say?")) }
         errors += TextRules.problems([("description", text, .note), ("contact", input.contact, .line)])

@@ -53,8 +53,12 @@ final class FeedbackItem: Model, Audited, @unchecked Sendable {
 
     /// The workflow only: what people said, who they are and what they were told never enter the trail.
     var auditFields: [String: String] {
-        ["reference": reference, "channel": channel.rawValue, "site": $site.id.uuidString, "category": categoryCode, "sector": sector, "status": status.rawValue,
-         "referredTo": $referredTo.id.auditText, "closedVia": closedVia?.rawValue ?? "", "satisfaction": satisfaction?.rawValue ?? ""]
+        [
+            "reference": reference, "channel": channel.rawValue, "site": $site.id.uuidString, "category": categoryCode,
+            "sector": sector, "status": status.rawValue,
+            "referredTo": $referredTo.id.auditText, "closedVia": closedVia?.rawValue ?? "",
+            "satisfaction": satisfaction?.rawValue ?? "",
+        ]
     }
 
     var due: FeedbackDeadlines.Due { .init(acknowledgeBy: acknowledgeBy, respondBy: respondBy) }
@@ -99,10 +103,13 @@ struct CreateFeedback: AsyncMigration {
             .unique(on: "reference")
             .create()
         try await database.createIndex("feedback_site", on: FeedbackItem.schema, "site_id", "received_at")
-        try await database.createIndex("feedback_month", on: FeedbackItem.schema, "received_month", "site_id", "category_code", "channel", "sex",
-                                       "age_group", "sector", "archived_at")
+        try await database.createIndex(
+            "feedback_month", on: FeedbackItem.schema, "received_month", "site_id", "category_code", "channel", "sex",
+            "age_group", "sector", "archived_at")
         // The late list is answered from this index alone: open statuses, their deadlines, and what the list filters on.
-        try await database.createIndex("feedback_late", on: FeedbackItem.schema, "status", "respond_by", "acknowledge_by", "sensitive", "archived_at", "site_id")
+        try await database.createIndex(
+            "feedback_late", on: FeedbackItem.schema, "status", "respond_by", "acknowledge_by", "sensitive",
+            "archived_at", "site_id")
         try await database.createIndex("feedback_referred", on: FeedbackItem.schema, "referred_to_id", "status")
     }
 

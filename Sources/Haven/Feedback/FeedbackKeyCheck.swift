@@ -31,16 +31,21 @@ final class FeedbackKeyCheck: Model, @unchecked Sendable {
 
     /// Checks the ring against the database, then records the check values of keys it has not seen.
     static func verify(_ cipher: FeedbackCipher, on db: any Database) async throws {
-        let stored = Dictionary(try await query(on: db).all().compactMap { row in row.id.map { ($0, row.checkValue) } },
-                                uniquingKeysWith: { a, _ in a })
+        let stored = Dictionary(
+            try await query(on: db).all().compactMap { row in row.id.map { ($0, row.checkValue) } },
+            uniquingKeysWith: { a, _ in a })
         for key in cipher.keys where stored[key.id].map({ $0 != value(of: key.key) }) == true {
-            throw Refusal(description: "The feedback key with id \(key.id) is not the one this database's sealed feedback was sealed with. "
-                + "Start every instance with the same HAVEN_FEEDBACK_KEYS (or the same feedback.key file).")
+            throw Refusal(
+                description:
+                    "The feedback key with id \(key.id) is not the one this database's sealed feedback was sealed with. "
+                    + "Start every instance with the same HAVEN_FEEDBACK_KEYS (or the same feedback.key file).")
         }
         for id in stored.keys where !cipher.keys.contains(where: { $0.id == id }) {
             if try await sealedValues(with: id, on: db) {
-                throw Refusal(description: "Sealed feedback needs the key with id \(id), which this instance does not have. "
-                    + "Add it to HAVEN_FEEDBACK_KEYS (after the newest), or run `haven feedback rekey` where it is before dropping it.")
+                throw Refusal(
+                    description: "Sealed feedback needs the key with id \(id), which this instance does not have. "
+                        + "Add it to HAVEN_FEEDBACK_KEYS (after the newest), or run `haven feedback rekey` where it is before dropping it."
+                )
             }
         }
         for key in cipher.keys where stored[key.id] == nil {

@@ -11,13 +11,20 @@ enum FeedbackKeys {
         let path = settings.dataDirectory + "/" + fileName
         let files = FileManager.default
         if !files.fileExists(atPath: path) {
-            try files.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            guard files.createFile(atPath: path, contents: Data("1:\(FeedbackCipher.newKeyText())\n".utf8), attributes: [.posixPermissions: 0o600]) else {
+            try files.createDirectory(
+                atPath: settings.dataDirectory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            guard
+                files.createFile(
+                    atPath: path, contents: Data("1:\(FeedbackCipher.newKeyText())\n".utf8),
+                    attributes: [.posixPermissions: 0o600])
+            else {
                 throw HavenError.badRequest("Could not write the feedback key file \(path).")
             }
         }
-        return try FeedbackCipher(keyring: String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+        return try FeedbackCipher(
+            keyring: String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 

@@ -5,11 +5,17 @@ import Foundation
 /// the public form and ODK. Every step is audited; what people confided is sealed before it is stored.
 enum FeedbackRegister {
     /// `site` is the site the input names, as the caller found it (to check who may record there); nil when none.
-    static func record(_ input: FeedbackInput, at site: Site?, by actor: Actor, cipher: FeedbackCipher, on db: any Database, now: Date = Date(),
-                       instanceID: String? = nil) async throws -> FeedbackItem {
-        let category = try await FeedbackCategory.query(on: db).filter(\.$code == input.category.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
+    static func record(
+        _ input: FeedbackInput, at site: Site?, by actor: Actor, cipher: FeedbackCipher, on db: any Database,
+        now: Date = Date(),
+        instanceID: String? = nil
+    ) async throws -> FeedbackItem {
+        let category = try await FeedbackCategory.query(on: db).filter(\.$code == input.category.trimmed.uppercased())
+            .filter(\.$archivedAt == nil).first()
         var errors = FeedbackRules.check(input, categoryKnown: category != nil, now: now)
-        if site == nil || site?.archivedAt != nil || site?.id != input.siteId { errors.append(FieldError("siteId", "is not a site in Haven")) }
+        if site == nil || site?.archivedAt != nil || site?.id != input.siteId {
+            errors.append(FieldError("siteId", "is not a site in Haven"))
+        }
         try HavenError.check(errors)
         let item = try make(input, category: category!, cipher: cipher, now: now)
         item.instanceID = instanceID
@@ -21,7 +27,9 @@ enum FeedbackRegister {
     }
 
     /// A new item from checked input, sealed; not yet saved.
-    static func make(_ input: FeedbackInput, category: FeedbackCategory, cipher: FeedbackCipher, now: Date) throws -> FeedbackItem {
+    static func make(_ input: FeedbackInput, category: FeedbackCategory, cipher: FeedbackCipher, now: Date) throws
+        -> FeedbackItem
+    {
         let item = FeedbackItem()
         let id = UUID()
         item.id = id
@@ -54,8 +62,10 @@ enum FeedbackRegister {
     /// the item as it is then, locked: if someone else moved or refiled it meanwhile, this one is refused (409)
     /// rather than applied to a state nobody decided on. Returns the item as saved.
     @discardableResult
-    static func transition(_ item: FeedbackItem, _ step: FeedbackTransition, by user: UserContext, cipher: FeedbackCipher,
-                           on db: any Database, now: Date = Date()) async throws -> FeedbackItem {
+    static func transition(
+        _ item: FeedbackItem, _ step: FeedbackTransition, by user: UserContext, cipher: FeedbackCipher,
+        on db: any Database, now: Date = Date()
+    ) async throws -> FeedbackItem {
         try HavenError.check(FeedbackWorkflow.check(step, from: item.status, wantsAnswer: item.wantsAnswer))
         if let organisation = step.organisationId, try await Organisation.find(organisation, on: db) == nil {
             throw HavenError.invalid([FieldError("organisationId", "is not an organisation in Haven")])
@@ -75,10 +85,13 @@ enum FeedbackRegister {
     private static func unchanged(_ item: FeedbackItem, on tx: any Database) async throws -> FeedbackItem {
         let id = try item.requireID()
         try await tx.lockRow(FeedbackItem.schema, id: id)
-        guard let current = try await FeedbackItem.find(id, on: tx), current.archivedAt == nil else { throw HavenError.notFound("Feedback") }
+        guard let current = try await FeedbackItem.find(id, on: tx), current.archivedAt == nil else {
+            throw HavenError.notFound("Feedback")
+        }
         guard current.status == item.status, current.categoryCode == item.categoryCode else {
-            throw HavenError.conflict("Someone else changed \(current.reference) meanwhile (it is now \(current.status.rawValue), "
-                + "\(current.categoryCode)). Open it again and decide on what it is now.")
+            throw HavenError.conflict(
+                "Someone else changed \(current.reference) meanwhile (it is now \(current.status.rawValue), "
+                    + "\(current.categoryCode)). Open it again and decide on what it is now.")
         }
         return current
     }
@@ -88,14 +101,25 @@ enum FeedbackRegister {
     /// everyone but the focal points; only a focal point can take it back out. Deadlines follow the new category.
     /// Decided, like a workflow step, on the item as it is inside the transaction (409 when it changed). Returns it as saved.
     @discardableResult
-    static func reclassify(_ item: FeedbackItem, as code: String, sector: String?, by user: UserContext, cipher: FeedbackCipher,
-                           on db: any Database) async throws -> FeedbackItem {
-        let category = try await FeedbackCategory.query(on: db).filter(\.$code == code.trimmed.uppercased()).filter(\.$archivedAt == nil).first()
+    static func reclassify(
+        _ item: FeedbackItem, as code: String, sector: String?, by user: UserContext, cipher: FeedbackCipher,
+        on db: any Database
+    ) async throws -> FeedbackItem {
+        let category = try await FeedbackCategory.query(on: db).filter(\.$code == code.trimmed.uppercased()).filter(
+            \.$archivedAt == nil
+        ).first()
         var errors: [FieldError] = []
-        if category == nil { errors.append(FieldError("category", "'\(code.prefix(40))' is not a feedback category; see /api/v1/feedback-categories")) }
-        if let sector = sector.nonEmpty, ResponseSector.named(sector) == nil { errors.append(FieldError("sector", "'\(sector)' is not a sector of the response")) }
+        if category == nil {
+            errors.append(
+                FieldError(
+                    "category", "'\(code.prefix(40))' is not a feedback category; see /api/v1/feedback-categories"))
+        }
+        if let sector = sector.nonEmpty, ResponseSector.named(sector) == nil {
+            errors.append(FieldError("sector", "'\(sector)' is not a sector of the response"))
+        }
         if item.sensitive, category?.sensitive == false, !user.feedbackFocalPoint {
-            errors.append(FieldError("category", "only a focal point can take a sensitive case out of the sensitive categories"))
+            errors.append(
+                FieldError("category", "only a focal point can take a sensitive case out of the sensitive categories"))
         }
         try HavenError.check(errors)
         guard let category else { return item }
@@ -103,14 +127,18 @@ enum FeedbackRegister {
         let saved = try await db.write { tx in
             let current = try await unchanged(item, on: tx)
             let (before, counted, id) = (current.auditFields, current.tallyFacts, try current.requireID())
-            let text = (description: current.sensitive ? try cipher.open(current.description, for: id) : current.description,
-                        response: current.sensitive && !current.response.isEmpty ? try cipher.open(current.response, for: id) : current.response)
+            let text = (
+                description: current.sensitive ? try cipher.open(current.description, for: id) : current.description,
+                response: current.sensitive && !current.response.isEmpty
+                    ? try cipher.open(current.response, for: id) : current.response
+            )
             current.$category.id = try category.requireID()
             current.categoryCode = category.code
             current.sensitive = category.sensitive
             current.sector = sector.nonEmpty.flatMap { ResponseSector.named($0)?.code } ?? ""
             current.description = current.sensitive ? try cipher.seal(text.description, for: id) : text.description
-            current.response = current.sensitive && !text.response.isEmpty ? try cipher.seal(text.response, for: id) : text.response
+            current.response =
+                current.sensitive && !text.response.isEmpty ? try cipher.seal(text.response, for: id) : text.response
             let due = FeedbackDeadlines.due(receivedAt: current.receivedAt, policy: category.deadlines)
             (current.acknowledgeBy, current.respondBy) = (due.acknowledgeBy, due.respondBy)
             current.lateFrom = FeedbackDeadlines.lateFrom(status: current.status, due: due)
@@ -151,12 +179,14 @@ enum FeedbackRegister {
     /// What the person said and how to reach them, for someone allowed to read the item; opening a sensitive
     /// item is itself written to the audit trail.
     static func open(_ item: FeedbackItem, by user: UserContext, cipher: FeedbackCipher, on db: any Database)
-        async throws -> (description: String, contact: String, response: String) {
+        async throws -> (description: String, contact: String, response: String)
+    {
         let id = try item.requireID()
         if item.sensitive { try await Audit.record(.view, item, changes: [], by: user.actor, on: db) }
         let description = item.sensitive ? try cipher.open(item.description, for: id) : item.description
         let contact = item.contact.isEmpty ? "" : try cipher.open(item.contact, for: id)
-        let response = item.sensitive && !item.response.isEmpty ? try cipher.open(item.response, for: id) : item.response
+        let response =
+            item.sensitive && !item.response.isEmpty ? try cipher.open(item.response, for: id) : item.response
         return (description, contact, response)
     }
 }
@@ -169,7 +199,8 @@ enum FeedbackReference {
 
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
-        let code = (0..<10).map { _ in String(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }.joined()
+        let code = (0..<10).map { _ in String(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }
+            .joined()
         return "FB-\(code.prefix(5))-\(code.suffix(5))"
     }
 

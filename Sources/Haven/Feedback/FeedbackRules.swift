@@ -13,7 +13,8 @@ enum FeedbackDeadlines {
     }
 
     static func due(receivedAt: Date, policy: Policy) -> Due {
-        Due(acknowledgeBy: receivedAt.addingTimeInterval(Double(policy.acknowledgeDays) * 86_400),
+        Due(
+            acknowledgeBy: receivedAt.addingTimeInterval(Double(policy.acknowledgeDays) * 86_400),
             respondBy: receivedAt.addingTimeInterval(Double(policy.respondHours) * 3_600))
     }
 
@@ -50,8 +51,10 @@ public struct FeedbackTransition: Codable, Equatable, Sendable {
     public var closedVia: FeedbackChannel?
     public var satisfaction: FeedbackSatisfaction?
 
-    public init(to: FeedbackStatus, organisationId: UUID? = nil, focalPoint: String? = nil, response: String? = nil,
-                closedVia: FeedbackChannel? = nil, satisfaction: FeedbackSatisfaction? = nil) {
+    public init(
+        to: FeedbackStatus, organisationId: UUID? = nil, focalPoint: String? = nil, response: String? = nil,
+        closedVia: FeedbackChannel? = nil, satisfaction: FeedbackSatisfaction? = nil
+    ) {
         (self.to, self.organisationId, self.focalPoint, self.response, self.closedVia, self.satisfaction) =
             (to, organisationId, focalPoint, response, closedVia, satisfaction)
     }
@@ -73,19 +76,27 @@ enum FeedbackWorkflow {
         var errors = TextRules.problems([("focalPoint", step.focalPoint, .name), ("response", step.response, .note)])
         guard allowed[status, default: []].contains(step.to) else {
             let next = FeedbackStatus.allCases.filter { allowed[status, default: []].contains($0) }.map(\.rawValue)
-            return [FieldError("to", "an item that is \(status.rawValue) cannot become \(step.to.rawValue)"
-                + (next.isEmpty ? "; it is closed" : "; next steps: \(next.joined(separator: ", "))"))]
+            return [
+                FieldError(
+                    "to",
+                    "an item that is \(status.rawValue) cannot become \(step.to.rawValue)"
+                        + (next.isEmpty ? "; it is closed" : "; next steps: \(next.joined(separator: ", "))"))
+            ]
         }
         switch step.to {
         case .referred:
-            if step.organisationId == nil { errors.append(FieldError("organisationId", "say which organisation takes the case over")) }
+            if step.organisationId == nil {
+                errors.append(FieldError("organisationId", "say which organisation takes the case over"))
+            }
         case .responded:
             if step.response.nonEmpty == nil { errors.append(FieldError("response", "say what the person was told")) }
         case .closed:
             if wantsAnswer && status != .responded {
                 errors.append(FieldError("to", "the person asked for an answer: record the response before closing"))
             }
-            if wantsAnswer && step.closedVia == nil { errors.append(FieldError("closedVia", "say how the person was told")) }
+            if wantsAnswer && step.closedVia == nil {
+                errors.append(FieldError("closedVia", "say how the person was told"))
+            }
         default:
             break
         }

@@ -4,20 +4,27 @@ import Foundation
 /// Feedback sent from ODK Collect or KoboCollect: checked like any other intake, stored once however often the
 /// phone sends it (its instance ID is kept; a resend is acknowledged without a second item).
 enum FeedbackSubmissionIntake {
-    static func receive(_ submission: ODKSubmission, from user: UserContext, cipher: FeedbackCipher, on db: any Database)
-        async throws -> (item: FeedbackItem, duplicate: Bool) {
+    static func receive(
+        _ submission: ODKSubmission, from user: UserContext, cipher: FeedbackCipher, on db: any Database
+    )
+        async throws -> (item: FeedbackItem, duplicate: Bool)
+    {
         let parsed = try FeedbackSubmission.parse(submission)
         if let earlier = try await earlier(parsed.instanceID, on: db) { return (earlier, true) }
         guard let site = try await Site.named(parsed.siteCode, on: db) else {
             throw HavenError.invalid([FieldError("site", "'\(parsed.siteCode)' is not the code of a site in Haven")])
         }
         guard Permission.recordFeedback(site.scope).isGranted(to: user) else {
-            throw HavenError.forbidden("Your role (\(user.role.label)) does not allow you to record feedback for \(site.code).")
+            throw HavenError.forbidden(
+                "Your role (\(user.role.label)) does not allow you to record feedback for \(site.code).")
         }
         var input = parsed.input
         input.siteId = try site.requireID()
         do {
-            return (try await FeedbackRegister.record(input, at: site, by: user.actor, cipher: cipher, on: db, instanceID: parsed.instanceID), false)
+            return (
+                try await FeedbackRegister.record(
+                    input, at: site, by: user.actor, cipher: cipher, on: db, instanceID: parsed.instanceID), false
+            )
         } catch {
             // The same instance sent twice at once: the database kept the first; answer the second as a resend.
             guard let earlier = try await earlier(parsed.instanceID, on: db) else { throw error }

@@ -20,12 +20,17 @@ enum FeedbackTally {
     }
 
     enum Dimension: String, CaseIterable, Sendable {
-        case received, category, channel, sex, ageGroup = "age_group", status, answered, answeredInTime = "answered_in_time"
+        case received, category, channel, sex, status, answered
+        case ageGroup = "age_group"
+        case answeredInTime = "answered_in_time"
         /// Per site: everything received, and by sector.
-        case site, siteSector = "site_sector"
+        case site
+        case siteSector = "site_sector"
 
         /// Counted for the whole operation; the others are counted per site (`Key.scope`).
-        static let operation: [Dimension] = [.received, .category, .channel, .sex, .ageGroup, .status, .answered, .answeredInTime]
+        static let operation: [Dimension] = [
+            .received, .category, .channel, .sex, .ageGroup, .status, .answered, .answeredInTime,
+        ]
     }
 
     /// One counter: a month's count of items with `key` in `dimension`, for one site or (scope "") the operation.
@@ -38,7 +43,9 @@ enum FeedbackTally {
 
     /// The counters an item adds one to.
     static func keys(_ facts: Facts) -> [Key] {
-        func operation(_ dimension: Dimension, _ key: String) -> Key { Key(dimension: dimension, scope: "", month: facts.month, key: key) }
+        func operation(_ dimension: Dimension, _ key: String) -> Key {
+            Key(dimension: dimension, scope: "", month: facts.month, key: key)
+        }
         let site = facts.siteID.uuidString
         var keys = [
             operation(.received, ""), operation(.category, facts.category), operation(.channel, facts.channel),
@@ -75,7 +82,8 @@ extension FeedbackItem {
     var tallyFacts: FeedbackTally.Facts? {
         guard archivedAt == nil else { return nil }
         return FeedbackTally.Facts(
-            month: receivedMonth, siteID: $site.id, category: categoryCode, channel: channel.rawValue, sex: sex?.rawValue ?? "",
+            month: receivedMonth, siteID: $site.id, category: categoryCode, channel: channel.rawValue,
+            sex: sex?.rawValue ?? "",
             ageGroup: ageGroup?.rawValue ?? "", sector: sector, status: status.rawValue, wantsAnswer: wantsAnswer,
             answeredInTime: respondedAt.map { FeedbackDeadlines.answeredInTime(respondedAt: $0, due: due) })
     }

@@ -2,8 +2,13 @@ import Foundation
 
 /// How feedback reached the operation.
 public enum FeedbackChannel: String, Codable, CaseIterable, Sendable, Vocabulary {
-    case helpDesk = "help_desk", hotline, suggestionBox = "suggestion_box", communityMeeting = "community_meeting"
-    case mobileTeam = "mobile_team", webForm = "web_form", odk, api
+    case helpDesk = "help_desk"
+    case hotline
+    case suggestionBox = "suggestion_box"
+    case communityMeeting = "community_meeting"
+    case mobileTeam = "mobile_team"
+    case webForm = "web_form"
+    case odk, api
 
     var label: String {
         switch self {
@@ -21,7 +26,9 @@ public enum FeedbackChannel: String, Codable, CaseIterable, Sendable, Vocabulary
 
 /// Where an item stands, from receipt to closure with feedback to the person.
 public enum FeedbackStatus: String, Codable, CaseIterable, Sendable, Vocabulary {
-    case new, acknowledged, referred, inProgress = "in_progress", responded, closed
+    case new, acknowledged, referred
+    case inProgress = "in_progress"
+    case responded, closed
 
     var label: String { self == .inProgress ? "In progress" : rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
@@ -31,7 +38,9 @@ public enum FeedbackStatus: String, Codable, CaseIterable, Sendable, Vocabulary 
 
 /// The age groups people give at a help desk, coarser than a census on purpose.
 public enum FeedbackAgeGroup: String, Codable, CaseIterable, Sendable, Vocabulary {
-    case child = "0_17", adult = "18_59", older = "60_plus"
+    case child = "0_17"
+    case adult = "18_59"
+    case older = "60_plus"
 
     var label: String {
         switch self {

@@ -16,10 +16,14 @@ struct PublicFeedbackPages: RouteCollection {
 
     func form(req: Request) async throws -> Response {
         let sites = try await Self.openSites(on: req.db)
-        let chosen = try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
-        let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
-        return Layout.response(PublicFeedbackView.form(req.wording, languages: req.languages, sites: sites, chosen: chosen ?? nil,
-                                                       categories: categories, values: [:], errors: [], csrf: req.csrfToken))
+        let chosen =
+            try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
+        let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position)
+            .all()
+        return Layout.response(
+            PublicFeedbackView.form(
+                req.wording, languages: req.languages, sites: sites, chosen: chosen ?? nil,
+                categories: categories, values: [:], errors: [], csrf: req.csrfToken))
     }
 
     func send(req: Request) async throws -> Response {
@@ -32,36 +36,47 @@ struct PublicFeedbackPages: RouteCollection {
         }
         let values = try req.content.decode([String: String].self)
         let site = try await values["site"].nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
-        let input = FeedbackInput(siteId: site?.id ?? UUID(), channel: .webForm, category: values["category"] ?? "", sector: nil,
-                                  description: values["description"] ?? "", contact: values["contact"].nonEmpty,
-                                  consentToContact: values["consent"] == "yes", wantsAnswer: values["wantsAnswer"] == "yes", receivedAt: nil,
-                                  sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
-                                  ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: nil)
+        let input = FeedbackInput(
+            siteId: site?.id ?? UUID(), channel: .webForm, category: values["category"] ?? "", sector: nil,
+            description: values["description"] ?? "", contact: values["contact"].nonEmpty,
+            consentToContact: values["consent"] == "yes", wantsAnswer: values["wantsAnswer"] == "yes", receivedAt: nil,
+            sex: values["sex"].nonEmpty.flatMap(FeedbackSex.init(rawValue:)),
+            ageGroup: values["ageGroup"].nonEmpty.flatMap(FeedbackAgeGroup.init(rawValue:)), disability: nil)
         do {
-            let item = try await FeedbackRegister.record(input, at: site, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher, on: req.db)
+            let item = try await FeedbackRegister.record(
+                input, at: site, by: Actor(userID: nil, label: "public web form"), cipher: req.feedbackCipher,
+                on: req.db)
             try await throttle.record([address], on: req.db)
             return Layout.response(PublicFeedbackView.receipt(req.wording, reference: item.reference))
         } catch HavenError.invalid(let errors) {
             let sites = try await Self.openSites(on: req.db)
-            let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
+            let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position)
+                .all()
             let named = errors.map { $0.field == "siteId" ? FieldError("site", $0.message) : $0 }
-            return Layout.response(PublicFeedbackView.form(req.wording, languages: req.languages, sites: sites, chosen: site, categories: categories,
-                                                           values: values, errors: named, csrf: req.csrfToken), status: .unprocessableEntity)
+            return Layout.response(
+                PublicFeedbackView.form(
+                    req.wording, languages: req.languages, sites: sites, chosen: site, categories: categories,
+                    values: values, errors: named, csrf: req.csrfToken), status: .unprocessableEntity)
         }
     }
 
     /// Where an item stands, for whoever holds its reference: the status and the dates, nothing else.
     func status(req: Request) async throws -> Response {
         let reference = (req.query["reference"] as String?).nonEmpty.map(FeedbackReference.normalise)
-        let item = try await reference.asyncMap { try await FeedbackItem.query(on: req.db).filter(\.$reference == $0).filter(\.$archivedAt == nil).first() } ?? nil
-        return Layout.response(PublicFeedbackView.status(req.wording, languages: req.languages, reference: reference, item: item),
-                               status: reference != nil && item == nil ? .notFound : .ok)
+        let item =
+            try await reference.asyncMap {
+                try await FeedbackItem.query(on: req.db).filter(\.$reference == $0).filter(\.$archivedAt == nil).first()
+            } ?? nil
+        return Layout.response(
+            PublicFeedbackView.status(req.wording, languages: req.languages, reference: reference, item: item),
+            status: reference != nil && item == nil ? .notFound : .ok)
     }
 
     /// The sites to offer in a list, or none when there are too many for one (people then type their site's code):
     /// the public page travels over slow links, so thousands of sites are never read, let alone sent.
     static func openSites(on db: any Database) async throws -> [Site] {
-        let sites = try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing]).sort(\.$name)
+        let sites = try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing])
+            .sort(\.$name)
             .field(\.$id).field(\.$code).field(\.$name).field(\.$status).limit(listedSites + 1).all()
         return sites.count > listedSites ? [] : sites
     }

@@ -22,10 +22,12 @@ enum BoundaryImport {
 
     static func plan(_ data: Data, on db: any Database) async throws -> Plan {
         let file = try GeoJSONFeatures.read(data)
-        let areas = Dictionary(try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0) },
-                               uniquingKeysWith: { a, _ in a })
+        let areas = Dictionary(
+            try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0) },
+            uniquingKeysWith: { a, _ in a })
         var plan = Plan()
-        var rings: [String: [[Outline.Point]]] = [:], order: [String] = []
+        var rings: [String: [[Outline.Point]]] = [:]
+        var order: [String] = []
         for (index, feature) in file.features.enumerated() {
             let properties = (feature.properties ?? [:]).compactMapValues(\.text)
             guard let code = pcode(properties) else {
@@ -33,7 +35,8 @@ enum BoundaryImport {
                 continue
             }
             guard areas[code] != nil else {
-                plan.problems.append("Feature \(index + 1): \(code) is not an area of the gazetteer (import the areas first)")
+                plan.problems.append(
+                    "Feature \(index + 1): \(code) is not an area of the gazetteer (import the areas first)")
                 continue
             }
             guard let polygon = feature.geometry?.rings, !polygon.isEmpty else {
@@ -52,17 +55,24 @@ enum BoundaryImport {
         guard plan.problems.isEmpty else { throw HavenError.badRequest("The file has problems; nothing was imported.") }
         return try await db.write { tx in
             let areaIDs = try plan.outlines.map { try $0.area.requireID() }
-            let existing = Dictionary(try await AreaBoundary.query(on: tx).filter(\.$area.$id ~~ areaIDs).all().map { ($0.$area.id, $0) },
-                                      uniquingKeysWith: { a, _ in a })
+            let existing = Dictionary(
+                try await AreaBoundary.query(on: tx).filter(\.$area.$id ~~ areaIDs).all().map { ($0.$area.id, $0) },
+                uniquingKeysWith: { a, _ in a })
             var outcome = Outcome()
             for (area, outline) in plan.outlines {
                 if let boundary = existing[try area.requireID()] {
                     let before = boundary.auditFields
                     try boundary.set(outline)
                     boundary.archivedAt = nil
-                    if try await Audit.update(boundary, before: before, by: actor, on: tx) { outcome.updated += 1 } else { outcome.unchanged += 1 }
+                    if try await Audit.update(boundary, before: before, by: actor, on: tx) {
+                        outcome.updated += 1
+                    } else {
+                        outcome.unchanged += 1
+                    }
                 } else {
-                    try await Audit.create(try AreaBoundary(areaID: area.requireID(), pcode: area.pcode, outline: outline), by: actor, on: tx)
+                    try await Audit.create(
+                        try AreaBoundary(areaID: area.requireID(), pcode: area.pcode, outline: outline), by: actor,
+                        on: tx)
                     outcome.added += 1
                 }
             }

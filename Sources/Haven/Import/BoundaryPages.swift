@@ -3,7 +3,8 @@ import Vapor
 
 /// Uploading administrative boundaries (GeoJSON) so that the monitoring map draws them.
 struct BoundaryPages: RouteCollection {
-    static let help = "A GeoJSON FeatureCollection of Polygon or MultiPolygon features, as COD-AB boundaries are published on HDX. "
+    static let help =
+        "A GeoJSON FeatureCollection of Polygon or MultiPolygon features, as COD-AB boundaries are published on HDX. "
         + "Each feature is matched to an area of the gazetteer by its P-code property (adm1_pcode … adm5_pcode or pcode, the most detailed "
         + "level first). Outlines are simplified to about 200 m, enough for the map. Import the areas first."
 
@@ -23,25 +24,40 @@ struct BoundaryPages: RouteCollection {
         let upload = ImportPages.Upload(file: try req.uploadedFile())
         let plan = try await BoundaryImport.plan(Data(buffer: upload.file.data), on: req.db)
         guard plan.problems.isEmpty else {
-            return Layout.response(page(user: user, csrf: req.csrfToken,
-                .p(.class("alert"), .text("Nothing was imported from \(upload.file.filename): \(plan.problems.count) problem(s).")),
-                .ul(.class("errors"), .forEach(plan.problems) { .li(.text($0)) })), status: .unprocessableEntity)
+            return Layout.response(
+                page(
+                    user: user, csrf: req.csrfToken,
+                    .p(
+                        .class("alert"),
+                        .text("Nothing was imported from \(upload.file.filename): \(plan.problems.count) problem(s).")),
+                    .ul(.class("errors"), .forEach(plan.problems) { .li(.text($0)) })), status: .unprocessableEntity)
         }
         let outcome = try await BoundaryImport.commit(plan, by: user.actor, on: req.db)
-        return Layout.response(page(user: user, csrf: req.csrfToken,
-            .p(.class("notice"), .text("Imported \(upload.file.filename): \(outcome.added) outlines added, \(outcome.updated) updated, \(outcome.unchanged) unchanged.")),
-            .p(.a(.href("/monitoring"), "See them on the monitoring map"))))
+        return Layout.response(
+            page(
+                user: user, csrf: req.csrfToken,
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Imported \(upload.file.filename): \(outcome.added) outlines added, \(outcome.updated) updated, \(outcome.unchanged) unchanged."
+                    )),
+                .p(.a(.href("/monitoring"), "See them on the monitoring map"))))
     }
 
     private func page(user: UserContext, csrf: String, _ content: Node<HTML.BodyContext>...) -> String {
-        Layout.page("Import boundaries", user: user,
+        Layout.page(
+            "Import boundaries", user: user,
             .h1("Import administrative boundaries"),
             ImportPages.links,
             .group(content),
-            Layout.form(action: Paths.importBoundaries, csrf: csrf, enctype: "multipart/form-data",
-                .div(.class("field"), .label(.for("file"), "GeoJSON file"),
-                     .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".geojson,.json,application/geo+json"),
-                            .required(true))),
+            Layout.form(
+                action: Paths.importBoundaries, csrf: csrf, enctype: "multipart/form-data",
+                .div(
+                    .class("field"), .label(.for("file"), "GeoJSON file"),
+                    .input(
+                        .type(.file), .name("file"), .id("file"),
+                        .attribute(named: "accept", value: ".geojson,.json,application/geo+json"),
+                        .required(true))),
                 .button(.type(.submit), "Import the outlines")))
     }
 }

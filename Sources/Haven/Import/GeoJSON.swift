@@ -14,11 +14,17 @@ struct GeoJSONFeatures: Decodable {
 
         init(from decoder: any Decoder) throws {
             let value = try decoder.singleValueContainer()
-            if value.decodeNil() { text = nil }
-            else if let string = try? value.decode(String.self) { text = string }
-            else if let number = try? value.decode(Double.self) { text = SheetReader.number(number) }
-            else if let flag = try? value.decode(Bool.self) { text = String(flag) }
-            else { text = nil }
+            if value.decodeNil() {
+                text = nil
+            } else if let string = try? value.decode(String.self) {
+                text = string
+            } else if let number = try? value.decode(Double.self) {
+                text = SheetReader.number(number)
+            } else if let flag = try? value.decode(Bool.self) {
+                text = String(flag)
+            } else {
+                text = nil
+            }
         }
     }
 
@@ -32,7 +38,8 @@ struct GeoJSONFeatures: Decodable {
             let object = try decoder.container(keyedBy: Keys.self)
             switch try object.decode(String.self, forKey: .type) {
             case "Polygon": rings = try object.decode([[[Double]]].self, forKey: .coordinates).map(Self.ring)
-            case "MultiPolygon": rings = try object.decode([[[[Double]]]].self, forKey: .coordinates).flatMap { $0.map(Self.ring) }
+            case "MultiPolygon":
+                rings = try object.decode([[[[Double]]]].self, forKey: .coordinates).flatMap { $0.map(Self.ring) }
             default: rings = nil
             }
         }
@@ -48,7 +55,8 @@ struct GeoJSONFeatures: Decodable {
         do {
             return try JSONDecoder().decode(GeoJSONFeatures.self, from: data)
         } catch let error as DecodingError {
-            throw HavenError.badRequest("The file is not a GeoJSON FeatureCollection of polygons: \(error.plainReason).")
+            throw HavenError.badRequest(
+                "The file is not a GeoJSON FeatureCollection of polygons: \(error.plainReason).")
         }
     }
 }
@@ -56,13 +64,14 @@ struct GeoJSONFeatures: Decodable {
 extension DecodingError {
     /// What went wrong and where, in words a person can act on.
     var plainReason: String {
-        let (context, what): (Context, String) = switch self {
-        case .dataCorrupted(let c): (c, "the JSON is malformed")
-        case .keyNotFound(let key, let c): (c, "'\(key.stringValue)' is missing")
-        case .typeMismatch(_, let c): (c, "a value has the wrong type")
-        case .valueNotFound(_, let c): (c, "a value is missing")
-        @unknown default: (Context(codingPath: [], debugDescription: ""), "it cannot be read")
-        }
+        let (context, what): (Context, String) =
+            switch self {
+            case .dataCorrupted(let c): (c, "the JSON is malformed")
+            case .keyNotFound(let key, let c): (c, "'\(key.stringValue)' is missing")
+            case .typeMismatch(_, let c): (c, "a value has the wrong type")
+            case .valueNotFound(_, let c): (c, "a value is missing")
+            @unknown default: (Context(codingPath: [], debugDescription: ""), "it cannot be read")
+            }
         let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         return path.isEmpty ? what : "\(what) at \(path)"
     }

@@ -43,7 +43,9 @@ final class ImportJob: Model, @unchecked Sendable {
 
     var preview: ImportPreview? {
         get { previewJSON.flatMap { try? JSONDecoder().decode(ImportPreview.self, from: Data($0.utf8)) } }
-        set { previewJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } }
+        set {
+            previewJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     func stopped(at now: Date = Date()) -> Bool {
@@ -76,7 +78,9 @@ final class ImportJob: Model, @unchecked Sendable {
     static let here = RunningImportJobs()
 
     /// Beats the job's heartbeat while `work` runs, so that a long step without progress is not taken for a stop.
-    static func beating<T: Sendable>(_ id: UUID, on db: any Database, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func beating<T: Sendable>(_ id: UUID, on db: any Database, _ work: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await work() }
             group.addTask {

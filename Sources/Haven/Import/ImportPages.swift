@@ -12,16 +12,29 @@ struct ImportPages: RouteCollection {
         var help: String
     }
 
-    static let sites = Kind(staged: .sites, title: "Import sites", path: Paths.importSites, permission: .createSite,
-        help: "Columns by header or HXL hashtag, in any order: code (#loc+code), name (#loc+name), type (#loc+type), status (#status), the lowest admin P-code (adm1_pcode … adm4_pcode or #adm2+code …), and optionally latitude (#geo+lat), longitude (#geo+lon), management agency (#org+sma), land ownership, tenancy agreement, area_m2, capacity_households, capacity_individuals, opened_on, closed_on, notes. Known site codes are updated; identical rows change nothing.")
-    static let adminAreas = Kind(staged: .adminAreas, title: "Import administrative areas", path: Paths.importAdminAreas, permission: .editGazetteer,
-        help: "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's.")
+    static let sites = Kind(
+        staged: .sites, title: "Import sites", path: Paths.importSites, permission: .createSite,
+        help:
+            "Columns by header or HXL hashtag, in any order: code (#loc+code), name (#loc+name), type (#loc+type), status (#status), the lowest admin P-code (adm1_pcode … adm4_pcode or #adm2+code …), and optionally latitude (#geo+lat), longitude (#geo+lon), management agency (#org+sma), land ownership, tenancy agreement, area_m2, capacity_households, capacity_individuals, opened_on, closed_on, notes. Known site codes are updated; identical rows change nothing."
+    )
+    static let adminAreas = Kind(
+        staged: .adminAreas, title: "Import administrative areas", path: Paths.importAdminAreas,
+        permission: .editGazetteer,
+        help:
+            "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's."
+    )
 
-    static let rounds = Kind(staged: .rounds, title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
-        help: "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven.")
+    static let rounds = Kind(
+        staged: .rounds, title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
+        help:
+            "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven."
+    )
 
-    static let activities = Kind(staged: .activities, title: "Import 5W activities", path: Paths.importActivities, permission: .uploadActivities,
-        help: "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or admin area P-code (#adm+code), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing.")
+    static let activities = Kind(
+        staged: .activities, title: "Import 5W activities", path: Paths.importActivities, permission: .uploadActivities,
+        help:
+            "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or admin area P-code (#adm+code), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing."
+    )
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("import", "rounds", "template.csv") { req -> Response in
@@ -35,7 +48,9 @@ struct ImportPages: RouteCollection {
         for kind in [Self.sites, Self.adminAreas, Self.rounds, Self.activities] {
             let path = kind.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
             routes.get(path) { req in try await self.form(kind, req) }
-            routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in try await self.preview(kind, req) }
+            routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in
+                try await self.preview(kind, req)
+            }
             routes.post(path + [":staged", "commit"]) { req in try await self.commit(kind, req) }
             routes.get(path + ["jobs", ":job"]) { req in try await self.follow(kind, req) }
         }
@@ -57,14 +72,23 @@ struct ImportPages: RouteCollection {
         let plans = req.application.importPlans
         if text.utf8.lazy.filter({ $0 == 10 }).count > req.application.havenSettings.backgroundImportRows {
             return try await background(kind, user: user, fileName: upload.file.filename, req) { db, progress in
-                let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: db,
-                                                                plans: plans, progress: progress)
-                return { $0.phase = .checked; $0.preview = preview; $0.stagedID = staged?.id }
+                let (preview, staged) = try await Imports.stage(
+                    kind.staged, fileName: upload.file.filename, text: text, user: user, on: db,
+                    plans: plans, progress: progress)
+                return {
+                    $0.phase = .checked
+                    $0.preview = preview
+                    $0.stagedID = staged?.id
+                }
             }
         }
-        let (preview, staged) = try await Imports.stage(kind.staged, fileName: upload.file.filename, text: text, user: user, on: req.db, plans: plans)
-        return Layout.response(page(kind, user: user, csrf: req.csrfToken, previewNode(kind, preview, file: upload.file.filename, stagedID: staged?.id, job: nil, req)),
-                               status: preview.canCommit ? .ok : .unprocessableEntity)
+        let (preview, staged) = try await Imports.stage(
+            kind.staged, fileName: upload.file.filename, text: text, user: user, on: req.db, plans: plans)
+        return Layout.response(
+            page(
+                kind, user: user, csrf: req.csrfToken,
+                previewNode(kind, preview, file: upload.file.filename, stagedID: staged?.id, job: nil, req)),
+            status: preview.canCommit ? .ok : .unprocessableEntity)
     }
 
     func commit(_ kind: Kind, _ req: Request) async throws -> Response {
@@ -74,37 +98,57 @@ struct ImportPages: RouteCollection {
         let jobID = (try? req.content.get(String.self, at: "job")).flatMap { UUID(uuidString: $0) }
         if let job = jobID, let followed = try await ImportJob.find(job, on: req.db), followed.userID == user.id {
             return try await background(kind, user: user, fileName: followed.fileName, id: job, req) { db, progress in
-                let (_, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: db, plans: plans, progress: progress)
-                return { $0.phase = .imported; $0.preview = preview }
+                let (_, preview) = try await Imports.commitStaged(
+                    kind.staged, staged, user: user, on: db, plans: plans, progress: progress)
+                return {
+                    $0.phase = .imported
+                    $0.preview = preview
+                }
             }
         }
         let (done, preview) = try await Imports.commitStaged(kind.staged, staged, user: user, on: req.db, plans: plans)
-        return Layout.response(page(kind, user: user, csrf: req.csrfToken, Self.imported(kind, file: done.fileName, preview)))
+        return Layout.response(
+            page(kind, user: user, csrf: req.csrfToken, Self.imported(kind, file: done.fileName, preview)))
     }
 
     /// Runs a long check or import beside the request and sends the browser to the page that follows it, which any
     /// instance can show: the job's state is in the database.
-    private func background(_ kind: Kind, user: UserContext, fileName: String, id: UUID = UUID(), _ req: Request,
-                            work: @escaping @Sendable (any Database, @escaping ImportProgress) async throws -> @Sendable (ImportJob) -> Void)
-        async throws -> Response {
+    private func background(
+        _ kind: Kind, user: UserContext, fileName: String, id: UUID = UUID(), _ req: Request,
+        work: @escaping @Sendable (any Database, @escaping ImportProgress) async throws -> @Sendable (ImportJob) -> Void
+    )
+        async throws -> Response
+    {
         let db = req.application.db
         let logger = req.logger
         if try await ImportJob.find(id, on: db) == nil {
             try await ImportJob.forgetOld(on: db)
             try await ImportJob(id: id, kind: kind.staged, userID: user.id, fileName: fileName).create(on: db)
         } else {
-            try await ImportJob.update(id, on: db) { $0.phase = .importing; $0.done = 0 }
+            try await ImportJob.update(id, on: db) {
+                $0.phase = .importing
+                $0.done = 0
+            }
         }
         await ImportJob.here.start(id)
         Task {
             defer { Task { await ImportJob.here.end(id) } }
             do {
-                let finish = try await ImportJob.beating(id, on: db) { try await work(db, ImportJob.reporter(for: id, on: db)) }
+                let finish = try await ImportJob.beating(id, on: db) {
+                    try await work(db, ImportJob.reporter(for: id, on: db))
+                }
                 try await ImportJob.update(id, on: db, finish)
             } catch {
-                logger.notice("Background import failed", metadata: ["kind": "\(kind.staged.rawValue)", "error": "\(type(of: error))"])
-                let why = (error as? HavenError)?.detail ?? "The import stopped on an unexpected error; nothing was written. Try again, or ask the administrator to look at the server log."
-                try? await ImportJob.update(id, on: db) { $0.phase = .failed; $0.failure = why }
+                logger.notice(
+                    "Background import failed",
+                    metadata: ["kind": "\(kind.staged.rawValue)", "error": "\(type(of: error))"])
+                let why =
+                    (error as? HavenError)?.detail
+                    ?? "The import stopped on an unexpected error; nothing was written. Try again, or ask the administrator to look at the server log."
+                try? await ImportJob.update(id, on: db) {
+                    $0.phase = .failed
+                    $0.failure = why
+                }
             }
         }
         return req.redirect(to: kind.path + "/jobs/" + id.uuidString)
@@ -115,23 +159,43 @@ struct ImportPages: RouteCollection {
         let user = try req.authorize(kind.permission)
         let jobID = req.parameters.get("job").flatMap { UUID(uuidString: $0) }
         guard let id = jobID, let job = try await ImportJob.find(id, on: req.db), job.userID == user.id else {
-            return Layout.response(page(kind, user: user, csrf: req.csrfToken,
-                .p(.class("alert"), "This import is not known here. Nothing half-done was written: check the file again.")),
+            return Layout.response(
+                page(
+                    kind, user: user, csrf: req.csrfToken,
+                    .p(
+                        .class("alert"),
+                        "This import is not known here. Nothing half-done was written: check the file again.")),
                 status: .notFound)
         }
         let runningHere = await ImportJob.here.contains(id)
         guard runningHere || !job.stopped() else {
-            return Layout.response(page(kind, user: user, csrf: req.csrfToken,
-                .p(.class("alert"), .text("The server \(job.phase == .checking ? "checking" : "importing") \(job.fileName) stopped before it finished. "
-                    + "Nothing half-done was written (an import is written all at once or not at all): check the file again."))))
+            return Layout.response(
+                page(
+                    kind, user: user, csrf: req.csrfToken,
+                    .p(
+                        .class("alert"),
+                        .text(
+                            "The server \(job.phase == .checking ? "checking" : "importing") \(job.fileName) stopped before it finished. "
+                                + "Nothing half-done was written (an import is written all at once or not at all): check the file again."
+                        ))))
         }
         let content: Node<HTML.BodyContext>
         switch job.phase {
         case .checking, .importing:
             let verb = job.phase == .checking ? "Checking" : "Importing"
-            content = .div(.class("notice"), .p(.text("\(verb) \(job.fileName): \(Format.number(job.done)) of \(job.total == 0 ? "…" : Format.number(job.total)) rows.")),
-                           .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(job.total, 1))), .attribute(named: "value", value: String(job.done))]),
-                           .p(.small("This page reloads itself every 2 seconds.")))
+            content = .div(
+                .class("notice"),
+                .p(
+                    .text(
+                        "\(verb) \(job.fileName): \(Format.number(job.done)) of \(job.total == 0 ? "…" : Format.number(job.total)) rows."
+                    )),
+                .element(
+                    named: "progress",
+                    nodes: [
+                        .attribute(named: "max", value: String(max(job.total, 1))),
+                        .attribute(named: "value", value: String(job.done)),
+                    ]),
+                .p(.small("This page reloads itself every 2 seconds.")))
             return Layout.response(page(kind, user: user, csrf: req.csrfToken, refreshSeconds: 2, content))
         case .checked:
             let preview = job.preview ?? ImportPreview()
@@ -145,17 +209,27 @@ struct ImportPages: RouteCollection {
     }
 
     /// The preview with, for a clean file, the button that confirms it.
-    private func previewNode(_ kind: Kind, _ preview: ImportPreview, file: String, stagedID: UUID?, job: UUID?, _ req: Request) -> Node<HTML.BodyContext> {
-        .group(Self.previewNode(preview, file: file), .unwrap(stagedID) { staged in
-            Layout.form(action: kind.path + "/\(staged.uuidString)/commit", csrf: req.csrfToken,
-                        .unwrap(job) { .input(.type(.hidden), .name("job"), .value($0.uuidString)) },
-                        .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
-        })
+    private func previewNode(
+        _ kind: Kind, _ preview: ImportPreview, file: String, stagedID: UUID?, job: UUID?, _ req: Request
+    ) -> Node<HTML.BodyContext> {
+        .group(
+            Self.previewNode(preview, file: file),
+            .unwrap(stagedID) { staged in
+                Layout.form(
+                    action: kind.path + "/\(staged.uuidString)/commit", csrf: req.csrfToken,
+                    .unwrap(job) { .input(.type(.hidden), .name("job"), .value($0.uuidString)) },
+                    .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
+            })
     }
 
     private static func imported(_ kind: Kind, file: String, _ preview: ImportPreview) -> Node<HTML.BodyContext> {
-        .group(.p(.class("notice"), .text("Imported \(file): \(Format.number(preview.creates)) added, \(Format.number(preview.updates)) updated, \(Format.number(preview.unchanged)) unchanged.")),
-               .p(.a(.href(Self.result(of: kind.staged)), "See the result")))
+        .group(
+            .p(
+                .class("notice"),
+                .text(
+                    "Imported \(file): \(Format.number(preview.creates)) added, \(Format.number(preview.updates)) updated, \(Format.number(preview.unchanged)) unchanged."
+                )),
+            .p(.a(.href(Self.result(of: kind.staged)), "See the result")))
     }
 
     private static func result(of kind: StagedImport.Kind) -> String {
@@ -167,43 +241,74 @@ struct ImportPages: RouteCollection {
         }
     }
 
-    private func page(_ kind: Kind, user: UserContext, csrf: String, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> String {
-        Layout.page(kind.title, user: user, refreshSeconds: refreshSeconds,
+    private func page(
+        _ kind: Kind, user: UserContext, csrf: String, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...
+    ) -> String {
+        Layout.page(
+            kind.title, user: user, refreshSeconds: refreshSeconds,
             .h1(.text(kind.title)),
             Self.links,
-            .if(kind.staged == .rounds, .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),
+            .if(
+                kind.staged == .rounds,
+                .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),
             .group(content),
-            Layout.form(action: kind.path, csrf: csrf, enctype: "multipart/form-data",
-                .div(.class("field"), .label(.for("file"), "Excel workbook (.xlsx, first sheet) or CSV file (UTF-8)"),
-                     .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), .required(true))),
+            Layout.form(
+                action: kind.path, csrf: csrf, enctype: "multipart/form-data",
+                .div(
+                    .class("field"), .label(.for("file"), "Excel workbook (.xlsx, first sheet) or CSV file (UTF-8)"),
+                    .input(
+                        .type(.file), .name("file"), .id("file"),
+                        .attribute(
+                            named: "accept",
+                            value:
+                                ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                        .required(true))),
                 .button(.type(.submit), "Check the file")))
     }
 
     /// The imports there are, on every import page.
-    static var links: Node<HTML.BodyContext> { .p(
-        .a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
-        " · ", .a(.href(Paths.importBoundaries), "Boundaries (GeoJSON)"), " · ", .a(.href(Paths.importRounds), "Monitoring rounds"), " · ", .a(.href(Paths.importActivities), "5W activities")) }
+    static var links: Node<HTML.BodyContext> {
+        .p(
+            .a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
+            " · ", .a(.href(Paths.importBoundaries), "Boundaries (GeoJSON)"), " · ",
+            .a(.href(Paths.importRounds), "Monitoring rounds"), " · ",
+            .a(.href(Paths.importActivities), "5W activities"))
+    }
 
     static func previewNode(_ preview: ImportPreview, file: String) -> Node<HTML.BodyContext> {
-        .div(.class("preview"),
+        .div(
+            .class("preview"),
             .h2(.text("Preview of \(file)")),
-            .div(.class("totals"),
-                 .div(.strong(.text(Format.number(preview.rows))), "rows"),
-                 .div(.strong(.text(Format.number(preview.creates))), "new"),
-                 .div(.strong(.text(Format.number(preview.updates))), "changed"),
-                 .div(.strong(.text(Format.number(preview.unchanged))), "unchanged")),
-            .if(!preview.missingColumns.isEmpty, .p(.class("alert"), .text("Missing columns: " + preview.missingColumns.joined(separator: "; ")))),
-            .if(!preview.errors.isEmpty, .group(
-                .p(.class("alert"), .text("\(preview.errors.count) problem(s) found. Nothing has been written; correct the file and check it again.")),
-                rowTable(preview.errors, class: "errors", heading: "Problem"))),
-            .if(!preview.warnings.isEmpty, .group(
-                .p(.text("\(preview.warnings.count) warning(s): accepted as they are, but worth a second look.")),
-                rowTable(preview.warnings, class: "warnings", heading: "Warning"))),
+            .div(
+                .class("totals"),
+                .div(.strong(.text(Format.number(preview.rows))), "rows"),
+                .div(.strong(.text(Format.number(preview.creates))), "new"),
+                .div(.strong(.text(Format.number(preview.updates))), "changed"),
+                .div(.strong(.text(Format.number(preview.unchanged))), "unchanged")),
+            .if(
+                !preview.missingColumns.isEmpty,
+                .p(.class("alert"), .text("Missing columns: " + preview.missingColumns.joined(separator: "; ")))),
+            .if(
+                !preview.errors.isEmpty,
+                .group(
+                    .p(
+                        .class("alert"),
+                        .text(
+                            "\(preview.errors.count) problem(s) found. Nothing has been written; correct the file and check it again."
+                        )),
+                    rowTable(preview.errors, class: "errors", heading: "Problem"))),
+            .if(
+                !preview.warnings.isEmpty,
+                .group(
+                    .p(.text("\(preview.warnings.count) warning(s): accepted as they are, but worth a second look.")),
+                    rowTable(preview.warnings, class: "warnings", heading: "Warning"))),
             .if(preview.canCommit, .p(.class("notice"), "No problems found. Nothing is written until you confirm.")))
     }
 
     private static func rowTable(_ rows: [RowError], class name: String, heading: String) -> Node<HTML.BodyContext> {
-        .table(.class(name), .thead(.tr(.th("Row"), .th("Column"), .th(.text(heading)))),
-               .tbody(.forEach(rows) { e in .tr(.td(.text(String(e.line))), .td(.text(e.column)), .td(.text(e.message))) }))
+        .table(
+            .class(name), .thead(.tr(.th("Row"), .th("Column"), .th(.text(heading)))),
+            .tbody(.forEach(rows) { e in .tr(.td(.text(String(e.line))), .td(.text(e.column)), .td(.text(e.message))) })
+        )
     }
 }

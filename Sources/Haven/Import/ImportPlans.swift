@@ -32,7 +32,9 @@ struct ImportPlansKey: StorageKey {
 
 extension Application {
     var importPlans: ImportPlans {
-        guard let plans = storage[ImportPlansKey.self] else { fatalError("configure(_:settings:) sets the import plans") }
+        guard let plans = storage[ImportPlansKey.self] else {
+            fatalError("configure(_:settings:) sets the import plans")
+        }
         return plans
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 enum RoundImport {
     static let fixed: [ImportField] = [
         ImportField(name: "site", headers: ["site code", "site_code", "code"], hashtag: "#loc+code", required: true),
-        ImportField(name: "conductedOn", headers: ["conducted_on", "date", "round date"], hashtag: "#date", required: true),
+        ImportField(
+            name: "conductedOn", headers: ["conducted_on", "date", "round date"], hashtag: "#date", required: true),
         ImportField(name: "keyInformants", headers: ["key_informants", "key informants"], hashtag: "#meta+informants"),
     ]
 
@@ -23,19 +24,29 @@ enum RoundImport {
 
     /// The header row people fill in: the fixed columns, then every question of the catalogue.
     static func template(_ catalogue: [IndicatorBody]) -> String {
-        CSV.line(["site", "conducted_on", "key_informants"] + catalogue.filter { $0.valueType != .derived }.map(\.code)) + "\r\n"
+        CSV.line(
+            ["site", "conducted_on", "key_informants"] + catalogue.filter { $0.valueType != .derived }.map(\.code))
+            + "\r\n"
     }
 
-    static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today()) async throws -> Plan {
+    static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today())
+        async throws -> Plan
+    {
         var plan = Plan()
         let catalogue = try await Catalogue.current(on: db).indicators
         let questions = catalogue.filter { $0.valueType != .derived }
-        let columns = table.columns(for: fixed + questions.map { ImportField(name: $0.code, headers: [], hashtag: nil) })
+        let columns = table.columns(
+            for: fixed + questions.map { ImportField(name: $0.code, headers: [], hashtag: nil) })
         plan.preview.missingColumns = fixed.filter { $0.required && columns[$0.name] == nil }.map(\.name)
-        let unknown = table.headers.enumerated().filter { index, _ in !columns.values.contains(index) }.map(\.element).filter { !$0.isEmpty }
-        plan.preview.missingColumns += unknown.map { "'\($0)' is not a question of the catalogue (download the template)" }
+        let unknown = table.headers.enumerated().filter { index, _ in !columns.values.contains(index) }.map(\.element)
+            .filter { !$0.isEmpty }
+        plan.preview.missingColumns += unknown.map {
+            "'\($0)' is not a question of the catalogue (download the template)"
+        }
         guard plan.preview.missingColumns.isEmpty else { return plan }
-        let sites = Dictionary(try await Site.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let sites = Dictionary(
+            try await Site.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.code, $0) },
+            uniquingKeysWith: { a, _ in a })
         var seen: [String: Int] = [:]
         for row in table.rows {
             plan.preview.rows += 1
@@ -43,26 +54,39 @@ enum RoundImport {
             let header: (String) -> String = { name in columns[name].map { table.headers[$0] } ?? name }
             var errors: [FieldError] = []
             let site = values["site"].nonEmpty.flatMap { sites[$0] }
-            if site == nil { errors.append(FieldError("site", "'\(values["site"] ?? "")' is not the code of a site in Haven")) }
+            if site == nil {
+                errors.append(FieldError("site", "'\(values["site"] ?? "")' is not the code of a site in Haven"))
+            }
             if let site, !Permission.recordMonitoring(site.scope).isGranted(to: user) {
-                errors.append(FieldError("site", "your role (\(user.role.label)) may not record rounds for \(site.code)"))
+                errors.append(
+                    FieldError("site", "your role (\(user.role.label)) may not record rounds for \(site.code)"))
             }
             do {
                 let input = try RoundForm.input(from: values, catalogue: catalogue)
-                errors += RoundScoring.validate(input.values, catalogue: catalogue).map { FieldError(String($0.field.dropFirst(7)), $0.message) }
-                if input.conductedOn > today { errors.append(FieldError("conductedOn", "\(input.conductedOn) is in the future")) }
+                errors += RoundScoring.validate(input.values, catalogue: catalogue).map {
+                    FieldError(String($0.field.dropFirst(7)), $0.message)
+                }
+                if input.conductedOn > today {
+                    errors.append(FieldError("conductedOn", "\(input.conductedOn) is in the future"))
+                }
                 let key = "\(values["site"] ?? "") \(input.conductedOn)"
-                if let first = seen[key] { errors.append(FieldError("conductedOn", "the same site and day are on row \(first)")) }
+                if let first = seen[key] {
+                    errors.append(FieldError("conductedOn", "the same site and day are on row \(first)"))
+                }
                 seen[key] = seen[key] ?? row.line
                 if let site, errors.isEmpty { plan.rows.append(Row(line: row.line, site: site, input: input)) }
             } catch HavenError.invalid(let fieldErrors) {
                 errors += fieldErrors
             }
-            plan.preview.errors += errors.map { RowError(line: row.line, column: header($0.field), message: $0.message) }
+            plan.preview.errors += errors.map {
+                RowError(line: row.line, column: header($0.field), message: $0.message)
+            }
         }
         for row in try await alreadyRecorded(plan.rows, on: db) {
-            plan.preview.errors.append(RowError(line: row.line, column: header(of: "conductedOn", table, columns),
-                                                message: "\(row.site.code) already has a round on \(row.input.conductedOn)"))
+            plan.preview.errors.append(
+                RowError(
+                    line: row.line, column: header(of: "conductedOn", table, columns),
+                    message: "\(row.site.code) already has a round on \(row.input.conductedOn)"))
         }
         plan.preview.creates = plan.rows.count
         return plan
@@ -76,8 +100,9 @@ enum RoundImport {
     private static func alreadyRecorded(_ rows: [Row], on db: any Database) async throws -> [Row] {
         let siteIDs = Array(Set(rows.compactMap(\.site.id)))
         guard !siteIDs.isEmpty else { return [] }
-        let taken = Set(try await MonitoringRound.query(on: db).filter(\.$site.$id ~~ siteIDs).filter(\.$archivedAt == nil).all()
-            .map { "\($0.$site.id) \($0.conductedOn)" })
+        let taken = Set(
+            try await MonitoringRound.query(on: db).filter(\.$site.$id ~~ siteIDs).filter(\.$archivedAt == nil).all()
+                .map { "\($0.$site.id) \($0.conductedOn)" })
         return rows.filter { taken.contains("\($0.site.id!) \($0.input.conductedOn)") }
     }
 
@@ -89,10 +114,12 @@ enum RoundImport {
             let catalogue = try await Catalogue.current(on: tx)
             for row in plan.rows {
                 do {
-                    _ = try await RoundRegister.record(row.input, for: RoundSite(row.site), catalogue: catalogue, source: .upload,
-                                                       by: user.actor, on: tx)
+                    _ = try await RoundRegister.record(
+                        row.input, for: RoundSite(row.site), catalogue: catalogue, source: .upload,
+                        by: user.actor, on: tx)
                 } catch HavenError.invalid(let errors) {
-                    throw HavenError.invalid(errors.map { FieldError("row \(row.line) (\(row.site.code))", "\($0.field) \($0.message)") })
+                    throw HavenError.invalid(
+                        errors.map { FieldError("row \(row.line) (\(row.site.code))", "\($0.field) \($0.message)") })
                 }
             }
         }

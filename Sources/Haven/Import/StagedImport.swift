@@ -6,7 +6,11 @@ import SQLKit
 final class StagedImport: Model, @unchecked Sendable {
     static let schema = "staged_imports"
 
-    enum Kind: String, Codable, Sendable { case sites, adminAreas = "admin_areas", rounds, activities }
+    enum Kind: String, Codable, Sendable {
+        case sites
+        case adminAreas = "admin_areas"
+        case rounds, activities
+    }
 
     @ID(key: .id) var id: UUID?
     @Enum(key: "kind") var kind: Kind
@@ -28,9 +32,11 @@ final class StagedImport: Model, @unchecked Sendable {
     /// Marks a staged file imported when no one has yet: true for the one caller that did. A conditional
     /// update, so two confirmations at once (two tabs, two instances) cannot both pass.
     static func claim(_ id: UUID, at moment: Date, on db: any Database) async throws -> Bool {
-        let claimed = try await db.sql.raw("""
+        let claimed = try await db.sql.raw(
+            """
             UPDATE \(ident: schema) SET committed_at = \(bind: moment) WHERE id = \(bind: id) AND committed_at IS NULL RETURNING id
-            """).all()
+            """
+        ).all()
         return !claimed.isEmpty
     }
 }

@@ -16,9 +16,12 @@ struct Table {
     init(csv text: String) throws {
         var all: [[String]]
         do { all = try CSV.parse(text, limits: TableLimits.csv) } catch {
-            throw HavenError.badRequest("The file is too large to import: \(error.reason). Split it into smaller files.")
+            throw HavenError.badRequest(
+                "The file is too large to import: \(error.reason). Split it into smaller files.")
         }
-        guard !all.isEmpty else { throw HavenError.badRequest("The file is empty: it needs a header row and at least one row of data.") }
+        guard !all.isEmpty else {
+            throw HavenError.badRequest("The file is empty: it needs a header row and at least one row of data.")
+        }
         headers = all.removeFirst().map(\.trimmed)
         var firstLine = 2
         if let next = all.first, Self.isHashtagRow(next) {
@@ -37,10 +40,13 @@ struct Table {
             return try Workbook.rows(data).map(CSV.line).joined(separator: "\r\n")
         }
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw HavenError.badRequest("This is an old Excel file (.xls). Save it as an Excel workbook (.xlsx) or as CSV UTF-8.")
+            throw HavenError.badRequest(
+                "This is an old Excel file (.xls). Save it as an Excel workbook (.xlsx) or as CSV UTF-8.")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw HavenError.badRequest("The file is neither an Excel workbook (.xlsx) nor UTF-8 text. Save it from your spreadsheet as .xlsx or 'CSV UTF-8'.")
+            throw HavenError.badRequest(
+                "The file is neither an Excel workbook (.xlsx) nor UTF-8 text. Save it from your spreadsheet as .xlsx or 'CSV UTF-8'."
+            )
         }
         return text
     }
@@ -79,7 +85,8 @@ struct ImportField {
     /// `#adm1+code` matches `#adm1 +code` and `#adm1+code+v_pcode`; attributes may come in any order.
     func matches(hashtag tag: String) -> Bool {
         guard let hashtag else { return false }
-        let want = Self.hxlParts(hashtag), have = Self.hxlParts(tag)
+        let want = Self.hxlParts(hashtag)
+        let have = Self.hxlParts(tag)
         return want.tag == have.tag && want.attributes.isSubset(of: have.attributes)
     }
 

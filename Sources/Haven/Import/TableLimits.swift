@@ -12,12 +12,14 @@ enum TableLimits {
     /// The same bounds for CSV text; a header and a hashtag row come on top of the data rows.
     static let csv = CSV.Limits(rows: rows + 2, fieldsPerRow: columns, fields: cells, fieldCharacters: cellCharacters)
 
-    static func tooManyRows(_ seen: Int) -> String { "it has a row numbered \(seen), past the \(rows.formatted) rows Haven imports" }
+    static func tooManyRows(_ seen: Int) -> String {
+        "it has a row numbered \(seen), past the \(rows.formatted) rows Haven imports"
+    }
     static let tooManyColumns = "a cell reference is damaged or past column XFD, Excel's last"
     static let tooManyCells = "it has more than \(cells.formatted) cells"
     static let cellTooLong = "a cell holds more than \(cellCharacters.formatted) characters, Excel's limit"
 }
 
-private extension Int {
-    var formatted: String { Format.number(self) }
+extension Int {
+    fileprivate var formatted: String { Format.number(self) }
 }

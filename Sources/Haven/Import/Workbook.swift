@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The first worksheet of an Excel workbook (.xlsx), read as the rows of text a person sees: shared and
 /// inline strings, numbers without spurious decimals, dates as yyyy-mm-dd. Empty rows are kept, so that
@@ -13,7 +14,9 @@ enum Workbook {
     static let largestUnpacked = 200 * 1024 * 1024
 
     static func rows(_ data: Data) throws -> [[String]] {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { throw unreadable("it is not an .xlsx workbook") }
+        guard let archive = try? Archive(data: data, accessMode: .read) else {
+            throw unreadable("it is not an .xlsx workbook")
+        }
         let workbook = try WorkbookParts(archive)
         let strings = try workbook.part("xl/sharedStrings.xml").map(SharedStrings.read) ?? []
         let dateStyles = try workbook.part("xl/styles.xml").map(DateStyles.read) ?? []
@@ -33,7 +36,9 @@ private final class WorkbookParts {
     /// What may still be unpacked, across every part read.
     private var budget = Workbook.largestUnpacked
     /// Workbooks from old Mac Excel count days from 1904 rather than 1900.
-    var date1904: Bool { ["1", "true"].contains(XMLElements.attributes(of: "workbookPr", in: workbookXML).first?["date1904"]) }
+    var date1904: Bool {
+        ["1", "true"].contains(XMLElements.attributes(of: "workbookPr", in: workbookXML).first?["date1904"])
+    }
 
     init(_ archive: Archive) throws {
         self.archive = archive
@@ -44,9 +49,13 @@ private final class WorkbookParts {
     /// The first sheet in the workbook's order, found through its relationship id.
     func firstSheetPath() throws -> String {
         let sheets = XMLElements.attributes(of: "sheet", in: workbookXML)
-        guard let relation = sheets.first?.first(where: { $0.key.hasSuffix(":id") })?.value else { return "xl/worksheets/sheet1.xml" }
+        guard let relation = sheets.first?.first(where: { $0.key.hasSuffix(":id") })?.value else {
+            return "xl/worksheets/sheet1.xml"
+        }
         guard let rels = try part("xl/_rels/workbook.xml.rels"),
-              let target = XMLElements.attributes(of: "Relationship", in: rels).first(where: { $0["Id"] == relation })?["Target"] else {
+            let target = XMLElements.attributes(of: "Relationship", in: rels).first(where: { $0["Id"] == relation })?[
+                "Target"]
+        else {
             return "xl/worksheets/sheet1.xml"
         }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -60,11 +69,16 @@ private final class WorkbookParts {
         var overBudget = false
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= self.budget else { overBudget = true; throw CocoaError(.fileReadTooLarge) }
+                guard data.count + chunk.count <= self.budget else {
+                    overBudget = true
+                    throw CocoaError(.fileReadTooLarge)
+                }
                 data.append(chunk)
             }
         } catch {
-            throw Workbook.unreadable(overBudget ? "it unpacks to more than \(Workbook.largestUnpacked / 1024 / 1024) MB" : "\(path) is damaged")
+            throw Workbook.unreadable(
+                overBudget
+                    ? "it unpacks to more than \(Workbook.largestUnpacked / 1024 / 1024) MB" : "\(path) is damaged")
         }
         budget -= data.count
         return data
@@ -84,8 +98,10 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         return collector.found
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if element == name || element.hasSuffix(":" + name) { found.append(attributes) }
     }
 }
@@ -103,8 +119,10 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
         return reader.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch element {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -142,7 +160,8 @@ enum DateStyles {
     /// A custom format shows a date when it has day, month or year codes outside quoted text and brackets.
     static func isDateFormat(_ code: String) -> Bool {
         var plain = ""
-        var quoted = false, bracketed = false
+        var quoted = false
+        var bracketed = false
         for char in code.lowercased() {
             switch char {
             case "\"": quoted.toggle()
@@ -166,8 +185,10 @@ private final class CellFormats: NSObject, XMLParserDelegate {
         return reader.ids
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if element == "cellXfs" { inCellStyles = true }
         if element == "xf", inCellStyles { ids.append(attributes["numFmtId"].flatMap(Int.init) ?? 0) }
     }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads one worksheet's cells into rows of text, placed by their references (`B7`), gaps kept.
@@ -31,14 +32,18 @@ final class SheetReader: NSObject, XMLParserDelegate {
         return reader.rows
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch element {
         case "row":
             let number = attributes["r"].map(Self.rowNumber) ?? rowNumber + 1
             guard let number, number > rowNumber, number <= TableLimits.rows else {
-                return stop(parser, number.map { $0 > TableLimits.rows } == true
-                    ? TableLimits.tooManyRows(number ?? 0) : "its row numbers are damaged or out of order")
+                return stop(
+                    parser,
+                    number.map { $0 > TableLimits.rows } == true
+                        ? TableLimits.tooManyRows(number ?? 0) : "its row numbers are damaged or out of order")
             }
             rowNumber = number
             row = []
@@ -141,7 +146,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
 
     /// A row's `r` attribute: a whole number from 1, at most a few digits, never trusted further.
     static func rowNumber(_ text: String) -> Int? {
-        guard (1...9).contains(text.count), text.allSatisfy(\.isASCIIDigit), let number = Int(text), number >= 1 else { return nil }
+        guard (1...9).contains(text.count), text.allSatisfy(\.isASCIIDigit), let number = Int(text), number >= 1 else {
+            return nil
+        }
         return number
     }
 }

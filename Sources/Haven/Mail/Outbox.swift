@@ -16,7 +16,8 @@ struct Outbox: Sendable {
     func send(to address: String, subject: String, body: String, now: Date = Date()) throws -> Delivery {
         let message = Self.message(from: from, to: address, subject: subject, body: body, date: now)
         guard let command else {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let stamp = Int(now.timeIntervalSince1970 * 1000)
             let file = folder.appendingPathComponent("\(stamp)-\(UUID().uuidString.prefix(8)).eml")
             try Data(message.utf8).write(to: file)
@@ -34,7 +35,8 @@ struct Outbox: Sendable {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw HavenError.badRequest("HAVEN_MAIL_COMMAND ended with status \(process.terminationStatus); the message was not sent.")
+            throw HavenError.badRequest(
+                "HAVEN_MAIL_COMMAND ended with status \(process.terminationStatus); the message was not sent.")
         }
         return .sent
     }
@@ -45,9 +47,12 @@ struct Outbox: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        let encodedSubject = subject.allSatisfy(\.isASCII) ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        let headers = ["From: \(from)", "To: \(to)", "Subject: \(encodedSubject)", "Date: \(formatter.string(from: date))",
-                       "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
+        let encodedSubject =
+            subject.allSatisfy(\.isASCII) ? subject : "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
+        let headers = [
+            "From: \(from)", "To: \(to)", "Subject: \(encodedSubject)", "Date: \(formatter.string(from: date))",
+            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
+        ]
         return (headers + [""] + body.components(separatedBy: "\n")).joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -24,8 +24,12 @@ enum Catalogue {
     /// The latest version. Versions never change once published, so each is decoded once per process;
     /// only the latest id is read each time (in plain SQL: every ODK submission asks).
     static func current(on db: any Database) async throws -> Version {
-        guard let latest = try await db.sql.select().column("id").from(CatalogueVersion.schema).orderBy("version", .descending).limit(1)
-            .first(decodingColumn: "id", as: UUID.self) else {
+        guard
+            let latest = try await db.sql.select().column("id").from(CatalogueVersion.schema).orderBy(
+                "version", .descending
+            ).limit(1)
+                .first(decodingColumn: "id", as: UUID.self)
+        else {
             throw HavenError.conflict("The monitoring catalogue has not been published yet.")
         }
         if let known = await decoded.version(latest) { return known }
@@ -51,7 +55,8 @@ enum Catalogue {
     /// Freezes the catalogue as it now stands; call it in the transaction that changed an indicator.
     @discardableResult
     static func publish(on db: any Database) async throws -> Int {
-        let indicators = try await Indicator.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all().map(IndicatorBody.init)
+        let indicators = try await Indicator.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all().map(
+            IndicatorBody.init)
         let last = try await CatalogueVersion.query(on: db).sort(\.$version, .descending).first()?.version ?? 0
         let version = CatalogueVersion()
         version.version = last + 1
@@ -61,6 +66,8 @@ enum Catalogue {
     }
 
     private static func decode(_ row: CatalogueVersion) throws -> Version {
-        Version(number: row.version, indicators: try JSONDecoder().decode([IndicatorBody].self, from: Data(row.snapshot.utf8)))
+        Version(
+            number: row.version,
+            indicators: try JSONDecoder().decode([IndicatorBody].self, from: Data(row.snapshot.utf8)))
     }
 }

@@ -15,34 +15,59 @@ struct CataloguePages: RouteCollection {
         let indicators = try await Indicator.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position).all()
         let version = try await Catalogue.current(on: req.db).number
         let canEdit = Permission.editCatalogue.isGranted(to: user)
-        return Layout.response(Layout.page("Monitoring catalogue", user: user,
-            .h1("Monitoring catalogue"),
-            .p(.text("Version \(version). Each change publishes a new version; rounds keep the version they were scored with.")),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th("Code"), .th("Sector"), .th("Indicator"), .th("Type"), .th("Standard and bands"), .th(.class("hide-narrow"), "Source"))),
-                .tbody(.forEach(indicators) { i in
-                    .tr(.td(canEdit ? .a(.href("/monitoring/catalogue/\(i.id!.uuidString)"), .text(i.code)) : .text(i.code)),
-                        .td(.text(i.sector)), .td(.text(i.unit.isEmpty ? i.label : "\(i.label) (\(i.unit))")), .td(.text(i.valueType.label)),
-                        .td(.text(Self.scoring(i))), .td(.class("hide-narrow"), .small(.text(i.source))))
-                })))))
+        return Layout.response(
+            Layout.page(
+                "Monitoring catalogue", user: user,
+                .h1("Monitoring catalogue"),
+                .p(
+                    .text(
+                        "Version \(version). Each change publishes a new version; rounds keep the version they were scored with."
+                    )),
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .thead(
+                            .tr(
+                                .th("Code"), .th("Sector"), .th("Indicator"), .th("Type"), .th("Standard and bands"),
+                                .th(.class("hide-narrow"), "Source"))),
+                        .tbody(
+                            .forEach(indicators) { i in
+                                .tr(
+                                    .td(
+                                        canEdit
+                                            ? .a(.href("/monitoring/catalogue/\(i.id!.uuidString)"), .text(i.code))
+                                            : .text(i.code)),
+                                    .td(.text(i.sector)),
+                                    .td(.text(i.unit.isEmpty ? i.label : "\(i.label) (\(i.unit))")),
+                                    .td(.text(i.valueType.label)),
+                                    .td(.text(Self.scoring(i))), .td(.class("hide-narrow"), .small(.text(i.source))))
+                            })))))
     }
 
     /// "at most 20 · 3 above 30 · 4 above 40 · 5 above 60", or each answer's severity.
     static func scoring(_ i: Indicator) -> String {
         if let bands = i.bands {
             let word = bands.comparison == .atMost ? "above" : "below"
-            let steps = bands.cuts.dropFirst().enumerated().map { "\($0.offset + 3) \(word) \(Format.decimal($0.element, digits: $0.element < 10 ? 1 : 0))" }
-            return "\(bands.comparison == .atMost ? "at most" : "at least") \(Format.decimal(bands.threshold, digits: bands.threshold < 10 ? 1 : 0)) · " + steps.joined(separator: " · ")
+            let steps = bands.cuts.dropFirst().enumerated().map {
+                "\($0.offset + 3) \(word) \(Format.decimal($0.element, digits: $0.element < 10 ? 1 : 0))"
+            }
+            return
+                "\(bands.comparison == .atMost ? "at most" : "at least") \(Format.decimal(bands.threshold, digits: bands.threshold < 10 ? 1 : 0)) · "
+                + steps.joined(separator: " · ")
         }
         let scored = i.options.filter { $0.severity != nil }
-        return scored.isEmpty ? "not scored" : scored.map { "\($0.label): \($0.severity!.rawValue)" }.joined(separator: " · ")
+        return scored.isEmpty
+            ? "not scored" : scored.map { "\($0.label): \($0.severity!.rawValue)" }.joined(separator: " · ")
     }
 
     func form(req: Request) async throws -> Response {
         let user = try req.authorize(.editCatalogue)
         let indicator = try await req.find(Indicator.self, named: "Indicator")
-        return Layout.response(IndicatorFormView(user: user, indicator: IndicatorBody(indicator), values: IndicatorForm.values(IndicatorBody(indicator)),
-                                                 errors: [], csrf: req.csrfToken).render())
+        return Layout.response(
+            IndicatorFormView(
+                user: user, indicator: IndicatorBody(indicator), values: IndicatorForm.values(IndicatorBody(indicator)),
+                errors: [], csrf: req.csrfToken
+            ).render())
     }
 
     func save(req: Request) async throws -> Response {
@@ -50,11 +75,16 @@ struct CataloguePages: RouteCollection {
         let indicator = try await req.find(Indicator.self, named: "Indicator")
         let values = try req.content.decode([String: String].self)
         do {
-            try await CatalogueEditor.update(indicator, with: try IndicatorForm.body(from: values, for: IndicatorBody(indicator)), by: user.actor, on: req.db)
+            try await CatalogueEditor.update(
+                indicator, with: try IndicatorForm.body(from: values, for: IndicatorBody(indicator)), by: user.actor,
+                on: req.db)
             return req.redirect(to: "/monitoring/catalogue")
         } catch HavenError.invalid(let errors) {
-            return Layout.response(IndicatorFormView(user: user, indicator: IndicatorBody(indicator), values: values, errors: errors,
-                                                     csrf: req.csrfToken).render(), status: .unprocessableEntity)
+            return Layout.response(
+                IndicatorFormView(
+                    user: user, indicator: IndicatorBody(indicator), values: values, errors: errors,
+                    csrf: req.csrfToken
+                ).render(), status: .unprocessableEntity)
         }
     }
 }
@@ -67,7 +97,9 @@ enum IndicatorForm {
             values["comparison"] = bands.comparison.rawValue
             for (index, cut) in bands.cuts.enumerated() { values["cut\(index)"] = String(cut) }
         }
-        for option in body.options ?? [] { values["severity.\(option.value)"] = option.severity.map { String($0.rawValue) } ?? "" }
+        for option in body.options ?? [] {
+            values["severity.\(option.value)"] = option.severity.map { String($0.rawValue) } ?? ""
+        }
         return values
     }
 
@@ -85,7 +117,8 @@ enum IndicatorForm {
             } else if cuts.contains(where: { $0 == nil }) {
                 reader.fail("standard", "give all four cut points, or none to leave the indicator unscored")
             } else {
-                body.standard = SeverityBands(comparison: Comparison(rawValue: values["comparison"] ?? "") ?? .atMost, cuts: cuts.map { $0! })
+                body.standard = SeverityBands(
+                    comparison: Comparison(rawValue: values["comparison"] ?? "") ?? .atMost, cuts: cuts.map { $0! })
             }
         }
         body.options = current.options?.map { option in
@@ -106,27 +139,49 @@ struct IndicatorFormView {
     var csrf: String
 
     func render() -> String {
-        Layout.page("Edit \(indicator.code)", user: user,
+        Layout.page(
+            "Edit \(indicator.code)", user: user,
             .h1(.text("\(indicator.code): \(indicator.label)")),
-            .if(!errors.isEmpty, .p(.class("alert"), .text("Nothing was saved: " + errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")))),
-            .p(.text("\(indicator.valueType.label)\(indicator.derived.map { ", computed as \($0.rawValue.replacingOccurrences(of: "_", with: " "))" } ?? "").")),
-            Layout.form(action: "/monitoring/catalogue/\(indicator.id!.uuidString)", csrf: csrf,
+            .if(
+                !errors.isEmpty,
+                .p(
+                    .class("alert"),
+                    .text("Nothing was saved: " + errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")))),
+            .p(
+                .text(
+                    "\(indicator.valueType.label)\(indicator.derived.map { ", computed as \($0.rawValue.replacingOccurrences(of: "_", with: " "))" } ?? "")."
+                )),
+            Layout.form(
+                action: "/monitoring/catalogue/\(indicator.id!.uuidString)", csrf: csrf,
                 Layout.field("label", "Label", value: values["label"], errors: errors, required: true),
                 Layout.field("sector", "Sector", value: values["sector"], errors: errors, required: true),
                 Layout.field("unit", "Unit", value: values["unit"], errors: errors),
-                .if(indicator.valueType.isNumeric, .fieldset(.element(named: "legend", text: "Standard and severity bands"),
-                    Layout.select("comparison", "The standard is", options: [("<=", "at most (lower is better)"), (">=", "at least (higher is better)")],
-                                  selected: values["comparison"], errors: errors),
-                    Layout.field("cut0", "Standard (severity 1 when met)", value: values["cut0"], errors: errors, type: .number),
-                    Layout.field("cut1", "Severity 3 beyond", value: values["cut1"], errors: errors, type: .number),
-                    Layout.field("cut2", "Severity 4 beyond", value: values["cut2"], errors: errors, type: .number),
-                    Layout.field("cut3", "Severity 5 beyond", value: values["cut3"], errors: errors, type: .number))),
-                .if(!(indicator.options ?? []).isEmpty, .fieldset(.element(named: "legend", text: "Severity of each answer"),
-                    .forEach(indicator.options ?? []) { option in
-                        Layout.select("severity.\(option.value)", option.label,
-                                      options: [("", "Not scored")] + Severity.allCases.map { (String($0.rawValue), "\($0.rawValue) \($0.label)") },
-                                      selected: values["severity.\(option.value)"], errors: errors)
-                    })),
+                .if(
+                    indicator.valueType.isNumeric,
+                    .fieldset(
+                        .element(named: "legend", text: "Standard and severity bands"),
+                        Layout.select(
+                            "comparison", "The standard is",
+                            options: [("<=", "at most (lower is better)"), (">=", "at least (higher is better)")],
+                            selected: values["comparison"], errors: errors),
+                        Layout.field(
+                            "cut0", "Standard (severity 1 when met)", value: values["cut0"], errors: errors,
+                            type: .number),
+                        Layout.field("cut1", "Severity 3 beyond", value: values["cut1"], errors: errors, type: .number),
+                        Layout.field("cut2", "Severity 4 beyond", value: values["cut2"], errors: errors, type: .number),
+                        Layout.field("cut3", "Severity 5 beyond", value: values["cut3"], errors: errors, type: .number))
+                ),
+                .if(
+                    !(indicator.options ?? []).isEmpty,
+                    .fieldset(
+                        .element(named: "legend", text: "Severity of each answer"),
+                        .forEach(indicator.options ?? []) { option in
+                            Layout.select(
+                                "severity.\(option.value)", option.label,
+                                options: [("", "Not scored")]
+                                    + Severity.allCases.map { (String($0.rawValue), "\($0.rawValue) \($0.label)") },
+                                selected: values["severity.\(option.value)"], errors: errors)
+                        })),
                 Layout.field("source", "Source", value: values["source"], errors: errors),
                 .button(.type(.submit), "Save and publish a new catalogue version")))
     }

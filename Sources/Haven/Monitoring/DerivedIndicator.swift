@@ -59,7 +59,9 @@ public enum DerivedIndicator: String, Codable, CaseIterable, Sendable {
             return short > 0 ? "\(Format.number(Int(saturating: short.rounded(.up)))) m² short" : nil
         case .womenOnCommittee:
             guard let members = raw[inputs[0]], let women = raw[inputs[1]] else { return nil }
-            let need = Int(saturating: (members * standard / 100).rounded(.up)).subtractingReportingOverflow(Int(saturating: women)).partialValue
+            let need = Int(saturating: (members * standard / 100).rounded(.up)).subtractingReportingOverflow(
+                Int(saturating: women)
+            ).partialValue
             return need > 0 ? "\(need) more wom\(need == 1 ? "a" : "e")n needed on the committee" : nil
         }
     }

@@ -59,17 +59,22 @@ public enum GapAnalysis {
             return Ranked(site: site, severity: severity)
         }
         let ranked = scored.sorted {
-            ($0.severity.rawValue, $0.site.population, $1.site.code) > ($1.severity.rawValue, $1.site.population, $0.site.code)
+            ($0.severity.rawValue, $0.site.population, $1.site.code) > (
+                $1.severity.rawValue, $1.site.population, $0.site.code
+            )
         }
-        var sites = Array(repeating: 0, count: 5), people = Array(repeating: 0, count: 5)
+        var sites = Array(repeating: 0, count: 5)
+        var people = Array(repeating: 0, count: 5)
         for r in ranked {
             sites[r.severity.rawValue - 1] += 1
             people[r.severity.rawValue - 1] += r.site.population
         }
         let summary = Summary(
-            sitesAssessed: ranked.count, peopleAssessed: people.reduce(0, +), sitesBySeverity: sites, peopleBySeverity: people,
+            sitesAssessed: ranked.count, peopleAssessed: people.reduce(0, +), sitesBySeverity: sites,
+            peopleBySeverity: people,
             peopleInNeed: people[2...].reduce(0, +),
-            areaSeverity: AreaSeverity.of(ranked.map { AreaSeverity.Site(population: $0.site.population, severity: $0.severity) })?.rawValue)
+            areaSeverity: AreaSeverity.of(
+                ranked.map { AreaSeverity.Site(population: $0.site.population, severity: $0.severity) })?.rawValue)
         return (ranked, summary)
     }
 }

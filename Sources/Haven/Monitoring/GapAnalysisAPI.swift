@@ -40,10 +40,15 @@ struct GapAnalysisAPI: RouteCollection {
         let shown = Array(ranked.dropFirst(page.offset).prefix(page.limit))
         let details = try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.replica)
         let items = shown.map { r in
-            Item(siteId: r.site.siteID, code: r.site.code, name: r.site.name, type: r.site.type, adminArea: r.site.areaPcode,
-                 population: r.site.population, conductedOn: r.site.conductedOn, severity: r.severity.rawValue,
-                 overallSeverity: r.site.overall?.rawValue, previousSeverity: r.site.previous?.rawValue, sectorSeverities: r.site.sectors.mapValues(\.rawValue),
-                 unmetStandards: (details[r.site.siteID] ?? []).filter { filter.sector == nil || $0.sector == filter.sector }.map(\.sentence))
+            Item(
+                siteId: r.site.siteID, code: r.site.code, name: r.site.name, type: r.site.type,
+                adminArea: r.site.areaPcode,
+                population: r.site.population, conductedOn: r.site.conductedOn, severity: r.severity.rawValue,
+                overallSeverity: r.site.overall?.rawValue, previousSeverity: r.site.previous?.rawValue,
+                sectorSeverities: r.site.sectors.mapValues(\.rawValue),
+                unmetStandards: (details[r.site.siteID] ?? []).filter {
+                    filter.sector == nil || $0.sector == filter.sector
+                }.map(\.sentence))
         }
         return Response(items: items, total: ranked.count, limit: page.limit, offset: page.offset, summary: summary)
     }
@@ -59,7 +64,9 @@ struct GapAnalysisQuery {
         filter = GapAnalysis.Filter(sector: (req.query["sector"] as String?).nonEmpty)
         if let raw = (req.query["minSeverity"] as String?).nonEmpty {
             filter.minimumSeverity = Int(raw).flatMap(Severity.init(rawValue:))
-            if filter.minimumSeverity == nil { errors.append(FieldError("minSeverity", "must be a severity from 1 to 5")) }
+            if filter.minimumSeverity == nil {
+                errors.append(FieldError("minSeverity", "must be a severity from 1 to 5"))
+            }
         }
         sites = try SiteFilter(req)
         try HavenError.check(errors)
@@ -83,7 +90,10 @@ struct GapAnalysisQuery {
             """
         query = query + (sites.archived ? " AND s.archived_at IS NOT NULL" : " AND s.archived_at IS NULL")
         // Nobody lives in a closed site any more, so it has no gaps unless someone asks for closed sites.
-        query = query + (sites.status.map { " AND s.status = \(bind: $0.rawValue)" } ?? " AND s.status <> \(bind: SiteStatus.closed.rawValue)")
+        query =
+            query
+            + (sites.status.map { " AND s.status = \(bind: $0.rawValue)" }
+                ?? " AND s.status <> \(bind: SiteStatus.closed.rawValue)")
         if let type = sites.type { query = query + " AND s.type = \(bind: type.rawValue)" }
         if let agency = sites.managementAgencyId { query = query + " AND s.management_agency_id = \(bind: agency)" }
         if let text = sites.text { query = query + " AND s.search_text LIKE \(bind: "%" + text.lowercased() + "%")" }
@@ -98,13 +108,18 @@ struct GapAnalysisQuery {
         let rows = try await db.sql.raw(query).all(decoding: Row.self)
         let scores = rows.compactMap { row -> GapAnalysis.SiteScore? in
             // LIKE treats _ as a wildcard, so the prefix is checked again.
-            guard prefix.map({ row.pcode.hasPrefix($0) }) ?? true, let type = SiteType(rawValue: row.type) else { return nil }
+            guard prefix.map({ row.pcode.hasPrefix($0) }) ?? true, let type = SiteType(rawValue: row.type) else {
+                return nil
+            }
             return GapAnalysis.SiteScore(
                 siteID: row.siteID, code: row.code, name: row.name, type: type, areaPcode: row.pcode,
                 population: row.current ?? row.population ?? 0, conductedOn: row.conductedOn,
                 sectors: SectorSeverities.decode(row.sectors),
-                overall: row.overall.flatMap(Severity.init(rawValue:)), previous: row.previous.flatMap(Severity.init(rawValue:)), unmet: [],
-                coordinates: row.latitude.flatMap { lat in row.longitude.map { GapAnalysis.Coordinates(latitude: lat, longitude: $0) } })
+                overall: row.overall.flatMap(Severity.init(rawValue:)),
+                previous: row.previous.flatMap(Severity.init(rawValue:)), unmet: [],
+                coordinates: row.latitude.flatMap { lat in
+                    row.longitude.map { GapAnalysis.Coordinates(latitude: lat, longitude: $0) }
+                })
         }
         return (filter, scores)
     }
@@ -112,7 +127,8 @@ struct GapAnalysisQuery {
     /// The unmet standards of a page of sites, read only for those.
     static func unmet(for siteIDs: [UUID], on db: any Database) async throws -> [UUID: [UnmetStandard]] {
         guard !siteIDs.isEmpty else { return [:] }
-        let rounds = try await MonitoringRound.query(on: db).filter(\.$latest == true).filter(\.$site.$id ~~ siteIDs).all()
+        let rounds = try await MonitoringRound.query(on: db).filter(\.$latest == true).filter(\.$site.$id ~~ siteIDs)
+            .all()
         return Dictionary(rounds.map { ($0.$site.id, $0.scores.unmet) }, uniquingKeysWith: { a, _ in a })
     }
 }

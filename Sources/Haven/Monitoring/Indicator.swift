@@ -50,19 +50,28 @@ final class Indicator: Model, Audited, @unchecked Sendable {
     var bands: SeverityBands? {
         get { bandsJSON.flatMap { try? JSONDecoder().decode(SeverityBands.self, from: Data($0.utf8)) } }
         // Bands are checked finite before they are set (`IndicatorRules`); an encoding failure keeps none.
-        set { bandsJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } }
+        set {
+            bandsJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     var options: [IndicatorOption] {
         get { optionsJSON.flatMap { try? JSONDecoder().decode([IndicatorOption].self, from: Data($0.utf8)) } ?? [] }
-        set { optionsJSON = newValue.isEmpty ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) } }
+        set {
+            optionsJSON =
+                newValue.isEmpty
+                ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     var auditLabel: String { code }
 
     var auditFields: [String: String] {
-        ["code": code, "sector": sector, "label": label, "unit": unit, "valueType": valueType.rawValue,
-         "derived": derived.auditText, "bands": bandsJSON.auditText, "options": optionsJSON.auditText, "source": source]
+        [
+            "code": code, "sector": sector, "label": label, "unit": unit, "valueType": valueType.rawValue,
+            "derived": derived.auditText, "bands": bandsJSON.auditText, "options": optionsJSON.auditText,
+            "source": source,
+        ]
     }
 }
 

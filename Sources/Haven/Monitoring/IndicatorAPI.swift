@@ -16,9 +16,14 @@ struct IndicatorBody: Content {
     var source: String?
     var archived: Bool?
 
-    init(id: UUID? = nil, code: String, sector: String, label: String, unit: String, valueType: IndicatorValueType,
-         derived: DerivedIndicator? = nil, standard: SeverityBands? = nil, options: [IndicatorOption]? = nil, source: String? = nil) {
-        (self.id, self.code, self.sector, self.label, self.unit, self.valueType) = (id, code, sector, label, unit, valueType)
+    init(
+        id: UUID? = nil, code: String, sector: String, label: String, unit: String, valueType: IndicatorValueType,
+        derived: DerivedIndicator? = nil, standard: SeverityBands? = nil, options: [IndicatorOption]? = nil,
+        source: String? = nil
+    ) {
+        (self.id, self.code, self.sector, self.label, self.unit, self.valueType) = (
+            id, code, sector, label, unit, valueType
+        )
         (self.derived, self.standard, self.options, self.source) = (derived, standard, options, source)
     }
 
@@ -42,17 +47,25 @@ enum IndicatorRules {
     static func validate(_ body: IndicatorBody) -> [FieldError] {
         var errors: [FieldError] = []
         if body.label.trimmed.isEmpty { errors.append(FieldError("label", "is required")) }
-        errors += TextRules.problems([("code", body.code, .code), ("label", body.label.trimmed, .line), ("unit", body.unit, .code),
-                                      ("source", body.source, .line)])
+        errors += TextRules.problems([
+            ("code", body.code, .code), ("label", body.label.trimmed, .line), ("unit", body.unit, .code),
+            ("source", body.source, .line),
+        ])
         if body.sector.trimmed.isEmpty { errors.append(FieldError("sector", "is required")) }
         if let problem = body.standard?.problem { errors.append(FieldError("standard", problem)) }
         if body.standard != nil && !body.valueType.isNumeric {
-            errors.append(FieldError("standard", "only numeric indicators are banded; score answers through their options"))
+            errors.append(
+                FieldError("standard", "only numeric indicators are banded; score answers through their options"))
         }
         let options = body.options ?? []
         if [.yesNo, .adequacy, .choice].contains(body.valueType) {
-            if options.isEmpty { errors.append(FieldError("options", "a \(body.valueType.label.lowercased()) indicator needs its answers")) }
-            if Set(options.map(\.value)).count != options.count { errors.append(FieldError("options", "each answer may appear once")) }
+            if options.isEmpty {
+                errors.append(
+                    FieldError("options", "a \(body.valueType.label.lowercased()) indicator needs its answers"))
+            }
+            if Set(options.map(\.value)).count != options.count {
+                errors.append(FieldError("options", "each answer may appear once"))
+            }
         } else if !options.isEmpty {
             errors.append(FieldError("options", "only yes/no, adequacy and choice indicators have answers"))
         }
@@ -86,18 +99,25 @@ struct IndicatorAPI: RouteCollection {
     func update(req: Request) async throws -> IndicatorBody {
         let user = try req.authorize(.editCatalogue)
         let indicator = try await req.find(Indicator.self, named: "Indicator")
-        try await CatalogueEditor.update(indicator, with: try req.content.decode(IndicatorBody.self), by: user.actor, on: req.db)
+        try await CatalogueEditor.update(
+            indicator, with: try req.content.decode(IndicatorBody.self), by: user.actor, on: req.db)
         return IndicatorBody(indicator)
     }
 }
 
 /// Changing an indicator, from the API or the browser: checked, audited, and published as a new catalogue version.
 enum CatalogueEditor {
-    static func update(_ indicator: Indicator, with body: IndicatorBody, by actor: Actor, on db: any Database) async throws {
+    static func update(_ indicator: Indicator, with body: IndicatorBody, by actor: Actor, on db: any Database)
+        async throws
+    {
         var errors = IndicatorRules.validate(body)
         if body.code != indicator.code { errors.append(FieldError("code", "cannot change: rounds refer to it")) }
-        if body.valueType != indicator.valueType { errors.append(FieldError("valueType", "cannot change once rounds may use it")) }
-        if body.derived?.rawValue != indicator.derived { errors.append(FieldError("derived", "cannot change: add a new indicator instead")) }
+        if body.valueType != indicator.valueType {
+            errors.append(FieldError("valueType", "cannot change once rounds may use it"))
+        }
+        if body.derived?.rawValue != indicator.derived {
+            errors.append(FieldError("derived", "cannot change: add a new indicator instead"))
+        }
         try HavenError.check(errors)
         let before = indicator.auditFields
         indicator.sector = body.sector.trimmed
@@ -107,7 +127,9 @@ enum CatalogueEditor {
         indicator.options = body.options ?? []
         indicator.source = body.source?.trimmed ?? indicator.source
         try await db.write { tx in
-            if try await Audit.update(indicator, before: before, by: actor, on: tx) { try await Catalogue.publish(on: tx) }
+            if try await Audit.update(indicator, before: before, by: actor, on: tx) {
+                try await Catalogue.publish(on: tx)
+            }
         }
     }
 }

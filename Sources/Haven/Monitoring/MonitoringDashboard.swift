@@ -16,10 +16,14 @@ struct MonitoringPages: RouteCollection {
         let (ranked, summary) = GapAnalysis.rank(sites, filter)
         let shown = Array(ranked.dropFirst(page.offset).prefix(page.limit))
         let sectors = try await Indicator.query(on: req.replica).filter(\.$archivedAt == nil).sort(\.$position).all()
-            .reduce(into: [String]()) { list, indicator in if !list.contains(indicator.sector) { list.append(indicator.sector) } }
+            .reduce(into: [String]()) { list, indicator in
+                if !list.contains(indicator.sector) { list.append(indicator.sector) }
+            }
         let view = MonitoringDashboardView(
-            user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown, summary: summary,
-            sectors: sectors, trend: try await Self.trend(on: req.replica), outlines: try await Self.outlines(around: query.sites.adminArea, on: req.replica),
+            user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown,
+            summary: summary,
+            sectors: sectors, trend: try await Self.trend(on: req.replica),
+            outlines: try await Self.outlines(around: query.sites.adminArea, on: req.replica),
             unmet: try await GapAnalysisQuery.unmet(for: shown.map(\.site.siteID), on: req.replica))
         return Layout.response(view.render())
     }
@@ -36,15 +40,24 @@ struct MonitoringPages: RouteCollection {
     /// severity 3 or worse: a share, so that months when fewer sites were visited still compare.
     static func trend(on db: any Database) async throws -> [Charts.Point] {
         let since = CalendarDay.today().adding(months: -24).description
-        struct Row: Decodable { var month: String; var inNeed: Int?; var assessed: Int? }
-        let rows = try await db.sql.raw("""
+        struct Row: Decodable {
+            var month: String
+            var inNeed: Int?
+            var assessed: Int?
+        }
+        let rows = try await db.sql.raw(
+            """
             SELECT SUBSTR(conducted_on, 1, 7) AS month,
                    SUM(CASE WHEN overall_severity >= 3 THEN population ELSE 0 END) AS "inNeed", SUM(population) AS assessed
             FROM monitoring_rounds WHERE archived_at IS NULL AND conducted_on >= \(bind: since) GROUP BY SUBSTR(conducted_on, 1, 7) ORDER BY month
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.compactMap { row in
-            guard let day = CalendarDay(row.month + "-01"), let assessed = row.assessed, assessed > 0 else { return nil }
-            return Charts.Point(day: day, value: Int(saturating: (Double(row.inNeed ?? 0) / Double(assessed) * 100).rounded()))
+            guard let day = CalendarDay(row.month + "-01"), let assessed = row.assessed, assessed > 0 else {
+                return nil
+            }
+            return Charts.Point(
+                day: day, value: Int(saturating: (Double(row.inNeed ?? 0) / Double(assessed) * 100).rounded()))
         }
     }
 }

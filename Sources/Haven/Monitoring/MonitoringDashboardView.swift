@@ -15,24 +15,48 @@ struct MonitoringDashboardView {
     var unmet: [UUID: [UnmetStandard]]
 
     func render() -> String {
-        Layout.page("Monitoring", user: user,
+        Layout.page(
+            "Monitoring", user: user,
             .h1("Site monitoring and gaps"),
-            .p(.a(.href("/monitoring/catalogue"), "The indicator catalogue"), " · ", .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")),
+            .p(
+                .a(.href("/monitoring/catalogue"), "The indicator catalogue"), " · ",
+                .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")),
             filters,
-            .div(.class("totals"),
-                 .div(.strong(.text(Format.number(summary.sitesAssessed))), "sites assessed"),
-                 .div(.strong(.text(Format.number(summary.peopleAssessed))), "people in them"),
-                 .div(.strong(.text(Format.number(summary.peopleInNeed))), "people in sites at severity 3+"),
-                 .div(.strong(.text(summary.areaSeverity.map { "\($0) · \(Severity(rawValue: $0)?.label ?? "–")" } ?? "–")), "area severity (25% rule)")),
-            .div(.class("charts"),
-                 .div(.h2("Map"), .raw(Charts.siteMap(ranked.compactMap { r in
-                     r.site.coordinates.map { Charts.MapPoint(latitude: $0.latitude, longitude: $0.longitude, severity: r.severity, population: r.site.population, label: r.site.code) }
-                 }, outlines: outlines))),
-                 .div(.h2("People by severity"), .raw(Charts.severityBars(summary.peopleBySeverity)),
-                      .h2("% of people assessed in sites at severity 3+, by month"),
-                      trend.count > 1 ? .raw(Charts.line(trend, title: "Share of people assessed living in sites at severity 3 or worse")) : .p("Not enough rounds yet."))),
+            .div(
+                .class("totals"),
+                .div(.strong(.text(Format.number(summary.sitesAssessed))), "sites assessed"),
+                .div(.strong(.text(Format.number(summary.peopleAssessed))), "people in them"),
+                .div(.strong(.text(Format.number(summary.peopleInNeed))), "people in sites at severity 3+"),
+                .div(
+                    .strong(
+                        .text(summary.areaSeverity.map { "\($0) · \(Severity(rawValue: $0)?.label ?? "–")" } ?? "–")),
+                    "area severity (25% rule)")),
+            .div(
+                .class("charts"),
+                .div(
+                    .h2("Map"),
+                    .raw(
+                        Charts.siteMap(
+                            ranked.compactMap { r in
+                                r.site.coordinates.map {
+                                    Charts.MapPoint(
+                                        latitude: $0.latitude, longitude: $0.longitude, severity: r.severity,
+                                        population: r.site.population, label: r.site.code)
+                                }
+                            }, outlines: outlines))),
+                .div(
+                    .h2("People by severity"), .raw(Charts.severityBars(summary.peopleBySeverity)),
+                    .h2("% of people assessed in sites at severity 3+, by month"),
+                    trend.count > 1
+                        ? .raw(
+                            Charts.line(trend, title: "Share of people assessed living in sites at severity 3 or worse")
+                        ) : .p("Not enough rounds yet."))),
             .h2("Priority sites"),
-            .p(.class("legend"), .forEach(Severity.allCases) { .span(.class("sev sev\($0.rawValue)"), .text("\($0.rawValue) \($0.label)")) }),
+            .p(
+                .class("legend"),
+                .forEach(Severity.allCases) {
+                    .span(.class("sev sev\($0.rawValue)"), .text("\($0.rawValue) \($0.label)"))
+                }),
             .div(.class("table-wrap"), heatMap),
             Layout.pager(total: ranked.count, page: page, baseQuery: baseQuery, path: "/monitoring"))
     }
@@ -47,37 +71,74 @@ struct MonitoringDashboardView {
     }
 
     private var filters: Node<HTML.BodyContext> {
-        .form(.class("filters"), .method(.get), .action("/monitoring"),
-            .label("Sector", .select(.attribute(named: "name", value: "sector"), Layout.option("", "All sectors (overall)"),
-                .forEach(sectors) { Layout.option($0, $0, selected: $0 == filter.sector) })),
-            .label("At least", .select(.attribute(named: "name", value: "minSeverity"), Layout.option("", "Any severity"),
-                .forEach(Severity.allCases) { Layout.option(String($0.rawValue), "\($0.rawValue) \($0.label)", selected: $0 == filter.minimumSeverity) })),
-            .label("Type", .select(.attribute(named: "name", value: "type"), Layout.option("", "All types"),
-                .forEach(SiteType.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == siteFilter.type) })),
-            .label("Area (P-code)", .input(.type(.text), .name("adminArea"), .value(siteFilter.adminArea ?? ""), .placeholder("e.g. BO02"))),
+        .form(
+            .class("filters"), .method(.get), .action("/monitoring"),
+            .label(
+                "Sector",
+                .select(
+                    .attribute(named: "name", value: "sector"), Layout.option("", "All sectors (overall)"),
+                    .forEach(sectors) { Layout.option($0, $0, selected: $0 == filter.sector) })),
+            .label(
+                "At least",
+                .select(
+                    .attribute(named: "name", value: "minSeverity"), Layout.option("", "Any severity"),
+                    .forEach(Severity.allCases) {
+                        Layout.option(
+                            String($0.rawValue), "\($0.rawValue) \($0.label)", selected: $0 == filter.minimumSeverity)
+                    })),
+            .label(
+                "Type",
+                .select(
+                    .attribute(named: "name", value: "type"), Layout.option("", "All types"),
+                    .forEach(SiteType.allCases) {
+                        Layout.option($0.rawValue, $0.label, selected: $0 == siteFilter.type)
+                    })),
+            .label(
+                "Area (P-code)",
+                .input(.type(.text), .name("adminArea"), .value(siteFilter.adminArea ?? ""), .placeholder("e.g. BO02"))),
             .button(.type(.submit), "Show"))
     }
 
     /// ▲ worse or ▼ better overall than the site's round before.
     private func change(_ site: GapAnalysis.SiteScore) -> Node<HTML.BodyContext> {
         guard let now = site.overall, let before = site.previous, now != before else { return .empty }
-        return now > before ? .span(.class("worse"), .attribute(named: "title", value: "worse than the round before (\(before.rawValue))"), " ▲")
-            : .span(.class("better"), .attribute(named: "title", value: "better than the round before (\(before.rawValue))"), " ▼")
+        return now > before
+            ? .span(
+                .class("worse"), .attribute(named: "title", value: "worse than the round before (\(before.rawValue))"),
+                " ▲")
+            : .span(
+                .class("better"),
+                .attribute(named: "title", value: "better than the round before (\(before.rawValue))"), " ▼")
     }
 
     private var heatMap: Node<HTML.BodyContext> {
-        .table(.class("heat"),
-            .thead(.tr(.th("#"), .th("Site"), .th(.class("num"), "People"), .th("Severity"),
-                       .forEach(sectors) { .th(.class("sector hide-narrow"), .text($0)) }, .th("Unmet standards"))),
-            .tbody(.forEach(Array(shown.enumerated())) { index, r in
-                .tr(.td(.text(String(page.offset + index + 1))),
-                    .td(.a(.href(Paths.site(r.site.siteID)), .text(r.site.code)), .br(), .small(.text(r.site.name))),
-                    .td(.class("num"), .text(Format.number(r.site.population))),
-                    .td(.span(.class("sev sev\(r.severity.rawValue)"), .text(String(r.severity.rawValue))), change(r.site)),
-                    .forEach(sectors) { sector in
-                        .td(.class("hide-narrow"), .unwrap(r.site.sectors[sector]) { .span(.class("sev sev\($0.rawValue)"), .text(String($0.rawValue))) })
-                    },
-                    .td(.ul(.class("changes"), .forEach((unmet[r.site.siteID] ?? []).prefix(3)) { .li(.text($0.sentence)) })))
-            }))
+        .table(
+            .class("heat"),
+            .thead(
+                .tr(
+                    .th("#"), .th("Site"), .th(.class("num"), "People"), .th("Severity"),
+                    .forEach(sectors) { .th(.class("sector hide-narrow"), .text($0)) }, .th("Unmet standards"))),
+            .tbody(
+                .forEach(Array(shown.enumerated())) { index, r in
+                    .tr(
+                        .td(.text(String(page.offset + index + 1))),
+                        .td(
+                            .a(.href(Paths.site(r.site.siteID)), .text(r.site.code)), .br(), .small(.text(r.site.name))),
+                        .td(.class("num"), .text(Format.number(r.site.population))),
+                        .td(
+                            .span(.class("sev sev\(r.severity.rawValue)"), .text(String(r.severity.rawValue))),
+                            change(r.site)),
+                        .forEach(sectors) { sector in
+                            .td(
+                                .class("hide-narrow"),
+                                .unwrap(r.site.sectors[sector]) {
+                                    .span(.class("sev sev\($0.rawValue)"), .text(String($0.rawValue)))
+                                })
+                        },
+                        .td(
+                            .ul(
+                                .class("changes"),
+                                .forEach((unmet[r.site.siteID] ?? []).prefix(3)) { .li(.text($0.sentence)) })))
+                }))
     }
 }

@@ -39,7 +39,8 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     }
 
     var scores: RoundScores {
-        (try? JSONDecoder().decode(RoundScores.self, from: Data(scoresJSON.utf8))) ?? RoundScores(sectors: [:], values: [:], unmet: [])
+        (try? JSONDecoder().decode(RoundScores.self, from: Data(scoresJSON.utf8)))
+            ?? RoundScores(sectors: [:], values: [:], unmet: [])
     }
 
     /// Stores the answers as sent and what they scored.
@@ -55,8 +56,10 @@ final class MonitoringRound: Model, Audited, @unchecked Sendable {
     var auditLabel: String { "round of \(conductedOn)" }
 
     var auditFields: [String: String] {
-        ["conductedOn": conductedOn, "keyInformants": keyInformants, "answers": answersJSON,
-         "catalogueVersion": String(catalogueVersion), "population": population.auditText]
+        [
+            "conductedOn": conductedOn, "keyInformants": keyInformants, "answers": answersJSON,
+            "catalogueVersion": String(catalogueVersion), "population": population.auditText,
+        ]
     }
 }
 
@@ -66,17 +69,24 @@ extension MonitoringRound {
     static func insert(_ rounds: [MonitoringRound], on db: any Database) async throws {
         guard !rounds.isEmpty else { return }
         var insert = db.sql.insert(into: schema)
-            .columns("id", "site_id", "conducted_on", "key_informants", "catalogue_version", "population", "answers", "scores",
-                     "overall_severity", "sector_severities", "source", "instance_id", "submission_hash", "submitter_id", "latest",
-                     "archived_at", "created_at")
+            .columns(
+                "id", "site_id", "conducted_on", "key_informants", "catalogue_version", "population", "answers",
+                "scores",
+                "overall_severity", "sector_severities", "source", "instance_id", "submission_hash", "submitter_id",
+                "latest",
+                "archived_at", "created_at")
         for round in rounds {
-            insert = try insert.values([
-                SQLBind(round.requireID()), SQLBind(round.$site.id), SQLBind(round.conductedOn), SQLBind(round.keyInformants),
-                SQLBind(round.catalogueVersion), SQLBind(round.population), SQLBind(round.answersJSON), SQLBind(round.scoresJSON),
-                SQLBind(round.overallSeverity), SQLBind(round.sectorSeveritiesText), SQLBind(round.source.rawValue),
-                SQLBind(round.instanceID), SQLBind(round.submissionHash), SQLBind(round.submitterID), SQLBind(round.latest),
-                SQLBind(round.archivedAt), SQLBind(round.createdAt ?? Date()),
-            ] as [any SQLExpression])
+            insert = try insert.values(
+                [
+                    SQLBind(round.requireID()), SQLBind(round.$site.id), SQLBind(round.conductedOn),
+                    SQLBind(round.keyInformants),
+                    SQLBind(round.catalogueVersion), SQLBind(round.population), SQLBind(round.answersJSON),
+                    SQLBind(round.scoresJSON),
+                    SQLBind(round.overallSeverity), SQLBind(round.sectorSeveritiesText), SQLBind(round.source.rawValue),
+                    SQLBind(round.instanceID), SQLBind(round.submissionHash), SQLBind(round.submitterID),
+                    SQLBind(round.latest),
+                    SQLBind(round.archivedAt), SQLBind(round.createdAt ?? Date()),
+                ] as [any SQLExpression])
         }
         try await insert.run()
     }
@@ -103,9 +113,14 @@ struct RoundScores: Codable, Equatable, Sendable {
 
     init(_ scored: ScoredRound) {
         sectors = scored.sectors
-        values = Dictionary(uniqueKeysWithValues: scored.values.map {
-            ($0.code, ScoredValue(number: $0.number?.isFinite == true ? $0.number : nil, text: $0.text, severity: $0.severity))
-        })
+        values = Dictionary(
+            uniqueKeysWithValues: scored.values.map {
+                (
+                    $0.code,
+                    ScoredValue(
+                        number: $0.number?.isFinite == true ? $0.number : nil, text: $0.text, severity: $0.severity)
+                )
+            })
         unmet = scored.unmet
     }
 }
@@ -132,8 +147,10 @@ struct CreateMonitoringRounds: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "instance_id")
             .create()
-        try await database.createIndex("monitoring_rounds_site_day", on: MonitoringRound.schema, "site_id", "conducted_on")
-        try await database.createIndex("monitoring_rounds_latest", on: MonitoringRound.schema, "latest", "overall_severity")
+        try await database.createIndex(
+            "monitoring_rounds_site_day", on: MonitoringRound.schema, "site_id", "conducted_on")
+        try await database.createIndex(
+            "monitoring_rounds_latest", on: MonitoringRound.schema, "latest", "overall_severity")
         try await database.createIndex("monitoring_rounds_day", on: MonitoringRound.schema, "conducted_on")
     }
 

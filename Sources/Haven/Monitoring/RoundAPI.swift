@@ -36,8 +36,9 @@ struct RoundBody: Content {
         overallSeverity = round.overallSeverity
         sectorSeverities = scores.sectors.mapValues(\.rawValue)
         unmetStandards = scores.unmet.map {
-            Unmet(indicator: $0.indicator, sector: $0.sector, severity: $0.severity.rawValue, value: $0.value,
-                  standard: $0.standard, summary: $0.sentence)
+            Unmet(
+                indicator: $0.indicator, sector: $0.sector, severity: $0.severity.rawValue, value: $0.value,
+                standard: $0.standard, summary: $0.sentence)
         }
         source = round.source
     }
@@ -64,8 +65,9 @@ struct RoundAPI: RouteCollection {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.recordMonitoring(site.scope))
         let input = try req.content.decode(RoundInput.self)
-        let round = try await RoundRegister.record(input, for: RoundSite(site), catalogue: Catalogue.current(on: req.db), source: .api,
-                                                   by: user.actor, on: req.db, writer: req.roundWriter)
+        let round = try await RoundRegister.record(
+            input, for: RoundSite(site), catalogue: Catalogue.current(on: req.db), source: .api,
+            by: user.actor, on: req.db, writer: req.roundWriter)
         return try await RoundBody(round).encodeResponse(status: .created, for: req)
     }
 

@@ -13,8 +13,11 @@ struct RoundPages: RouteCollection {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.recordMonitoring(site.scope))
         let catalogue = try await Catalogue.current(on: req.db)
-        return Layout.response(RoundFormView(user: user, site: site, catalogue: catalogue.indicators,
-                                             values: ["conductedOn": CalendarDay.today().description], errors: [], csrf: req.csrfToken).render())
+        return Layout.response(
+            RoundFormView(
+                user: user, site: site, catalogue: catalogue.indicators,
+                values: ["conductedOn": CalendarDay.today().description], errors: [], csrf: req.csrfToken
+            ).render())
     }
 
     func record(req: Request) async throws -> Response {
@@ -24,12 +27,16 @@ struct RoundPages: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             let input = try RoundForm.input(from: values, catalogue: catalogue.indicators)
-            _ = try await RoundRegister.record(input, for: RoundSite(site), catalogue: catalogue, source: .web, by: user.actor, on: req.db,
-                                               writer: req.roundWriter)
+            _ = try await RoundRegister.record(
+                input, for: RoundSite(site), catalogue: catalogue, source: .web, by: user.actor, on: req.db,
+                writer: req.roundWriter)
             return req.redirect(to: Paths.site(site.id!))
         } catch HavenError.invalid(let errors) {
-            return Layout.response(RoundFormView(user: user, site: site, catalogue: catalogue.indicators, values: values, errors: errors,
-                                                 csrf: req.csrfToken).render(), status: .unprocessableEntity)
+            return Layout.response(
+                RoundFormView(
+                    user: user, site: site, catalogue: catalogue.indicators, values: values, errors: errors,
+                    csrf: req.csrfToken
+                ).render(), status: .unprocessableEntity)
         }
     }
 }
@@ -49,7 +56,9 @@ enum RoundForm {
             }
         }
         var errors = reader.errors
-        if day == nil && errors.message(for: "conductedOn") == nil { errors.append(FieldError("conductedOn", "is required")) }
+        if day == nil && errors.message(for: "conductedOn") == nil {
+            errors.append(FieldError("conductedOn", "is required"))
+        }
         try HavenError.check(errors)
         let informants = (values["keyInformants"] ?? "").split(separator: ";").map { String($0).trimmed }
         return RoundInput(conductedOn: day!, keyInformants: informants, values: answers)
@@ -72,17 +81,26 @@ struct RoundFormView {
     func render() -> String {
         let sectors = catalogue.reduce(into: [String]()) { if !$0.contains($1.sector) { $0.append($1.sector) } }
         let title = "Monitoring round for \(site.name)"
-        return Layout.page(title, user: user,
+        return Layout.page(
+            title, user: user,
             .h1(.text(title)),
             .if(!errors.isEmpty, .p(.class("alert"), .text("Nothing was saved: correct the answers marked below."))),
-            .p("Leave a question empty if it was not asked. Ratios such as people per toilet are computed from the counts and the site's population."),
-            Layout.form(action: Paths.newRound(site.id!), csrf: csrf,
-                Layout.field("conductedOn", "Date of the round", value: values["conductedOn"], errors: fieldErrors, type: .date, required: true),
-                Layout.field("keyInformants", "Key informants (roles, separated by ;)", value: values["keyInformants"], errors: fieldErrors,
-                             hint: "e.g. camp leader; women's representative"),
+            .p(
+                "Leave a question empty if it was not asked. Ratios such as people per toilet are computed from the counts and the site's population."
+            ),
+            Layout.form(
+                action: Paths.newRound(site.id!), csrf: csrf,
+                Layout.field(
+                    "conductedOn", "Date of the round", value: values["conductedOn"], errors: fieldErrors, type: .date,
+                    required: true),
+                Layout.field(
+                    "keyInformants", "Key informants (roles, separated by ;)", value: values["keyInformants"],
+                    errors: fieldErrors,
+                    hint: "e.g. camp leader; women's representative"),
                 .forEach(sectors) { sector in
-                    .fieldset(.element(named: "legend", text: sector),
-                              .forEach(catalogue.filter { $0.sector == sector && $0.valueType != .derived }) { question($0) })
+                    .fieldset(
+                        .element(named: "legend", text: sector),
+                        .forEach(catalogue.filter { $0.sector == sector && $0.valueType != .derived }) { question($0) })
                 },
                 .button(.type(.submit), "Save the round")))
     }
@@ -90,9 +108,12 @@ struct RoundFormView {
     private func question(_ indicator: IndicatorBody) -> Node<HTML.FormContext> {
         let label = indicator.unit.isEmpty ? indicator.label : "\(indicator.label) (\(indicator.unit))"
         if indicator.valueType.isNumeric {
-            return Layout.field(indicator.code, label, value: values[indicator.code], errors: fieldErrors, type: .number)
+            return Layout.field(
+                indicator.code, label, value: values[indicator.code], errors: fieldErrors, type: .number)
         }
         let options = [("", "Not asked")] + (indicator.options ?? []).map { ($0.value, $0.label) }
-        return Layout.select(indicator.code, label, options: options.map { (value: $0.0, label: $0.1) }, selected: values[indicator.code], errors: fieldErrors)
+        return Layout.select(
+            indicator.code, label, options: options.map { (value: $0.0, label: $0.1) },
+            selected: values[indicator.code], errors: fieldErrors)
     }
 }

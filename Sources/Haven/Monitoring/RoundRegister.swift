@@ -28,16 +28,26 @@ struct RoundSite: Sendable {
     private struct Row: Decodable {
         var id: UUID
         var code: String
-        var opened_on: String?
-        var management_agency_id: UUID?
+        var openedOn: String?
+        var managementAgencyID: UUID?
     }
 
     /// The site with this code, unless archived. Read without the model: ODK submissions arrive by the hundred.
     static func find(code: String, on db: any Database) async throws -> RoundSite? {
-        try await db.sql.select().columns("id", "code", "opened_on", "management_agency_id").from(Site.schema)
-            .where("code_key", .equal, Site.key(code)).where("archived_at", .is, SQLLiteral.null).first(decoding: Row.self)
-            .map { RoundSite(id: $0.id, code: $0.code, openedOn: $0.opened_on.flatMap(CalendarDay.init),
-                             scope: SiteScope(id: $0.id, managementAgencyID: $0.management_agency_id)) }
+        try await db.sql.select().columns("id", "code").column(
+            SQLAlias(SQLIdentifier("opened_on"), as: SQLIdentifier("openedOn"))
+        )
+        .column(SQLAlias(SQLIdentifier("management_agency_id"), as: SQLIdentifier("managementAgencyID"))).from(
+            Site.schema
+        )
+        .where("code_key", .equal, Site.key(code)).where("archived_at", .is, SQLLiteral.null).first(
+            decoding: Row.self
+        )
+        .map {
+            RoundSite(
+                id: $0.id, code: $0.code, openedOn: $0.openedOn.flatMap(CalendarDay.init),
+                scope: SiteScope(id: $0.id, managementAgencyID: $0.managementAgencyID))
+        }
     }
 
     private init(id: UUID, code: String, openedOn: CalendarDay?, scope: SiteScope) {
@@ -61,18 +71,27 @@ enum RoundRegister {
 
     /// Checks, scores and stores a round. With a writer, the round is committed together with others
     /// arriving at the same moment; either way it is on disk when this returns.
-    static func record(_ input: RoundInput, for site: RoundSite, catalogue: Catalogue.Version, source: MonitoringRound.Source,
-                       submission: Submission? = nil, by actor: Actor, on db: any Database, writer: RoundWriter? = nil,
-                       today: CalendarDay = .today()) async throws -> MonitoringRound {
-        var errors = RoundScoring.validate(input.values, catalogue: catalogue.indicators)
+    static func record(
+        _ input: RoundInput, for site: RoundSite, catalogue: Catalogue.Version, source: MonitoringRound.Source,
+        submission: Submission? = nil, by actor: Actor, on db: any Database, writer: RoundWriter? = nil,
+        today: CalendarDay = .today()
+    ) async throws -> MonitoringRound {
+        var errors =
+            RoundScoring.validate(input.values, catalogue: catalogue.indicators)
             + TextRules.problems((input.keyInformants ?? []).prefix(50).map { ("keyInformants", $0.trimmed, .name) })
-        if (input.keyInformants ?? []).count > 50 { errors.append(FieldError("keyInformants", "lists more than 50 people")) }
-        if input.conductedOn > today { errors.append(FieldError("conductedOn", "\(input.conductedOn) is in the future")) }
+        if (input.keyInformants ?? []).count > 50 {
+            errors.append(FieldError("keyInformants", "lists more than 50 people"))
+        }
+        if input.conductedOn > today {
+            errors.append(FieldError("conductedOn", "\(input.conductedOn) is in the future"))
+        }
         if let opened = site.openedOn, input.conductedOn < opened {
             errors.append(FieldError("conductedOn", "\(input.conductedOn) is before the site opened on \(opened)"))
         }
         let standing = try await Standing.of(site.id, on: input.conductedOn, on: db)
-        if standing.taken { errors.append(FieldError("conductedOn", "this site already has a round on \(input.conductedOn)")) }
+        if standing.taken {
+            errors.append(FieldError("conductedOn", "this site already has a round on \(input.conductedOn)"))
+        }
         try HavenError.check(errors)
 
         let scored = RoundScoring.score(input.values, catalogue: catalogue.indicators, population: standing.population)
@@ -113,12 +132,14 @@ enum RoundRegister {
         try await AuditEvent.insert(entries.map(\.event), on: tx)
         let siteIDs = Array(Set(entries.map(\.round.$site.id)))
         let roundIDs = entries.compactMap(\.round.id)
-        try await tx.sql.raw("""
+        try await tx.sql.raw(
+            """
             UPDATE \(ident: MonitoringRound.schema) SET latest = (archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM \
             \(ident: MonitoringRound.schema) AS newer WHERE newer.site_id = \(ident: MonitoringRound.schema).site_id \
             AND newer.archived_at IS NULL AND newer.conducted_on > \(ident: MonitoringRound.schema).conducted_on)) \
             WHERE site_id IN (\(binds: siteIDs)) AND (latest = \(bind: true) OR id IN (\(binds: roundIDs)))
-            """).run()
+            """
+        ).run()
     }
 
     /// What the database already knows about a site on a round's day, read in one statement.
@@ -132,14 +153,16 @@ enum RoundRegister {
 
         static func of(_ siteID: UUID, on day: CalendarDay, on db: any Database) async throws -> Standing {
             let day = day.description
-            return try await db.sql.raw("""
+            return try await db.sql.raw(
+                """
                 SELECT EXISTS (SELECT 1 FROM \(ident: MonitoringRound.schema) WHERE site_id = \(bind: siteID) \
                 AND conducted_on = \(bind: day) AND archived_at IS NULL) AS taken, \
                 (SELECT individuals FROM \(ident: PopulationCount.schema) WHERE site_id = \(bind: siteID) AND archived_at IS NULL \
                 AND counted_on <= \(bind: day) ORDER BY counted_on DESC LIMIT 1) AS population, \
                 (SELECT MAX(conducted_on) FROM \(ident: MonitoringRound.schema) WHERE site_id = \(bind: siteID) \
                 AND archived_at IS NULL) AS newest
-                """).first(decoding: Standing.self) ?? Standing(taken: false, population: nil, newest: nil)
+                """
+            ).first(decoding: Standing.self) ?? Standing(taken: false, population: nil, newest: nil)
         }
     }
 }

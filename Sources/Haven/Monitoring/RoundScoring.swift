@@ -7,7 +7,10 @@ public enum Answer: Codable, Equatable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Double.self) { self = .number(number); return }
+        if let number = try? container.decode(Double.self) {
+            self = .number(number)
+            return
+        }
         self = .text(try container.decode(String.self))
     }
 
@@ -62,7 +65,10 @@ enum RoundScoring {
         if answers.isEmpty { errors.append(FieldError("values", "a round needs at least one answer")) }
         for (code, answer) in answers.sorted(by: { $0.key < $1.key }) {
             let field = "values.\(code)"
-            guard let indicator = byCode[code] else { errors.append(FieldError(field, "is not an indicator of the catalogue")); continue }
+            guard let indicator = byCode[code] else {
+                errors.append(FieldError(field, "is not an indicator of the catalogue"))
+                continue
+            }
             if let problem = problem(answer, for: indicator) { errors.append(FieldError(field, problem)) }
         }
         return errors
@@ -71,7 +77,8 @@ enum RoundScoring {
     static func problem(_ answer: Answer, for indicator: IndicatorBody) -> String? {
         switch indicator.valueType {
         case .derived:
-            return "is computed by Haven from \((indicator.derived?.inputs ?? []).joined(separator: " and ")); send those instead"
+            return
+                "is computed by Haven from \((indicator.derived?.inputs ?? []).joined(separator: " and ")); send those instead"
         case .count, .number, .percentage:
             guard let n = answer.number else { return "must be a number" }
             if let problem = Counts.problem(n) { return problem }
@@ -80,7 +87,9 @@ enum RoundScoring {
             return nil
         case .yesNo, .adequacy, .choice:
             let allowed = (indicator.options ?? []).map(\.value)
-            guard let text = answer.text, allowed.contains(text) else { return "must be one of \(allowed.joined(separator: ", "))" }
+            guard let text = answer.text, allowed.contains(text) else {
+                return "must be one of \(allowed.joined(separator: ", "))"
+            }
             return nil
         }
     }
@@ -106,19 +115,27 @@ enum RoundScoring {
             if let number = value.number, let bands = indicator.standard {
                 value.severity = bands.severity(of: number)
                 if value.severity! > .minimal {
-                    unmet.append(UnmetStandard(
-                        indicator: indicator.code, sector: indicator.sector, label: indicator.label, value: number.isFinite ? number : nil,
-                        standard: bands.threshold, comparison: bands.comparison, unit: indicator.unit, severity: value.severity!,
-                        shortfall: population.flatMap { indicator.derived?.shortfall(population: $0, inputs: raw, standard: bands.threshold) }))
+                    unmet.append(
+                        UnmetStandard(
+                            indicator: indicator.code, sector: indicator.sector, label: indicator.label,
+                            value: number.isFinite ? number : nil,
+                            standard: bands.threshold, comparison: bands.comparison, unit: indicator.unit,
+                            severity: value.severity!,
+                            shortfall: population.flatMap {
+                                indicator.derived?.shortfall(population: $0, inputs: raw, standard: bands.threshold)
+                            }))
                 }
             } else if let text = value.text {
                 value.severity = indicator.options?.first { $0.value == text }?.severity
             }
-            if let severity = value.severity { sectors[indicator.sector] = max(sectors[indicator.sector] ?? .minimal, severity) }
+            if let severity = value.severity {
+                sectors[indicator.sector] = max(sectors[indicator.sector] ?? .minimal, severity)
+            }
             values.append(value)
         }
         unmet.sort { ($0.severity, $1.indicator) > ($1.severity, $0.indicator) }
-        return ScoredRound(values: values, sectors: sectors, overall: AreaSeverity.overall(Array(sectors.values)), unmet: unmet)
+        return ScoredRound(
+            values: values, sectors: sectors, overall: AreaSeverity.overall(Array(sectors.values)), unmet: unmet)
     }
 }
 
@@ -133,7 +150,8 @@ extension UnmetStandard {
     var sentence: String {
         let shown = value.map { Format.decimal($0, digits: $0 < 10 ? 1 : 0) } ?? "none available"
         let rule = comparison == .atMost ? "at most" : "at least"
-        let head = "\(label): \(shown) \(unit) (standard \(rule) \(Format.decimal(standard, digits: standard < 10 ? 1 : 0)))"
+        let head =
+            "\(label): \(shown) \(unit) (standard \(rule) \(Format.decimal(standard, digits: standard < 10 ? 1 : 0)))"
         return shortfall.map { "\(head): \($0)" } ?? head
     }
 }

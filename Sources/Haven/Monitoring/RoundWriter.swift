@@ -33,7 +33,7 @@ actor RoundWriter {
             await metrics.recordRoundBatch(size: batch.count)
             do {
                 try await db.write { tx in try await RoundRegister.store(batch.map(\.entry), on: tx) }
-                batch.forEach { $0.done.resume() }
+                for item in batch { item.done.resume() }
             } catch {
                 // A round the database refuses must not take the others with it: write each alone.
                 for item in batch {

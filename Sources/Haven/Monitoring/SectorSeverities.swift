@@ -12,7 +12,9 @@ enum SectorSeverities {
         while !rest.isEmpty {
             let end = rest.firstIndex(of: UInt8(ascii: "|")) ?? rest.endIndex
             let pair = rest[..<end]
-            if let equals = pair.lastIndex(of: UInt8(ascii: "=")), let severity = severity(pair[pair.index(after: equals)...]) {
+            if let equals = pair.lastIndex(of: UInt8(ascii: "=")),
+                let severity = severity(pair[pair.index(after: equals)...])
+            {
                 sectors[String(decoding: pair[..<equals], as: UTF8.self)] = severity
             }
             rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
@@ -21,7 +23,9 @@ enum SectorSeverities {
     }
 
     private static func severity(_ digits: Substring.UTF8View.SubSequence) -> Severity? {
-        guard digits.count == 1, let digit = digits.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+        guard digits.count == 1, let digit = digits.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else {
+            return nil
+        }
         return Severity(rawValue: Int(digit - UInt8(ascii: "0")))
     }
 

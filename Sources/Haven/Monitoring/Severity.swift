@@ -1,6 +1,7 @@
 /// The five-point severity scale of needs analysis: 1 minimal … 5 catastrophic; 3 and above is "in need".
 public enum Severity: Int, Codable, CaseIterable, Comparable, Sendable {
-    case minimal = 1, stress, severe, extreme, catastrophic
+    case minimal = 1
+    case stress, severe, extreme, catastrophic
 
     public var label: String {
         switch self {
@@ -46,8 +47,10 @@ public struct SeverityBands: Codable, Equatable, Sendable {
     /// three quarters, half, a quarter of it) mark the steps to 3, 4 and 5.
     public static func standard(_ comparison: Comparison, _ threshold: Double) -> SeverityBands {
         switch comparison {
-        case .atLeast: SeverityBands(comparison: .atLeast, cuts: [threshold, threshold * 0.75, threshold * 0.5, threshold * 0.25])
-        case .atMost: SeverityBands(comparison: .atMost, cuts: [threshold, threshold * 1.5, threshold * 2, threshold * 3])
+        case .atLeast:
+            SeverityBands(comparison: .atLeast, cuts: [threshold, threshold * 0.75, threshold * 0.5, threshold * 0.25])
+        case .atMost:
+            SeverityBands(comparison: .atMost, cuts: [threshold, threshold * 1.5, threshold * 2, threshold * 3])
         }
     }
 
@@ -55,10 +58,15 @@ public struct SeverityBands: Codable, Equatable, Sendable {
 
     /// Why the bands cannot be used, or nil: four cuts, each worse than the one before.
     public var problem: String? {
-        guard cuts.count == 4 else { return "needs exactly four cut points (the standard, then the steps to severity 3, 4 and 5)" }
+        guard cuts.count == 4 else {
+            return "needs exactly four cut points (the standard, then the steps to severity 3, 4 and 5)"
+        }
         guard cuts.allSatisfy(\.isFinite) else { return "cut points must be numbers" }
         let ordered = zip(cuts, cuts.dropFirst()).allSatisfy { comparison == .atLeast ? $0 > $1 : $0 < $1 }
-        return ordered ? nil : (comparison == .atLeast ? "cut points must go down from the standard" : "cut points must go up from the standard")
+        return ordered
+            ? nil
+            : (comparison == .atLeast
+                ? "cut points must go down from the standard" : "cut points must go up from the standard")
     }
 
     public func severity(of value: Double) -> Severity {

@@ -21,7 +21,9 @@ struct CentralRoutes: RouteCollection {
             if req.parameters.get("form") == FeedbackXForm.formID {
                 _ = try OpenRosaRoutes.project(req)
                 let instance = req.parameters.get("instance")?.removingPercentEncoding ?? ""
-                guard try await FeedbackItem.query(on: req.db).filter(\.$instanceID == instance).first() != nil else { throw HavenError.notFound("Submission") }
+                guard try await FeedbackItem.query(on: req.db).filter(\.$instanceID == instance).first() != nil else {
+                    throw HavenError.notFound("Submission")
+                }
             } else {
                 _ = try await Self.submissionRound(req)
             }
@@ -52,7 +54,9 @@ struct CentralRoutes: RouteCollection {
 
     func currentUser(req: Request) async throws -> Actor {
         let user = try req.requireUser()
-        return Actor(id: user.id.odkActorID, displayName: user.name.isEmpty ? user.email : user.name, email: user.email, createdAt: Date())
+        return Actor(
+            id: user.id.odkActorID, displayName: user.name.isEmpty ? user.email : user.name, email: user.email,
+            createdAt: Date())
     }
 
     struct Project: Content {
@@ -62,7 +66,8 @@ struct CentralRoutes: RouteCollection {
         var archived: Bool
     }
 
-    static let operation = Project(id: OpenRosaRoutes.project, name: "Haven operation", createdAt: Date(timeIntervalSince1970: 0), archived: false)
+    static let operation = Project(
+        id: OpenRosaRoutes.project, name: "Haven operation", createdAt: Date(timeIntervalSince1970: 0), archived: false)
 
     func projects(req: Request) async throws -> [Project] {
         _ = try req.requireUser()
@@ -110,15 +115,20 @@ struct CentralRoutes: RouteCollection {
     }
 
     static func describe(_ form: ODKForms.Published) -> Form {
-        Form(projectId: OpenRosaRoutes.project, xmlFormId: form.id, version: form.version, hash: ODKForms.hash(form.document),
-             createdAt: Date(timeIntervalSince1970: 0), name: form.title, updatedAt: Date(), publishedAt: Date(timeIntervalSince1970: 0))
+        Form(
+            projectId: OpenRosaRoutes.project, xmlFormId: form.id, version: form.version,
+            hash: ODKForms.hash(form.document),
+            createdAt: Date(timeIntervalSince1970: 0), name: form.title, updatedAt: Date(),
+            publishedAt: Date(timeIntervalSince1970: 0))
     }
 
     /// `forms/haven_feedback` is the form's description; `forms/haven_feedback.xml` the XForm itself.
     func form(req: Request) async throws -> Response {
         _ = try OpenRosaRoutes.project(req)
         let name = req.parameters.get("form") ?? ""
-        if name.hasSuffix(".xml") { return OpenRosaRoutes.xml(try await ODKForms.named(String(name.dropLast(4)), on: req.db).document) }
+        if name.hasSuffix(".xml") {
+            return OpenRosaRoutes.xml(try await ODKForms.named(String(name.dropLast(4)), on: req.db).document)
+        }
         return try await Self.describe(try await ODKForms.named(name, on: req.db)).encodeResponse(for: req)
     }
 
@@ -154,8 +164,12 @@ struct CentralRoutes: RouteCollection {
     func createSubmission(req: Request) async throws -> Response {
         let user = try OpenRosaRoutes.project(req)
         // Only the form's name is checked here: building the forms for every submission would be wasted work.
-        guard let form = req.parameters.get("form"), ODKForms.ids.contains(form) else { throw HavenError.notFound("Form") }
-        guard let body = req.body.data, body.readableBytes > 0 else { throw HavenError.badRequest("The submission XML is missing.") }
+        guard let form = req.parameters.get("form"), ODKForms.ids.contains(form) else {
+            throw HavenError.notFound("Form")
+        }
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw HavenError.badRequest("The submission XML is missing.")
+        }
         let receipt = try await ODKForms.receive(Data(buffer: body), form: form, from: user, on: req)
         return try await Submission(receipt).encodeResponse(status: .ok, for: req)
     }

@@ -17,13 +17,22 @@ enum ODKForms {
 
     static func current(on db: any Database) async throws -> [Published] {
         let catalogue = try await Catalogue.current(on: db)
-        let feedback = FeedbackXForm.document(categories: try await FeedbackCategory.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all())
-        return [Published(id: XForm.formID, title: XForm.title, document: XForm.document(catalogue), version: String(catalogue.number)),
-                Published(id: FeedbackXForm.formID, title: FeedbackXForm.title, document: feedback.document, version: feedback.version)]
+        let feedback = FeedbackXForm.document(
+            categories: try await FeedbackCategory.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all())
+        return [
+            Published(
+                id: XForm.formID, title: XForm.title, document: XForm.document(catalogue),
+                version: String(catalogue.number)),
+            Published(
+                id: FeedbackXForm.formID, title: FeedbackXForm.title, document: feedback.document,
+                version: feedback.version),
+        ]
     }
 
     static func named(_ id: String, on db: any Database) async throws -> Published {
-        guard let form = try await current(on: db).first(where: { $0.id == id }) else { throw HavenError.notFound("Form") }
+        guard let form = try await current(on: db).first(where: { $0.id == id }) else {
+            throw HavenError.notFound("Form")
+        }
         return form
     }
 
@@ -44,15 +53,21 @@ enum ODKForms {
         }
         switch submission.formID {
         case FeedbackXForm.formID:
-            let (item, duplicate) = try await FeedbackSubmissionIntake.receive(submission, from: user, cipher: req.feedbackCipher, on: req.db)
-            return Receipt(instanceID: item.instanceID ?? "", submitterID: user.id, receivedAt: item.receivedAt, duplicate: duplicate,
-                           message: duplicate ? "This feedback was already received." : "Thank you: the feedback is recorded.")
+            let (item, duplicate) = try await FeedbackSubmissionIntake.receive(
+                submission, from: user, cipher: req.feedbackCipher, on: req.db)
+            return Receipt(
+                instanceID: item.instanceID ?? "", submitterID: user.id, receivedAt: item.receivedAt,
+                duplicate: duplicate,
+                message: duplicate ? "This feedback was already received." : "Thank you: the feedback is recorded.")
         default:
             let outcome = try await SubmissionIntake.receive(xml, from: user, on: req.db, writer: req.roundWriter)
             let round = outcome.round
             let duplicate = if case .duplicate = outcome { true } else { false }
-            return Receipt(instanceID: round.instanceID ?? round.id?.uuidString ?? "", submitterID: round.submitterID, receivedAt: round.createdAt ?? Date(),
-                           duplicate: duplicate, message: duplicate ? "This submission was already received." : "Thank you: the round is recorded.")
+            return Receipt(
+                instanceID: round.instanceID ?? round.id?.uuidString ?? "", submitterID: round.submitterID,
+                receivedAt: round.createdAt ?? Date(),
+                duplicate: duplicate,
+                message: duplicate ? "This submission was already received." : "Thank you: the round is recorded.")
         }
     }
 

@@ -6,7 +6,11 @@ import Vapor
 /// `$filter` over the fields Central allows: `__id`, `__system/submissionDate`, `__system/submitterId`.
 enum ODataFeed {
     struct Clause: Equatable {
-        enum Field: String { case id = "__id", submissionDate = "__system/submissionDate", submitterId = "__system/submitterId" }
+        enum Field: String {
+            case id = "__id"
+            case submissionDate = "__system/submissionDate"
+            case submitterId = "__system/submitterId"
+        }
         enum Operator: String { case eq, ne, gt, ge, lt, le }
         var field: Field
         var op: Operator
@@ -17,11 +21,17 @@ enum ODataFeed {
     static func parse(_ filter: String) throws -> [Clause] {
         try filter.components(separatedBy: " and ").map { text in
             let parts = text.trimmed.split(separator: " ", maxSplits: 2).map(String.init)
-            guard parts.count == 3, let field = Clause.Field(rawValue: parts[0]), let op = Clause.Operator(rawValue: parts[1].lowercased()) else {
-                throw HavenError.badRequest("$filter supports __id, __system/submissionDate and __system/submitterId with eq, ne, gt, ge, lt, le, joined by and; '\(text.trimmed)' is not one of those.")
+            guard parts.count == 3, let field = Clause.Field(rawValue: parts[0]),
+                let op = Clause.Operator(rawValue: parts[1].lowercased())
+            else {
+                throw HavenError.badRequest(
+                    "$filter supports __id, __system/submissionDate and __system/submitterId with eq, ne, gt, ge, lt, le, joined by and; '\(text.trimmed)' is not one of those."
+                )
             }
             var value = parts[2].trimmed
-            if value.hasPrefix("'") && value.hasSuffix("'") && value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("'") && value.hasSuffix("'") && value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return Clause(field: field, op: op, value: value)
         }
     }
@@ -37,7 +47,8 @@ enum ODataFeed {
         let total = count ? try await query.copy().count() : nil
         let rounds = try await query.sort(\.$createdAt).sort(\.$id).range(skip..<(skip + min(top ?? 1000, 1000))).all()
         var body: [String: Any] = [
-            "@odata.context": "\(req.baseURL)/v1/projects/\(OpenRosaRoutes.project)/forms/\(XForm.formID).svc/$metadata#Submissions",
+            "@odata.context":
+                "\(req.baseURL)/v1/projects/\(OpenRosaRoutes.project)/forms/\(XForm.formID).svc/$metadata#Submissions",
             "value": rounds.map(row),
         ]
         if let total { body["@odata.count"] = total }
@@ -55,7 +66,9 @@ enum ODataFeed {
         return value
     }
 
-    private static func apply(_ clause: Clause, to query: QueryBuilder<MonitoringRound>, on db: any Database) async throws {
+    private static func apply(_ clause: Clause, to query: QueryBuilder<MonitoringRound>, on db: any Database)
+        async throws
+    {
         switch clause.field {
         case .id:
             switch clause.op {
@@ -64,7 +77,10 @@ enum ODataFeed {
             default: throw HavenError.badRequest("__id can only be compared with eq or ne.")
             }
         case .submissionDate:
-            guard let date = ISO8601DateFormatter().date(from: clause.value) ?? CalendarDay(String(clause.value.prefix(10)))?.date else {
+            guard
+                let date = ISO8601DateFormatter().date(from: clause.value)
+                    ?? CalendarDay(String(clause.value.prefix(10)))?.date
+            else {
                 throw HavenError.badRequest("'\(clause.value)' is not a date or date-time.")
             }
             let field = \MonitoringRound.$createdAt
@@ -90,7 +106,8 @@ enum ODataFeed {
             "__id": round.instanceID ?? "",
             "__system": [
                 "submissionDate": round.createdAt.map { ISO8601DateFormatter().string(from: $0) } ?? NSNull(),
-                "submitterId": String(round.submitterID?.odkActorID ?? 0), "updatedAt": NSNull(), "reviewState": NSNull(),
+                "submitterId": String(round.submitterID?.odkActorID ?? 0), "updatedAt": NSNull(),
+                "reviewState": NSNull(),
                 "deviceId": NSNull(), "edits": 0, "formVersion": String(round.catalogueVersion),
             ] as [String: Any],
             "site": round.site.code, "conducted_on": round.conductedOn, "key_informants": round.keyInformants,

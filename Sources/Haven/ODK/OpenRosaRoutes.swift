@@ -20,7 +20,8 @@ struct OpenRosaRoutes: RouteCollection {
             "<xform><formID>\(form.id)</formID><name>\(form.title)</name><version>\(form.version)</version>"
                 + "<hash>\(ODKForms.hash(form.document))</hash><downloadUrl>\(base)/forms/\(form.id).xml</downloadUrl></xform>"
         }
-        return Self.xml("""
+        return Self.xml(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <xforms xmlns="http://openrosa.org/xforms/xformsList">
             \(forms.joined(separator: "\n"))
@@ -41,7 +42,8 @@ struct OpenRosaRoutes: RouteCollection {
             throw HavenError.badRequest("The submission has no xml_submission_file part.")
         }
         let receipt = try await ODKForms.receive(Data(buffer: file.data), form: nil, from: user, on: req)
-        return Self.xml("""
+        return Self.xml(
+            """
             <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="submit_success">\(receipt.message)</message></OpenRosaResponse>
             """, status: .created)
     }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A filled-in monitoring form as ODK sends it, read into a round.
@@ -15,17 +16,29 @@ struct SubmissionXML: Equatable {
         let read = try ODKSubmission.read(data)
         let formID = read.formID
         var errors: [FieldError] = []
-        if formID != XForm.formID { errors.append(FieldError("form", "'\(formID)' is not a Haven form; expected \(XForm.formID)")) }
+        if formID != XForm.formID {
+            errors.append(FieldError("form", "'\(formID)' is not a Haven form; expected \(XForm.formID)"))
+        }
         let values = read.values
         let (instanceID, site) = read.identity(&errors)
         let day = CalendarDay(values["conducted_on"] ?? "")
-        if day == nil { errors.append(FieldError("conducted_on", "'\(values["conducted_on"] ?? "")' is not a date in the form yyyy-mm-dd")) }
+        if day == nil {
+            errors.append(
+                FieldError("conducted_on", "'\(values["conducted_on"] ?? "")' is not a date in the form yyyy-mm-dd"))
+        }
         var answers: [String: Answer] = [:]
         let byCode = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.code, $0) })
-        for (name, raw) in values where !raw.isEmpty && !["site", "conducted_on", "key_informants", "meta/instanceID"].contains(name) {
-            guard let indicator = byCode[name] else { errors.append(FieldError(name, "is not a question of the catalogue")); continue }
+        for (name, raw) in values
+        where !raw.isEmpty && !["site", "conducted_on", "key_informants", "meta/instanceID"].contains(name) {
+            guard let indicator = byCode[name] else {
+                errors.append(FieldError(name, "is not a question of the catalogue"))
+                continue
+            }
             if indicator.valueType.isNumeric {
-                guard let number = Double(raw) else { errors.append(FieldError(name, "'\(raw)' is not a number")); continue }
+                guard let number = Double(raw) else {
+                    errors.append(FieldError(name, "'\(raw)' is not a number"))
+                    continue
+                }
                 answers[name] = .number(number)
             } else {
                 answers[name] = .text(raw)
@@ -33,8 +46,9 @@ struct SubmissionXML: Equatable {
         }
         try HavenError.check(errors)
         let informants = (values["key_informants"] ?? "").split(separator: ";").map { String($0).trimmed }
-        return SubmissionXML(formID: formID, instanceID: instanceID, siteCode: site,
-                             input: RoundInput(conductedOn: day!, keyInformants: informants, values: answers))
+        return SubmissionXML(
+            formID: formID, instanceID: instanceID, siteCode: site,
+            input: RoundInput(conductedOn: day!, keyInformants: informants, values: answers))
     }
 }
 
@@ -49,7 +63,8 @@ struct ODKSubmission {
         parser.delegate = reader
         let parsed = parser.parse()
         guard parsed, reader.depth == 0, let root = reader.rootAttributes else {
-            let why = parser.parserError.map { "\($0.localizedDescription)" }
+            let why =
+                parser.parserError.map { "\($0.localizedDescription)" }
                 ?? (reader.rootAttributes == nil ? "it has no root element" : "it ends before its elements are closed")
             throw HavenError.badRequest("The submission is not well-formed XML: \(why).")
         }
@@ -59,7 +74,9 @@ struct ODKSubmission {
     /// The instance ID and the site code every Haven form carries, each missing one named in `errors`.
     func identity(_ errors: inout [FieldError]) -> (instanceID: String, siteCode: String) {
         let instanceID = values["meta/instanceID"] ?? ""
-        if instanceID.isEmpty { errors.append(FieldError("meta/instanceID", "is missing: every submission needs its instance ID")) }
+        if instanceID.isEmpty {
+            errors.append(FieldError("meta/instanceID", "is missing: every submission needs its instance ID"))
+        }
         let site = values["site"] ?? ""
         if site.isEmpty { errors.append(FieldError("site", "is required")) }
         return (instanceID, site)
@@ -75,8 +92,10 @@ private final class FlatXMLReader: NSObject, XMLParserDelegate {
     private var path: [String] = []
     private var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         depth += 1
         if rootAttributes == nil { rootAttributes = attributes } else { path.append(name) }
         text = ""

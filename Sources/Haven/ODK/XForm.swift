@@ -12,42 +12,48 @@ enum XForm {
         let binds = questions.map { bind($0) }.joined(separator: "\n")
         let body = questions.map { control($0) }.joined(separator: "\n")
         return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:jr="http://openrosa.org/javarosa" xmlns:odk="http://www.opendatakit.org/xforms" xmlns:orx="http://openrosa.org/xforms">
-        <h:head>
-        <h:title>\(title)</h:title>
-        <model odk:xforms-version="1.0.0">
-        <instance><data id="\(formID)" version="\(catalogue.number)"><site/><conducted_on/><key_informants/>\(instance)<meta><instanceID/></meta></data></instance>
-        <bind nodeset="/data/site" type="string" required="true()"/>
-        <bind nodeset="/data/conducted_on" type="date" required="true()"/>
-        <bind nodeset="/data/key_informants" type="string"/>
-        \(binds)
-        <bind nodeset="/data/meta/instanceID" type="string" readonly="true()" jr:preload="uid"/>
-        </model>
-        </h:head>
-        <h:body>
-        <input ref="/data/site"><label>Site code</label><hint>As in Haven, e.g. BO0101_0001</hint></input>
-        <input ref="/data/conducted_on"><label>Date of the round</label></input>
-        <input ref="/data/key_informants"><label>Key informants (roles, separated by ;)</label></input>
-        \(body)
-        </h:body>
-        </h:html>
-        """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:jr="http://openrosa.org/javarosa" xmlns:odk="http://www.opendatakit.org/xforms" xmlns:orx="http://openrosa.org/xforms">
+            <h:head>
+            <h:title>\(title)</h:title>
+            <model odk:xforms-version="1.0.0">
+            <instance><data id="\(formID)" version="\(catalogue.number)"><site/><conducted_on/><key_informants/>\(instance)<meta><instanceID/></meta></data></instance>
+            <bind nodeset="/data/site" type="string" required="true()"/>
+            <bind nodeset="/data/conducted_on" type="date" required="true()"/>
+            <bind nodeset="/data/key_informants" type="string"/>
+            \(binds)
+            <bind nodeset="/data/meta/instanceID" type="string" readonly="true()" jr:preload="uid"/>
+            </model>
+            </h:head>
+            <h:body>
+            <input ref="/data/site"><label>Site code</label><hint>As in Haven, e.g. BO0101_0001</hint></input>
+            <input ref="/data/conducted_on"><label>Date of the round</label></input>
+            <input ref="/data/key_informants"><label>Key informants (roles, separated by ;)</label></input>
+            \(body)
+            </h:body>
+            </h:html>
+            """
     }
 
     private static func bind(_ q: IndicatorBody) -> String {
         switch q.valueType {
-        case .count: "<bind nodeset=\"/data/\(q.code)\" type=\"int\" constraint=\". &gt;= 0\" jr:constraintMsg=\"Cannot be negative\"/>"
-        case .percentage: "<bind nodeset=\"/data/\(q.code)\" type=\"decimal\" constraint=\". &gt;= 0 and . &lt;= 100\" jr:constraintMsg=\"0 to 100\"/>"
-        case .number, .derived: "<bind nodeset=\"/data/\(q.code)\" type=\"decimal\" constraint=\". &gt;= 0\" jr:constraintMsg=\"Cannot be negative\"/>"
+        case .count:
+            "<bind nodeset=\"/data/\(q.code)\" type=\"int\" constraint=\". &gt;= 0\" jr:constraintMsg=\"Cannot be negative\"/>"
+        case .percentage:
+            "<bind nodeset=\"/data/\(q.code)\" type=\"decimal\" constraint=\". &gt;= 0 and . &lt;= 100\" jr:constraintMsg=\"0 to 100\"/>"
+        case .number, .derived:
+            "<bind nodeset=\"/data/\(q.code)\" type=\"decimal\" constraint=\". &gt;= 0\" jr:constraintMsg=\"Cannot be negative\"/>"
         case .yesNo, .adequacy, .choice: "<bind nodeset=\"/data/\(q.code)\" type=\"string\"/>"
         }
     }
 
     private static func control(_ q: IndicatorBody) -> String {
         let label = "<label>\(escape(q.unit.isEmpty ? q.label : "\(q.label) (\(q.unit))"))</label>"
-        guard let options = q.options, !options.isEmpty else { return "<input ref=\"/data/\(q.code)\">\(label)</input>" }
-        let items = options.map { "<item><label>\(escape($0.label))</label><value>\(escape($0.value))</value></item>" }.joined()
+        guard let options = q.options, !options.isEmpty else {
+            return "<input ref=\"/data/\(q.code)\">\(label)</input>"
+        }
+        let items = options.map { "<item><label>\(escape($0.label))</label><value>\(escape($0.value))</value></item>" }
+            .joined()
         return "<select1 ref=\"/data/\(q.code)\">\(label)\(items)</select1>"
     }
 

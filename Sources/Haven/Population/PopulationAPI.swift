@@ -28,8 +28,12 @@ struct PopulationCountBody: Content {
         households = f.households
         individuals = f.individuals
         disaggregated = f.disaggregated
-        (female0To4, female5To11, female12To17, female18To59, female60Plus) = (f.female[0], f.female[1], f.female[2], f.female[3], f.female[4])
-        (male0To4, male5To11, male12To17, male18To59, male60Plus) = (f.male[0], f.male[1], f.male[2], f.male[3], f.male[4])
+        (female0To4, female5To11, female12To17, female18To59, female60Plus) = (
+            f.female[0], f.female[1], f.female[2], f.female[3], f.female[4]
+        )
+        (male0To4, male5To11, male12To17, male18To59, male60Plus) = (
+            f.male[0], f.male[1], f.male[2], f.male[3], f.male[4]
+        )
         personsWithDisabilities = f.personsWithDisabilities
         unaccompaniedSeparatedChildren = f.unaccompaniedSeparatedChildren
         femaleHeadedHouseholds = f.femaleHeadedHouseholds
@@ -41,13 +45,14 @@ struct PopulationCountBody: Content {
     }
 
     var figures: PopulationFigures {
-        PopulationFigures(countedOn: countedOn, households: households, individuals: individuals, disaggregated: disaggregated,
-                          female: [female0To4, female5To11, female12To17, female18To59, female60Plus],
-                          male: [male0To4, male5To11, male12To17, male18To59, male60Plus],
-                          personsWithDisabilities: personsWithDisabilities,
-                          unaccompaniedSeparatedChildren: unaccompaniedSeparatedChildren,
-                          femaleHeadedHouseholds: femaleHeadedHouseholds, olderPersonsAlone: olderPersonsAlone,
-                          arrivals: arrivals, departures: departures, source: source)
+        PopulationFigures(
+            countedOn: countedOn, households: households, individuals: individuals, disaggregated: disaggregated,
+            female: [female0To4, female5To11, female12To17, female18To59, female60Plus],
+            male: [male0To4, male5To11, male12To17, male18To59, male60Plus],
+            personsWithDisabilities: personsWithDisabilities,
+            unaccompaniedSeparatedChildren: unaccompaniedSeparatedChildren,
+            femaleHeadedHouseholds: femaleHeadedHouseholds, olderPersonsAlone: olderPersonsAlone,
+            arrivals: arrivals, departures: departures, source: source)
     }
 }
 
@@ -87,8 +92,9 @@ struct PopulationAPI: RouteCollection {
 
     func update(req: Request) async throws -> PopulationCountBody {
         let (count, site, user) = try await load(req)
-        try await PopulationRegister.correct(count, with: try req.content.decode(PopulationCountBody.self).figures,
-                                             site: site, by: user.actor, on: req.db)
+        try await PopulationRegister.correct(
+            count, with: try req.content.decode(PopulationCountBody.self).figures,
+            site: site, by: user.actor, on: req.db)
         return PopulationCountBody(count)
     }
 

@@ -10,7 +10,11 @@ public enum PopulationSource: String, Codable, CaseIterable, Sendable, Vocabular
 
 /// The UNHCR standard SADD cells: female and male in five age brackets.
 public enum AgeBracket: String, CaseIterable, Sendable {
-    case age0to4 = "0_4", age5to11 = "5_11", age12to17 = "12_17", age18to59 = "18_59", age60plus = "60_plus"
+    case age0to4 = "0_4"
+    case age5to11 = "5_11"
+    case age12to17 = "12_17"
+    case age18to59 = "18_59"
+    case age60plus = "60_plus"
 
     public var label: String {
         switch self {
@@ -124,7 +128,8 @@ struct CreatePopulationCounts: AsyncMigration {
             .field("archived_at", .datetime)
             .field("created_at", .datetime)
             .create()
-        try await database.createIndex("population_counts_site_day", on: PopulationCount.schema, "site_id", "counted_on")
+        try await database.createIndex(
+            "population_counts_site_day", on: PopulationCount.schema, "site_id", "counted_on")
     }
 
     func revert(on database: any Database) async throws {

@@ -17,17 +17,20 @@ public struct PopulationFigures: Codable, Equatable, Sendable {
     public var departures: Int?
     public var source: PopulationSource
 
-    static let cellColumns = Sex.allCases.flatMap { sex in AgeBracket.allCases.map { "\(sex.rawValue)_\($0.rawValue)" } }
+    static let cellColumns = Sex.allCases.flatMap { sex in AgeBracket.allCases.map { "\(sex.rawValue)_\($0.rawValue)" }
+    }
     static let specificNeedsColumns = [
         "persons_with_disabilities", "unaccompanied_separated_children", "female_headed_households",
         "older_persons_alone", "arrivals", "departures",
     ]
 
-    public init(countedOn: CalendarDay, households: Int, individuals: Int, disaggregated: Bool,
-                female: [Int?] = Array(repeating: nil, count: 5), male: [Int?] = Array(repeating: nil, count: 5),
-                personsWithDisabilities: Int? = nil, unaccompaniedSeparatedChildren: Int? = nil,
-                femaleHeadedHouseholds: Int? = nil, olderPersonsAlone: Int? = nil,
-                arrivals: Int? = nil, departures: Int? = nil, source: PopulationSource) {
+    public init(
+        countedOn: CalendarDay, households: Int, individuals: Int, disaggregated: Bool,
+        female: [Int?] = Array(repeating: nil, count: 5), male: [Int?] = Array(repeating: nil, count: 5),
+        personsWithDisabilities: Int? = nil, unaccompaniedSeparatedChildren: Int? = nil,
+        femaleHeadedHouseholds: Int? = nil, olderPersonsAlone: Int? = nil,
+        arrivals: Int? = nil, departures: Int? = nil, source: PopulationSource
+    ) {
         self.countedOn = countedOn
         self.households = households
         self.individuals = individuals
@@ -67,7 +70,8 @@ public struct PopulationFigures: Codable, Equatable, Sendable {
             "disaggregated": String(disaggregated), "source": source.rawValue,
             "personsWithDisabilities": personsWithDisabilities.auditText,
             "unaccompaniedSeparatedChildren": unaccompaniedSeparatedChildren.auditText,
-            "femaleHeadedHouseholds": femaleHeadedHouseholds.auditText, "olderPersonsAlone": olderPersonsAlone.auditText,
+            "femaleHeadedHouseholds": femaleHeadedHouseholds.auditText,
+            "olderPersonsAlone": olderPersonsAlone.auditText,
             "arrivals": arrivals.auditText, "departures": departures.auditText,
         ]
         for (field, value) in zip(Self.cellFields, cells) { fields[field] = value.auditText }
@@ -80,19 +84,26 @@ enum PopulationRules {
     static func validate(_ f: PopulationFigures, today: CalendarDay) -> [FieldError] {
         var errors: [FieldError] = []
         if f.countedOn > today {
-            errors.append(FieldError("countedOn", "\(f.countedOn) is in the future; a count can only be of a day that has passed"))
+            errors.append(
+                FieldError("countedOn", "\(f.countedOn) is in the future; a count can only be of a day that has passed")
+            )
         }
-        let named: [(String, Int?)] = [("households", f.households), ("individuals", f.individuals)]
+        let named: [(String, Int?)] =
+            [("households", f.households), ("individuals", f.individuals)]
             + zip(PopulationFigures.cellFields, f.cells).map { ($0, $1) }
-            + [("personsWithDisabilities", f.personsWithDisabilities),
-               ("unaccompaniedSeparatedChildren", f.unaccompaniedSeparatedChildren),
-               ("femaleHeadedHouseholds", f.femaleHeadedHouseholds), ("olderPersonsAlone", f.olderPersonsAlone),
-               ("arrivals", f.arrivals), ("departures", f.departures)]
+            + [
+                ("personsWithDisabilities", f.personsWithDisabilities),
+                ("unaccompaniedSeparatedChildren", f.unaccompaniedSeparatedChildren),
+                ("femaleHeadedHouseholds", f.femaleHeadedHouseholds), ("olderPersonsAlone", f.olderPersonsAlone),
+                ("arrivals", f.arrivals), ("departures", f.departures),
+            ]
         for (field, value) in named {
             if let problem = value.flatMap(Counts.problem) { errors.append(FieldError(field, problem)) }
         }
         if f.households > f.individuals {
-            errors.append(FieldError("households", "\(f.households) households is more than the \(f.individuals) individuals counted"))
+            errors.append(
+                FieldError(
+                    "households", "\(f.households) households is more than the \(f.individuals) individuals counted"))
         }
         if f.individuals > 0 && f.households == 0 {
             errors.append(FieldError("households", "is 0 while \(f.individuals) individuals were counted"))
@@ -116,7 +127,8 @@ enum PopulationRules {
                 return missing.map { FieldError($0, "is required in a disaggregated count (enter 0 for nobody)") }
             }
         }
-        return SexAgeBreakdown.errors(f.cells, total: f.individuals, totalField: "individuals", noun: "individuals",
-                                      remedy: "correct them or mark the count as not disaggregated")
+        return SexAgeBreakdown.errors(
+            f.cells, total: f.individuals, totalField: "individuals", noun: "individuals",
+            remedy: "correct them or mark the count as not disaggregated")
     }
 }

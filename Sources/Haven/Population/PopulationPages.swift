@@ -12,8 +12,12 @@ struct PopulationPages: RouteCollection {
     func form(req: Request) async throws -> Response {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.recordPopulation(site.scope))
-        let values = ["countedOn": CalendarDay.today().description, "source": PopulationSource.headcount.rawValue, "disaggregated": "yes"]
-        return Layout.response(PopulationFormView(user: user, site: site, values: values, errors: [], csrf: req.csrfToken).render())
+        let values = [
+            "countedOn": CalendarDay.today().description, "source": PopulationSource.headcount.rawValue,
+            "disaggregated": "yes",
+        ]
+        return Layout.response(
+            PopulationFormView(user: user, site: site, values: values, errors: [], csrf: req.csrfToken).render())
     }
 
     func record(req: Request) async throws -> Response {
@@ -21,11 +25,14 @@ struct PopulationPages: RouteCollection {
         let user = try req.authorize(.recordPopulation(site.scope))
         let values = try req.content.decode([String: String].self)
         do {
-            _ = try await PopulationRegister.record(try PopulationForm.figures(from: values), for: site, by: user.actor, on: req.db)
+            _ = try await PopulationRegister.record(
+                try PopulationForm.figures(from: values), for: site, by: user.actor, on: req.db)
             return req.redirect(to: Paths.site(site.id!))
         } catch HavenError.invalid(let errors) {
-            return Layout.response(PopulationFormView(user: user, site: site, values: values, errors: errors, csrf: req.csrfToken).render(),
-                                   status: .unprocessableEntity)
+            return Layout.response(
+                PopulationFormView(user: user, site: site, values: values, errors: errors, csrf: req.csrfToken)
+                    .render(),
+                status: .unprocessableEntity)
         }
     }
 }
@@ -43,16 +50,20 @@ enum PopulationForm {
             disaggregated: values["disaggregated"] == "yes", female: Array(cells[0..<5]), male: Array(cells[5..<10]),
             personsWithDisabilities: reader.int("personsWithDisabilities"),
             unaccompaniedSeparatedChildren: reader.int("unaccompaniedSeparatedChildren"),
-            femaleHeadedHouseholds: reader.int("femaleHeadedHouseholds"), olderPersonsAlone: reader.int("olderPersonsAlone"),
+            femaleHeadedHouseholds: reader.int("femaleHeadedHouseholds"),
+            olderPersonsAlone: reader.int("olderPersonsAlone"),
             arrivals: reader.int("arrivals"), departures: reader.int("departures"),
             source: reader.vocabulary("source", PopulationSource.self) ?? .estimate)
         var errors = reader.errors
-        for (field, value) in [("countedOn", day.map { _ in 0 }), ("households", households), ("individuals", individuals)]
-            where value == nil && errors.message(for: field) == nil {
+        for (field, value) in [
+            ("countedOn", day.map { _ in 0 }), ("households", households), ("individuals", individuals),
+        ]
+        where value == nil && errors.message(for: field) == nil {
             errors.append(FieldError(field, "is required"))
         }
         let unread = Set(errors.map(\.field))
-        try HavenError.check(errors + PopulationRules.validate(figures, today: .today()).filter { !unread.contains($0.field) })
+        try HavenError.check(
+            errors + PopulationRules.validate(figures, today: .today()).filter { !unread.contains($0.field) })
         return figures
     }
 }
@@ -66,29 +77,38 @@ struct PopulationFormView {
 
     func render() -> String {
         let title = "Record a count for \(site.name)"
-        return Layout.page(title, user: user,
+        return Layout.page(
+            title, user: user,
             .h1(.text(title)),
             .if(!errors.isEmpty, .p(.class("alert"), .text("Nothing was saved: correct the fields marked below."))),
-            Layout.form(action: Paths.newCount(site.id!), csrf: csrf,
+            Layout.form(
+                action: Paths.newCount(site.id!), csrf: csrf,
                 field("countedOn", "Date of the count", type: .date),
                 field("households", "Households", type: .number),
                 field("individuals", "Individuals", type: .number),
-                Layout.select("disaggregated", "Sex and age breakdown", options: [("yes", "Known: fill in every cell"), ("no", "Not known")],
-                              selected: values["disaggregated"], errors: errors),
-                .table(.class("sadd"),
+                Layout.select(
+                    "disaggregated", "Sex and age breakdown",
+                    options: [("yes", "Known: fill in every cell"), ("no", "Not known")],
+                    selected: values["disaggregated"], errors: errors),
+                .table(
+                    .class("sadd"),
                     .thead(.tr(.th("Age"), .th("Female"), .th("Male"))),
-                    .tbody(.forEach(AgeBracket.allCases) { bracket in
-                        .tr(.td(.text(bracket.label)), cell(.female, bracket), cell(.male, bracket))
-                    })),
-                .unwrap(errors.first { PopulationFigures.cellFields.contains($0.field) }) { .p(.class("error"), .text("\($0.field): \($0.message)")) },
+                    .tbody(
+                        .forEach(AgeBracket.allCases) { bracket in
+                            .tr(.td(.text(bracket.label)), cell(.female, bracket), cell(.male, bracket))
+                        })),
+                .unwrap(errors.first { PopulationFigures.cellFields.contains($0.field) }) {
+                    .p(.class("error"), .text("\($0.field): \($0.message)"))
+                },
                 field("arrivals", "Arrivals since the previous count", type: .number),
                 field("departures", "Departures since the previous count", type: .number),
                 field("personsWithDisabilities", "Persons with disabilities", type: .number),
                 field("unaccompaniedSeparatedChildren", "Unaccompanied and separated children", type: .number),
                 field("femaleHeadedHouseholds", "Female-headed households", type: .number),
                 field("olderPersonsAlone", "Older persons living alone", type: .number),
-                Layout.select("source", "Source", options: PopulationSource.allCases.map { ($0.rawValue, $0.label) },
-                              selected: values["source"], errors: errors),
+                Layout.select(
+                    "source", "Source", options: PopulationSource.allCases.map { ($0.rawValue, $0.label) },
+                    selected: values["source"], errors: errors),
                 .button(.type(.submit), "Save the count")))
     }
 
@@ -98,8 +118,10 @@ struct PopulationFormView {
 
     private func cell(_ sex: Sex, _ bracket: AgeBracket) -> Node<HTML.TableRowContext> {
         let name = PopulationFigures.cellField(sex, bracket)
-        return .td(.input(.type(.number), .name(name), .value(values[name] ?? ""), .attribute(named: "min", value: "0"),
-                          .attribute(named: "aria-label", value: "\(sex.rawValue) \(bracket.label)"),
-                          errors.message(for: name) == nil ? .empty : .class("invalid")))
+        return .td(
+            .input(
+                .type(.number), .name(name), .value(values[name] ?? ""), .attribute(named: "min", value: "0"),
+                .attribute(named: "aria-label", value: "\(sex.rawValue) \(bracket.label)"),
+                errors.message(for: name) == nil ? .empty : .class("invalid")))
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 
 /// Recording, correcting and archiving counts; each keeps the site's current population in step.
 enum PopulationRegister {
-    static func record(_ figures: PopulationFigures, for site: Site, by actor: Actor, on db: any Database,
-                       today: CalendarDay = .today()) async throws -> PopulationCount {
+    static func record(
+        _ figures: PopulationFigures, for site: Site, by actor: Actor, on db: any Database,
+        today: CalendarDay = .today()
+    ) async throws -> PopulationCount {
         try await check(figures, site: site, existing: nil, on: db, today: today)
         let count = PopulationCount()
         count.$site.id = try site.requireID()
@@ -16,8 +18,10 @@ enum PopulationRegister {
         return count
     }
 
-    static func correct(_ count: PopulationCount, with figures: PopulationFigures, site: Site, by actor: Actor,
-                        on db: any Database, today: CalendarDay = .today()) async throws {
+    static func correct(
+        _ count: PopulationCount, with figures: PopulationFigures, site: Site, by actor: Actor,
+        on db: any Database, today: CalendarDay = .today()
+    ) async throws {
         try await check(figures, site: site, existing: count, on: db, today: today)
         let before = count.auditFields
         count.figures = figures
@@ -28,9 +32,13 @@ enum PopulationRegister {
         }
     }
 
-    static func setArchived(_ archived: Bool, _ count: PopulationCount, site: Site, by actor: Actor, on db: any Database) async throws {
+    static func setArchived(
+        _ archived: Bool, _ count: PopulationCount, site: Site, by actor: Actor, on db: any Database
+    ) async throws {
         try await db.write { tx in
-            if archived { try await Audit.archive(count, by: actor, on: tx) } else {
+            if archived {
+                try await Audit.archive(count, by: actor, on: tx)
+            } else {
                 try await check(count.figures, site: site, existing: count, on: tx, today: .today())
                 try await Audit.restore(count, by: actor, on: tx)
             }
@@ -48,8 +56,10 @@ enum PopulationRegister {
         if site.hasChanges { try await site.update(on: db) }
     }
 
-    private static func check(_ figures: PopulationFigures, site: Site, existing: PopulationCount?, on db: any Database,
-                              today: CalendarDay) async throws {
+    private static func check(
+        _ figures: PopulationFigures, site: Site, existing: PopulationCount?, on db: any Database,
+        today: CalendarDay
+    ) async throws {
         var errors = PopulationRules.validate(figures, today: today)
         if let opened = site.openedOn.flatMap(CalendarDay.init), figures.countedOn < opened {
             errors.append(FieldError("countedOn", "\(figures.countedOn) is before the site opened on \(opened)"))
@@ -57,7 +67,9 @@ enum PopulationRegister {
         let sameDay = try await PopulationCount.query(on: db).filter(\.$site.$id == site.requireID())
             .filter(\.$countedOn == figures.countedOn.description).filter(\.$archivedAt == nil).all()
         if sameDay.contains(where: { $0.id != existing?.id }) {
-            errors.append(FieldError("countedOn", "this site already has a count on \(figures.countedOn); correct that one instead"))
+            errors.append(
+                FieldError(
+                    "countedOn", "this site already has a count on \(figures.countedOn); correct that one instead"))
         }
         try HavenError.check(errors)
     }

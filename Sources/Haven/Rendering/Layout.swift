@@ -5,8 +5,10 @@ import Vapor
 enum Layout {
     /// `refreshSeconds` reloads the page on its own, for following work under way without any script; `wording`
     /// sets the language of a page for residents (staff pages are in English).
-    static func page(_ title: String, user: UserContext?, refreshSeconds: Int? = nil, wording: Wording? = nil,
-                     _ content: Node<HTML.BodyContext>...) -> String {
+    static func page(
+        _ title: String, user: UserContext?, refreshSeconds: Int? = nil, wording: Wording? = nil,
+        _ content: Node<HTML.BodyContext>...
+    ) -> String {
         HTML(
             .attribute(named: "lang", value: wording?.code ?? "en"),
             .if(wording?.isRightToLeft == true, .attribute(named: "dir", value: "rtl")),
@@ -14,7 +16,9 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · Haven"),
-                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
+                .unwrap(refreshSeconds) {
+                    .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0)))
+                },
                 .link(.rel(.stylesheet), .href("/styles.css"))
             ),
             .body(
@@ -41,13 +45,21 @@ enum Layout {
     }
 
     /// Links to the same page in each of the operation's languages, when it has more than one.
-    static func languages(_ languages: [Wording], current: Wording, path: String, query: [String: String] = [:]) -> Node<HTML.BodyContext> {
-        .if(languages.count > 1, .nav(.class("languages"), .forEach(languages) { language in
-            let link = Paths.with(path, query.merging(["lang": language.code]) { _, new in new })
-            return language.code == current.code
-                ? .strong(.attribute(named: "lang", value: language.code), .text(language[.languageName]))
-                : .a(.href(link), .attribute(named: "lang", value: language.code), .text(language[.languageName]))
-        }))
+    static func languages(_ languages: [Wording], current: Wording, path: String, query: [String: String] = [:])
+        -> Node<HTML.BodyContext>
+    {
+        .if(
+            languages.count > 1,
+            .nav(
+                .class("languages"),
+                .forEach(languages) { language in
+                    let link = Paths.with(path, query.merging(["lang": language.code]) { _, new in new })
+                    return language.code == current.code
+                        ? .strong(.attribute(named: "lang", value: language.code), .text(language[.languageName]))
+                        : .a(
+                            .href(link), .attribute(named: "lang", value: language.code), .text(language[.languageName])
+                        )
+                }))
     }
 
     static func response(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
@@ -58,7 +70,9 @@ enum Layout {
     }
 
     /// A POST form carrying the CSRF token.
-    static func form(action: String, csrf: String, enctype: String? = nil, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+    static func form(action: String, csrf: String, enctype: String? = nil, _ content: Node<HTML.FormContext>...)
+        -> Node<HTML.BodyContext>
+    {
         .form(
             .action(action), .method(.post),
             .unwrap(enctype) { .attribute(named: "enctype", value: $0) },
@@ -68,48 +82,69 @@ enum Layout {
     }
 
     /// A text or number field with its label and, when the input was refused, the reason next to it.
-    static func field(_ name: String, _ label: String, value: String?, errors: [FieldError], type: HTMLInputType = .text,
-                      hint: String? = nil, required: Bool = false) -> Node<HTML.FormContext> {
+    static func field(
+        _ name: String, _ label: String, value: String?, errors: [FieldError], type: HTMLInputType = .text,
+        hint: String? = nil, required: Bool = false
+    ) -> Node<HTML.FormContext> {
         let message = errors.message(for: name)
         return .div(
             .class(message == nil ? "field" : "field invalid"),
             .label(.for(name), .text(label)),
-            .input(.type(type), .name(name), .id(name), .value(value ?? ""), .required(required),
-                   type == .number ? .attribute(named: "step", value: "any") : .empty),
+            .input(
+                .type(type), .name(name), .id(name), .value(value ?? ""), .required(required),
+                type == .number ? .attribute(named: "step", value: "any") : .empty),
             .unwrap(hint) { .small(.text($0)) },
             .unwrap(message) { .p(.class("error"), .text($0)) }
         )
     }
 
-    static func select(_ name: String, _ label: String, options: [(value: String, label: String)], selected: String?,
-                       errors: [FieldError]) -> Node<HTML.FormContext> {
+    static func select(
+        _ name: String, _ label: String, options: [(value: String, label: String)], selected: String?,
+        errors: [FieldError]
+    ) -> Node<HTML.FormContext> {
         let message = errors.message(for: name)
         return .div(
             .class(message == nil ? "field" : "field invalid"),
             .label(.for(name), .text(label)),
-            .select(.attribute(named: "name", value: name), .id(name), .forEach(options) { option in
-                Layout.option(option.value, option.label, selected: option.value == selected)
-            }),
+            .select(
+                .attribute(named: "name", value: name), .id(name),
+                .forEach(options) { option in
+                    Layout.option(option.value, option.label, selected: option.value == selected)
+                }),
             .unwrap(message) { .p(.class("error"), .text($0)) }
         )
     }
 
     /// An `<option>` with its text inside, as every browser shows it.
     static func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(label)])
+        .element(
+            named: "option",
+            nodes: [
+                .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                selected ? .attribute(named: "selected") : .empty, .text(label),
+            ])
     }
 
     /// Previous / next links that keep the other query parameters.
-    static func pager(total: Int, page: PageRequest, baseQuery: [String: String], path: String) -> Node<HTML.BodyContext> {
+    static func pager(total: Int, page: PageRequest, baseQuery: [String: String], path: String) -> Node<
+        HTML.BodyContext
+    > {
         func link(offset: Int) -> String {
-            Paths.with(path, baseQuery.merging(["offset": String(offset), "limit": String(page.limit)]) { _, new in new })
+            Paths.with(
+                path, baseQuery.merging(["offset": String(offset), "limit": String(page.limit)]) { _, new in new })
         }
         let pages = max(1, (total + page.limit - 1) / page.limit)
         return .nav(
             .class("pager"),
-            .if(page.offset > 0, .a(.href(link(offset: max(0, page.offset - page.limit))), .attribute(named: "rel", value: "prev"), "← Previous")),
+            .if(
+                page.offset > 0,
+                .a(
+                    .href(link(offset: max(0, page.offset - page.limit))), .attribute(named: "rel", value: "prev"),
+                    "← Previous")),
             .span(.text("Page \(page.pageNumber) of \(pages)")),
-            .if(page.offset + page.limit < total, .a(.href(link(offset: page.offset + page.limit)), .attribute(named: "rel", value: "next"), "Next →"))
+            .if(
+                page.offset + page.limit < total,
+                .a(.href(link(offset: page.offset + page.limit)), .attribute(named: "rel", value: "next"), "Next →"))
         )
     }
 }
@@ -117,9 +152,10 @@ enum Layout {
 /// The page a browser sees when something goes wrong.
 enum ErrorPage {
     static func render(status: HTTPResponseStatus, detail: String, user: UserContext?) -> String {
-        Layout.page(status.reasonPhrase, user: user,
-                    .h1(.text(status.reasonPhrase)),
-                    .p(.text(detail)),
-                    .p(.a(.href(Paths.sites), "Back to the sites")))
+        Layout.page(
+            status.reasonPhrase, user: user,
+            .h1(.text(status.reasonPhrase)),
+            .p(.text(detail)),
+            .p(.a(.href(Paths.sites), "Back to the sites")))
     }
 }

@@ -26,7 +26,8 @@ enum Paths {
 
     /// A path with its query, parameters in a stable order, values encoded.
     static func with(_ path: String, _ query: [String: String]) -> String {
-        path + "?" + query.sorted { $0.key < $1.key }
+        path + "?"
+            + query.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             .joined(separator: "&")
     }
@@ -55,8 +56,10 @@ enum Paths {
     /// any of those, or any other control character or space, sends people to the sites instead.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.utf8.count <= 2000, next.hasPrefix("/"), !next.hasPrefix("//"),
-              !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
-                  || $0.properties.generalCategory == .format })
+            !next.unicodeScalars.contains(where: {
+                $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                    || $0.properties.generalCategory == .format
+            })
         else { return sites }
         return next
     }

@@ -3,89 +3,89 @@ import Vapor
 /// One small stylesheet, served from memory: readable on a phone, clean on paper, no build step.
 enum Stylesheet {
     static let css = """
-    :root { --ink: #1d2733; --muted: #5b6877; --line: #d5dbe2; --accent: #0b5c8e; --bad: #b3261e; --bg: #f6f8fa; }
-    * { box-sizing: border-box; }
-    body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
-    header.top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; background: var(--accent); color: #fff; }
-    header.top a { color: #fff; text-decoration: none; }
-    .brand { font-weight: 700; font-size: 1.15rem; }
-    header nav { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; flex: 1; }
-    .who { margin-left: auto; font-size: .85rem; opacity: .9; }
-    main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-    h1 { font-size: 1.5rem; margin: .2rem 0 .8rem; }
-    h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
-    a { color: var(--accent); }
-    table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-    th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-    th { background: var(--bg); font-weight: 600; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-    .table-wrap { overflow-x: auto; }
-    .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-bottom: 1rem; padding: .6rem; background: var(--bg); border-radius: 6px; }
-    .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
-    input, select, textarea, button { font: inherit; padding: .35rem .5rem; border: 1px solid #aab4bf; border-radius: 4px; max-width: 100%; }
-    button, .button { background: var(--accent); color: #fff; border: 0; cursor: pointer; text-decoration: none; padding: .45rem .9rem; border-radius: 4px; display: inline-block; }
-    button.secondary { background: #e4e9ee; color: var(--ink); }
-    .field { margin-bottom: .8rem; display: flex; flex-direction: column; max-width: 32rem; }
-    .field label { font-weight: 600; font-size: .9rem; }
-    .field small { color: var(--muted); }
-    .field.invalid input, .field.invalid select { border-color: var(--bad); background: #fff5f4; }
-    .error, .errors { color: var(--bad); }
-    p.error { margin: .2rem 0 0; font-size: .9rem; }
-    .notice { padding: .6rem .8rem; background: #e8f4ea; border-left: 4px solid #2e7d32; margin-bottom: 1rem; }
-    .alert { padding: .6rem .8rem; background: #fdecea; border-left: 4px solid var(--bad); margin-bottom: 1rem; }
-    .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .2rem 1rem; margin: 0; }
-    .facts div { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
-    .facts dt { font-size: .8rem; color: var(--muted); }
-    .facts dd { margin: 0; }
-    .totals { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
-    .totals div { background: var(--bg); padding: .5rem .8rem; border-radius: 6px; }
-    .totals strong { display: block; font-size: 1.3rem; }
-    .pager { display: flex; gap: 1rem; align-items: center; margin: .8rem 0; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
-    svg { max-width: 100%; height: auto; }
-    svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
-    .status { padding: .05rem .4rem; border-radius: 3px; font-size: .8rem; background: #e4e9ee; }
-    .status-open { background: #dcefdc; } .status-closing { background: #fdf0d5; } .status-closed { background: #eee; color: #666; }
-    .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
-    .changes { margin: 0; padding-left: 1rem; font-size: .85rem; }
-    .sadd input { width: 6rem; } .sadd input.invalid { border-color: var(--bad); background: #fff5f4; }
-    .sev { display: inline-block; min-width: 1.6rem; text-align: center; border-radius: 3px; padding: 0 .3rem; font-weight: 600; }
-    .sev1 { background: #d4ecd4; fill: #7fbf7f; } .sev2 { background: #fff1a8; fill: #e8c800; }
-    .sev3 { background: #fdc982; fill: #f39c34; } .sev4 { background: #f48a66; fill: #dd4b1a; }
-    .sev5 { background: #b3261e; color: #fff; fill: #8c1111; }
-    fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem .8rem; }
-    legend { font-weight: 700; padding: 0 .3rem; }
-    .worse { color: var(--bad); } .better { color: #2e7d32; }
-    .legend { display: flex; flex-wrap: wrap; gap: .4rem; font-size: .85rem; }
-    table.heat td, table.heat th { padding: .25rem .35rem; }
-    table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }
-    svg.map circle { stroke: #fff; stroke-width: .5; }
-    .hint { color: var(--muted); font-size: .9rem; }
-    nav.sublinks { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .95rem; }
-    nav.sublinks strong { color: var(--ink); }
-    nav.languages { display: flex; flex-wrap: wrap; gap: .3rem 1rem; justify-content: flex-end; font-size: 1rem; }
-    [dir=rtl] td, [dir=rtl] th { text-align: right; } [dir=rtl] td.num, [dir=rtl] th.num { text-align: left; }
-    td.progress { white-space: nowrap; } td.progress strong { display: inline-block; min-width: 3.2rem; }
-    svg.progress { width: 10rem; vertical-align: middle; }
-    svg.bars { max-width: 30rem; }
-    td.who { font-size: .8rem; }
-    .missing { display: inline-block; margin: .1rem; padding: .05rem .4rem; border-radius: 3px; background: #fdecea; }
-    svg.areas path { stroke: #fff; stroke-width: .8; stroke-linejoin: round; }
-    .shade0 { fill: #e4e9ee; } .shade1 { fill: #c6dbef; } .shade2 { fill: #9ecae1; } .shade3 { fill: #6baed6; }
-    .shade4 { fill: #3182bd; } .shade5 { fill: #08519c; }
-    svg.map path.area { fill: #fff; stroke: #8a94a0; stroke-width: .8; stroke-linejoin: round; }
-    @media (max-width: 40rem) {
-      .hide-narrow { display: none; }
-      main { padding: .6rem; }
-      th, td { padding: .3rem; }
-    }
-    @media print {
-      header.top, .filters, .pager, .actions, form, nav, .noprint { display: none !important; }
-      main { max-width: none; padding: 0; }
-      a { color: inherit; text-decoration: none; }
-      h2 { break-after: avoid; } table, svg { break-inside: avoid; }
-    }
-    """
+        :root { --ink: #1d2733; --muted: #5b6877; --line: #d5dbe2; --accent: #0b5c8e; --bad: #b3261e; --bg: #f6f8fa; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+        header.top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; background: var(--accent); color: #fff; }
+        header.top a { color: #fff; text-decoration: none; }
+        .brand { font-weight: 700; font-size: 1.15rem; }
+        header nav { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; flex: 1; }
+        .who { margin-left: auto; font-size: .85rem; opacity: .9; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+        h1 { font-size: 1.5rem; margin: .2rem 0 .8rem; }
+        h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+        a { color: var(--accent); }
+        table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+        th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { background: var(--bg); font-weight: 600; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .table-wrap { overflow-x: auto; }
+        .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-bottom: 1rem; padding: .6rem; background: var(--bg); border-radius: 6px; }
+        .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+        input, select, textarea, button { font: inherit; padding: .35rem .5rem; border: 1px solid #aab4bf; border-radius: 4px; max-width: 100%; }
+        button, .button { background: var(--accent); color: #fff; border: 0; cursor: pointer; text-decoration: none; padding: .45rem .9rem; border-radius: 4px; display: inline-block; }
+        button.secondary { background: #e4e9ee; color: var(--ink); }
+        .field { margin-bottom: .8rem; display: flex; flex-direction: column; max-width: 32rem; }
+        .field label { font-weight: 600; font-size: .9rem; }
+        .field small { color: var(--muted); }
+        .field.invalid input, .field.invalid select { border-color: var(--bad); background: #fff5f4; }
+        .error, .errors { color: var(--bad); }
+        p.error { margin: .2rem 0 0; font-size: .9rem; }
+        .notice { padding: .6rem .8rem; background: #e8f4ea; border-left: 4px solid #2e7d32; margin-bottom: 1rem; }
+        .alert { padding: .6rem .8rem; background: #fdecea; border-left: 4px solid var(--bad); margin-bottom: 1rem; }
+        .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .2rem 1rem; margin: 0; }
+        .facts div { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
+        .facts dt { font-size: .8rem; color: var(--muted); }
+        .facts dd { margin: 0; }
+        .totals { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
+        .totals div { background: var(--bg); padding: .5rem .8rem; border-radius: 6px; }
+        .totals strong { display: block; font-size: 1.3rem; }
+        .pager { display: flex; gap: 1rem; align-items: center; margin: .8rem 0; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        svg { max-width: 100%; height: auto; }
+        svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+        .status { padding: .05rem .4rem; border-radius: 3px; font-size: .8rem; background: #e4e9ee; }
+        .status-open { background: #dcefdc; } .status-closing { background: #fdf0d5; } .status-closed { background: #eee; color: #666; }
+        .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
+        .changes { margin: 0; padding-left: 1rem; font-size: .85rem; }
+        .sadd input { width: 6rem; } .sadd input.invalid { border-color: var(--bad); background: #fff5f4; }
+        .sev { display: inline-block; min-width: 1.6rem; text-align: center; border-radius: 3px; padding: 0 .3rem; font-weight: 600; }
+        .sev1 { background: #d4ecd4; fill: #7fbf7f; } .sev2 { background: #fff1a8; fill: #e8c800; }
+        .sev3 { background: #fdc982; fill: #f39c34; } .sev4 { background: #f48a66; fill: #dd4b1a; }
+        .sev5 { background: #b3261e; color: #fff; fill: #8c1111; }
+        fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem .8rem; }
+        legend { font-weight: 700; padding: 0 .3rem; }
+        .worse { color: var(--bad); } .better { color: #2e7d32; }
+        .legend { display: flex; flex-wrap: wrap; gap: .4rem; font-size: .85rem; }
+        table.heat td, table.heat th { padding: .25rem .35rem; }
+        table.heat th.sector { font-size: .75rem; writing-mode: vertical-rl; transform: rotate(180deg); height: 7rem; }
+        svg.map circle { stroke: #fff; stroke-width: .5; }
+        .hint { color: var(--muted); font-size: .9rem; }
+        nav.sublinks { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .95rem; }
+        nav.sublinks strong { color: var(--ink); }
+        nav.languages { display: flex; flex-wrap: wrap; gap: .3rem 1rem; justify-content: flex-end; font-size: 1rem; }
+        [dir=rtl] td, [dir=rtl] th { text-align: right; } [dir=rtl] td.num, [dir=rtl] th.num { text-align: left; }
+        td.progress { white-space: nowrap; } td.progress strong { display: inline-block; min-width: 3.2rem; }
+        svg.progress { width: 10rem; vertical-align: middle; }
+        svg.bars { max-width: 30rem; }
+        td.who { font-size: .8rem; }
+        .missing { display: inline-block; margin: .1rem; padding: .05rem .4rem; border-radius: 3px; background: #fdecea; }
+        svg.areas path { stroke: #fff; stroke-width: .8; stroke-linejoin: round; }
+        .shade0 { fill: #e4e9ee; } .shade1 { fill: #c6dbef; } .shade2 { fill: #9ecae1; } .shade3 { fill: #6baed6; }
+        .shade4 { fill: #3182bd; } .shade5 { fill: #08519c; }
+        svg.map path.area { fill: #fff; stroke: #8a94a0; stroke-width: .8; stroke-linejoin: round; }
+        @media (max-width: 40rem) {
+          .hide-narrow { display: none; }
+          main { padding: .6rem; }
+          th, td { padding: .3rem; }
+        }
+        @media print {
+          header.top, .filters, .pager, .actions, form, nav, .noprint { display: none !important; }
+          main { max-width: none; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+          h2 { break-after: avoid; } table, svg { break-inside: avoid; }
+        }
+        """
 
     static func response() -> Response {
         let response = Response(status: .ok)

@@ -6,24 +6,74 @@ import Vapor
 struct Wording: Sendable {
     /// What the pages say; every built-in language has every one (tested).
     enum Key: String, CaseIterable, Sendable {
-        case languageName = "language_name", direction
-        case formTitle = "form_title", formIntro = "form_intro", checkLink = "check_link", checkFields = "check_fields"
-        case siteCodeLabel = "site_code_label", siteLabel = "site_label", chooseSite = "choose_site", aboutLabel = "about_label", choose
-        case messageLabel = "message_label", wantsAnswerLabel = "wants_answer_label", yes, no, contactLabel = "contact_label"
-        case consentLabel = "consent_label", sexLabel = "sex_label", preferNotToSay = "prefer_not_to_say", female, male, other
-        case ageLabel = "age_label", ageUnder18 = "age_under_18", age18To59 = "age_18_59", age60Plus = "age_60_plus", send
-        case errorSite = "error_site", errorCategory = "error_category", errorDescription = "error_description", errorContact = "error_contact"
-        case receiptTitle = "receipt_title", receiptHeading = "receipt_heading", referenceIs = "reference_is", writeItDown = "write_it_down"
-        case checkStatus = "check_status", statusTitle = "status_title", statusHeading = "status_heading", yourReference = "your_reference"
-        case check, receivedOn = "received_on", notFound = "not_found"
-        case statusNew = "status_new", statusAcknowledged = "status_acknowledged", statusReferred = "status_referred"
-        case statusInProgress = "status_in_progress", statusResponded = "status_responded", statusClosed = "status_closed"
-        case waitTitle = "wait_title", waitHeading = "wait_heading", waitText = "wait_text"
-        case servicesAt = "services_at", siteUpdated = "site_updated", noServices = "no_services", service, who, whereColumn = "where", when
-        case howToReach = "how_to_reach", tellUs = "tell_us", online, hotline, inPerson = "in_person", confidential
-        case sectorCCCM = "sector_cccm", sectorShelter = "sector_shelter", sectorWASH = "sector_wash", sectorHealth = "sector_health"
-        case sectorProtection = "sector_protection", sectorEducation = "sector_education", sectorFoodSecurity = "sector_food_security"
-        case sectorNutrition = "sector_nutrition", sectorLivelihoods = "sector_livelihoods"
+        case languageName = "language_name"
+        case direction
+        case formTitle = "form_title"
+        case formIntro = "form_intro"
+        case checkLink = "check_link"
+        case checkFields = "check_fields"
+        case siteCodeLabel = "site_code_label"
+        case siteLabel = "site_label"
+        case chooseSite = "choose_site"
+        case aboutLabel = "about_label"
+        case choose
+        case messageLabel = "message_label"
+        case wantsAnswerLabel = "wants_answer_label"
+        case yes, no
+        case contactLabel = "contact_label"
+        case consentLabel = "consent_label"
+        case sexLabel = "sex_label"
+        case preferNotToSay = "prefer_not_to_say"
+        case female, male, other
+        case ageLabel = "age_label"
+        case ageUnder18 = "age_under_18"
+        case age18To59 = "age_18_59"
+        case age60Plus = "age_60_plus"
+        case send
+        case errorSite = "error_site"
+        case errorCategory = "error_category"
+        case errorDescription = "error_description"
+        case errorContact = "error_contact"
+        case receiptTitle = "receipt_title"
+        case receiptHeading = "receipt_heading"
+        case referenceIs = "reference_is"
+        case writeItDown = "write_it_down"
+        case checkStatus = "check_status"
+        case statusTitle = "status_title"
+        case statusHeading = "status_heading"
+        case yourReference = "your_reference"
+        case check
+        case receivedOn = "received_on"
+        case notFound = "not_found"
+        case statusNew = "status_new"
+        case statusAcknowledged = "status_acknowledged"
+        case statusReferred = "status_referred"
+        case statusInProgress = "status_in_progress"
+        case statusResponded = "status_responded"
+        case statusClosed = "status_closed"
+        case waitTitle = "wait_title"
+        case waitHeading = "wait_heading"
+        case waitText = "wait_text"
+        case servicesAt = "services_at"
+        case siteUpdated = "site_updated"
+        case noServices = "no_services"
+        case service, who
+        case whereColumn = "where"
+        case when
+        case howToReach = "how_to_reach"
+        case tellUs = "tell_us"
+        case online, hotline
+        case inPerson = "in_person"
+        case confidential
+        case sectorCCCM = "sector_cccm"
+        case sectorShelter = "sector_shelter"
+        case sectorWASH = "sector_wash"
+        case sectorHealth = "sector_health"
+        case sectorProtection = "sector_protection"
+        case sectorEducation = "sector_education"
+        case sectorFoodSecurity = "sector_food_security"
+        case sectorNutrition = "sector_nutrition"
+        case sectorLivelihoods = "sector_livelihoods"
     }
 
     let code: String
@@ -36,7 +86,9 @@ struct Wording: Sendable {
 
     /// The text for `key`, with `{name}` placeholders filled in; English where this language lacks it.
     subscript(_ key: Key, _ values: [String: String] = [:]) -> String {
-        values.reduce(words[key] ?? WordingCatalogue.english[key] ?? key.rawValue) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        values.reduce(words[key] ?? WordingCatalogue.english[key] ?? key.rawValue) {
+            $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value)
+        }
     }
 
     var isRightToLeft: Bool { self[.direction] == "rtl" }
@@ -61,9 +113,11 @@ struct Wording: Sendable {
     }
 
     /// The key of each response sector's name, by the sector's code.
-    static let sectorKeys: [String: Key] = ["CCCM": .sectorCCCM, "Shelter": .sectorShelter, "WASH": .sectorWASH, "Health": .sectorHealth,
-                                            "Protection": .sectorProtection, "Education": .sectorEducation, "Food security": .sectorFoodSecurity,
-                                            "Nutrition": .sectorNutrition, "Livelihoods": .sectorLivelihoods]
+    static let sectorKeys: [String: Key] = [
+        "CCCM": .sectorCCCM, "Shelter": .sectorShelter, "WASH": .sectorWASH, "Health": .sectorHealth,
+        "Protection": .sectorProtection, "Education": .sectorEducation, "Food security": .sectorFoodSecurity,
+        "Nutrition": .sectorNutrition, "Livelihoods": .sectorLivelihoods,
+    ]
 
     /// A response sector's name; a sector this wording does not know keeps the name it has.
     func sector(_ code: String) -> String {
@@ -100,33 +154,46 @@ struct Wordings: Sendable {
             let file = directory.map { URL(fileURLWithPath: $0).appendingPathComponent("\(code).json") }
             if let file, let data = FileManager.default.contents(atPath: file.path) {
                 guard let entries = try? JSONDecoder().decode([String: String].self, from: data) else {
-                    problems.append("\(file.path) is not a JSON object of texts"); return nil
+                    problems.append("\(file.path) is not a JSON object of texts")
+                    return nil
                 }
                 for (name, text) in entries {
-                    guard let key = Wording.Key(rawValue: name) else { problems.append("\(file.path): '\(name)' is not a wording key"); continue }
+                    guard let key = Wording.Key(rawValue: name) else {
+                        problems.append("\(file.path): '\(name)' is not a wording key")
+                        continue
+                    }
                     words[key] = text
                 }
             }
             guard !words.isEmpty else {
-                problems.append("'\(code)' is not a built-in language (\(WordingCatalogue.builtIn.keys.sorted().joined(separator: ", "))) and has no \(code).json"
-                                + (directory.map { " in \($0)" } ?? "; set HAVEN_WORDING_DIR"))
+                problems.append(
+                    "'\(code)' is not a built-in language (\(WordingCatalogue.builtIn.keys.sorted().joined(separator: ", "))) and has no \(code).json"
+                        + (directory.map { " in \($0)" } ?? "; set HAVEN_WORDING_DIR"))
                 return nil
             }
             return Wording(code: code, words: words)
         }
         guard problems.isEmpty, !languages.isEmpty else {
-            throw HavenError.badRequest("HAVEN_LANGUAGES: " + (problems.isEmpty ? "name at least one language" : problems.joined(separator: "; ")))
+            throw HavenError.badRequest(
+                "HAVEN_LANGUAGES: "
+                    + (problems.isEmpty ? "name at least one language" : problems.joined(separator: "; ")))
         }
     }
 
     /// `?lang=` when it is one of the operation's languages, else the browser's first that is, else the default.
     func chosen(for req: Request) -> Wording {
-        if let asked = req.query[String.self, at: "lang"], let wording = languages.first(where: { $0.code == asked }) { return wording }
+        if let asked = req.query[String.self, at: "lang"], let wording = languages.first(where: { $0.code == asked }) {
+            return wording
+        }
         let accepted = (req.headers.first(name: .acceptLanguage) ?? "").split(separator: ",").compactMap { part in
             part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         }
         for tag in accepted {
-            if let wording = languages.first(where: { $0.code == tag || $0.code == tag.split(separator: "-").first.map(String.init) }) { return wording }
+            if let wording = languages.first(where: {
+                $0.code == tag || $0.code == tag.split(separator: "-").first.map(String.init)
+            }) {
+                return wording
+            }
         }
         return languages[0]
     }

@@ -28,16 +28,20 @@ struct ProgressPages: RouteCollection {
 
     func archive(req: Request) async throws -> Response {
         let user = try req.authorize(.editResponsePlan)
-        try await TargetRegister.setArchived(true, try await req.find(ResponseTarget.self, named: "Target"), by: user, on: req.db)
+        try await TargetRegister.setArchived(
+            true, try await req.find(ResponseTarget.self, named: "Target"), by: user, on: req.db)
         return req.redirect(to: Paths.progress)
     }
 
-    private func page(_ req: Request, form: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(_ req: Request, form: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let user = try req.authorize(.readOperationalData)
         let query = try ProgressQuery(req)
         let (targets, progress, names) = try await query.progress(on: req.db)
-        let view = ProgressView(user: user, query: query, targets: targets, progress: progress, names: names,
-                                form: form, errors: errors, csrf: req.csrfToken)
+        let view = ProgressView(
+            user: user, query: query, targets: targets, progress: progress, names: names,
+            form: form, errors: errors, csrf: req.csrfToken)
         return Layout.response(view.render(), status: status)
     }
 
@@ -51,11 +55,15 @@ struct ProgressPages: RouteCollection {
             }
             return month
         }
-        let from = month("fromMonth"), to = month("toMonth")
+        let from = month("fromMonth")
+        let to = month("toMonth")
         let people = values["people"].nonEmpty.flatMap { Int($0.replacingOccurrences(of: ",", with: "")) }
         if people == nil { errors.append(FieldError("people", "'\(values["people"] ?? "")' is not a whole number")) }
         try HavenError.check(errors)
-        return TargetInput(sector: values["sector"] ?? "", activity: values["activity"].nonEmpty, adminArea: values["adminArea"].nonEmpty,
-                           indicator: values["indicator"].nonEmpty, fromMonth: from, toMonth: to, people: people!, comment: values["comment"].nonEmpty)
+        return TargetInput(
+            sector: values["sector"] ?? "", activity: values["activity"].nonEmpty,
+            adminArea: values["adminArea"].nonEmpty,
+            indicator: values["indicator"].nonEmpty, fromMonth: from, toMonth: to, people: people!,
+            comment: values["comment"].nonEmpty)
     }
 }

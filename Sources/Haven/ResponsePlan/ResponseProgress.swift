@@ -65,8 +65,10 @@ enum ResponseProgress {
     /// Whether a line's reach counts toward a target: same sector (and activity when the target names one),
     /// inside the target's area, in one of its months.
     static func counts(_ reach: Reach, toward target: Target) -> Bool {
-        reach.sector == target.sector && (target.activity.map { $0.uppercased() == reach.activity.uppercased() } ?? true)
-            && (target.areaPcode.map { reach.areaPath.contains($0) } ?? true) && target.from <= reach.month && reach.month <= target.to
+        reach.sector == target.sector
+            && (target.activity.map { $0.uppercased() == reach.activity.uppercased() } ?? true)
+            && (target.areaPcode.map { reach.areaPath.contains($0) } ?? true) && target.from <= reach.month
+            && reach.month <= target.to
     }
 
     static func progress(_ targets: [Target], _ reach: [Reach], by dimension: Dimension? = nil) -> [Progress] {
@@ -76,8 +78,12 @@ enum ResponseProgress {
             if let dimension {
                 for r in counted { parts[key(r, dimension, below: target.areaPcode), default: 0] += r.reached }
             }
-            return Progress(target: target, reached: counted.map(\.reached).reduce(0, +), targetedByPartners: counted.map(\.targeted).reduce(0, +),
-                            parts: parts.map { Part(key: $0.key, reached: $0.value) }.sorted { ($0.reached, $1.key) > ($1.reached, $0.key) })
+            return Progress(
+                target: target, reached: counted.map(\.reached).reduce(0, +),
+                targetedByPartners: counted.map(\.targeted).reduce(0, +),
+                parts: parts.map { Part(key: $0.key, reached: $0.value) }.sorted {
+                    ($0.reached, $1.key) > ($1.reached, $0.key)
+                })
         }
     }
 

@@ -25,17 +25,21 @@ final class ResponseTarget: Model, Audited, @unchecked Sendable {
     var auditLabel: String { "\(activityCode.isEmpty ? sector : activityCode) \(areaPcode) \(fromMonth)–\(toMonth)" }
 
     var auditFields: [String: String] {
-        ["sector": sector, "activity": activityCode, "adminArea": areaPcode, "indicator": indicator, "fromMonth": fromMonth,
-         "toMonth": toMonth, "people": String(people), "comment": comment]
+        [
+            "sector": sector, "activity": activityCode, "adminArea": areaPcode, "indicator": indicator,
+            "fromMonth": fromMonth,
+            "toMonth": toMonth, "people": String(people), "comment": comment,
+        ]
     }
 
     /// What makes two targets the same target: a plan sets one figure per scope and period.
     var scopeKey: String { [sector, activityCode, areaPcode, fromMonth, toMonth].joined(separator: "|") }
 
     var value: ResponseProgress.Target {
-        ResponseProgress.Target(id: id!, sector: sector, activity: activityCode.isEmpty ? nil : activityCode,
-                                areaPcode: areaPcode.isEmpty ? nil : areaPcode, from: .stored(fromMonth),
-                                to: .stored(toMonth), people: people)
+        ResponseProgress.Target(
+            id: id!, sector: sector, activity: activityCode.isEmpty ? nil : activityCode,
+            areaPcode: areaPcode.isEmpty ? nil : areaPcode, from: .stored(fromMonth),
+            to: .stored(toMonth), people: people)
     }
 }
 

@@ -53,7 +53,9 @@ struct TargetAPI: RouteCollection {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let targets = try await ProgressQuery(req).targets(on: req.db)
-        return Page(items: try targets.dropFirst(page.offset).prefix(page.limit).map(TargetBody.init), total: targets.count, request: page)
+        return Page(
+            items: try targets.dropFirst(page.offset).prefix(page.limit).map(TargetBody.init), total: targets.count,
+            request: page)
     }
 
     func create(req: Request) async throws -> Response {
@@ -87,8 +89,12 @@ struct TargetAPI: RouteCollection {
         let query = try ProgressQuery(req)
         let (targets, progress, names) = try await query.progress(on: req.db)
         let items = try zip(targets, progress).dropFirst(page.offset).prefix(page.limit).map { target, p in
-            ProgressItem(target: try TargetBody(target), reached: p.reached, targetedByPartners: p.targetedByPartners, percent: p.percent,
-                         parts: p.parts.map { .init(key: $0.key, label: Self.label($0.key, query.dimension, names), reached: $0.reached) })
+            ProgressItem(
+                target: try TargetBody(target), reached: p.reached, targetedByPartners: p.targetedByPartners,
+                percent: p.percent,
+                parts: p.parts.map {
+                    .init(key: $0.key, label: Self.label($0.key, query.dimension, names), reached: $0.reached)
+                })
         }
         return Page(items: items, total: progress.count, request: page)
     }

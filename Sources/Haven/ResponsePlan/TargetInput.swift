@@ -28,7 +28,11 @@ enum TargetRules {
         var errors: [FieldError] = []
         let sector = ResponseSector.named(t.sector)
         if sector == nil {
-            errors.append(FieldError("sector", "'\(t.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"))
+            errors.append(
+                FieldError(
+                    "sector",
+                    "'\(t.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"
+                ))
         }
         if let code = t.activity?.trimmed.uppercased(), !code.isEmpty {
             switch known.activities[code] {
@@ -43,7 +47,9 @@ enum TargetRules {
         }
         errors += TextRules.problems([("indicator", t.indicator, .line), ("comment", t.comment, .note)])
         if t.toMonth < t.fromMonth { errors.append(FieldError("toMonth", "\(t.toMonth) is before \(t.fromMonth)")) }
-        if t.people <= 0 || t.people > Counts.largest { errors.append(FieldError("people", "must be between 1 and 100,000,000")) }
+        if t.people <= 0 || t.people > Counts.largest {
+            errors.append(FieldError("people", "must be between 1 and 100,000,000"))
+        }
         return errors
     }
 }

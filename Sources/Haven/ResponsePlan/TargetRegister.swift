@@ -11,24 +11,37 @@ enum TargetRegister {
         return target
     }
 
-    static func update(_ target: ResponseTarget, with input: TargetInput, by user: UserContext, on db: any Database) async throws {
+    static func update(_ target: ResponseTarget, with input: TargetInput, by user: UserContext, on db: any Database)
+        async throws
+    {
         try await check(input, replacing: target, on: db)
         let before = target.auditFields
         apply(input, to: target)
         try await Audit.update(target, before: before, by: user.actor, on: db)
     }
 
-    static func setArchived(_ archived: Bool, _ target: ResponseTarget, by user: UserContext, on db: any Database) async throws {
+    static func setArchived(_ archived: Bool, _ target: ResponseTarget, by user: UserContext, on db: any Database)
+        async throws
+    {
         if archived { return try await Audit.archive(target, by: user.actor, on: db) }
         try await requireUnique(target.scopeKey, except: target.id, on: db)
         try await Audit.restore(target, by: user.actor, on: db)
     }
 
-    private static func check(_ input: TargetInput, replacing existing: ResponseTarget?, on db: any Database) async throws {
+    private static func check(_ input: TargetInput, replacing existing: ResponseTarget?, on db: any Database)
+        async throws
+    {
         var activities: [String: String] = [:]
-        for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() { activities[type.code.uppercased()] = type.sector }
+        for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() {
+            activities[type.code.uppercased()] = type.sector
+        }
         let pcode = input.adminArea?.trimmed.uppercased() ?? ""
-        let pcodes = pcode.isEmpty ? [] : Set(try await AdminArea.query(on: db).filter(\.$pcode == pcode).filter(\.$archivedAt == nil).all().map(\.pcode))
+        let pcodes =
+            pcode.isEmpty
+            ? []
+            : Set(
+                try await AdminArea.query(on: db).filter(\.$pcode == pcode).filter(\.$archivedAt == nil).all().map(
+                    \.pcode))
         try HavenError.check(TargetRules.check(input, known: TargetRules.Known(activities: activities, pcodes: pcodes)))
         let probe = ResponseTarget()
         apply(input, to: probe)
@@ -36,9 +49,12 @@ enum TargetRegister {
     }
 
     private static func requireUnique(_ key: String, except id: UUID?, on db: any Database) async throws {
-        let twins = try await ResponseTarget.query(on: db).filter(\.$archivedAt == nil).all().filter { $0.scopeKey == key && $0.id != id }
+        let twins = try await ResponseTarget.query(on: db).filter(\.$archivedAt == nil).all().filter {
+            $0.scopeKey == key && $0.id != id
+        }
         guard twins.isEmpty else {
-            throw HavenError.conflict("The plan already has a target for this sector, activity, area and period; correct that one instead.")
+            throw HavenError.conflict(
+                "The plan already has a target for this sector, activity, area and period; correct that one instead.")
         }
     }
 

@@ -23,8 +23,11 @@ final class Service: Model, Audited, @unchecked Sendable {
 
     var auditLabel: String { name }
     var auditFields: [String: String] {
-        ["site": $site.id.uuidString, "sector": sector, "provider": $provider.id.uuidString, "name": name, "location": location, "hours": hours,
-         "contact": contact, "referralFocalPoint": referralFocalPoint]
+        [
+            "site": $site.id.uuidString, "sector": sector, "provider": $provider.id.uuidString, "name": name,
+            "location": location, "hours": hours,
+            "contact": contact, "referralFocalPoint": referralFocalPoint,
+        ]
     }
 }
 
@@ -63,13 +66,20 @@ struct ServiceBody: Content {
     var referralFocalPoint: String?
     var archived: Bool?
 
-    init(siteId: UUID, sector: String, providerId: UUID, name: String, location: String?, hours: String?, contact: String?, referralFocalPoint: String?) {
+    init(
+        siteId: UUID, sector: String, providerId: UUID, name: String, location: String?, hours: String?,
+        contact: String?, referralFocalPoint: String?
+    ) {
         (self.siteId, self.sector, self.providerId, self.name) = (siteId, sector, providerId, name)
-        (self.location, self.hours, self.contact, self.referralFocalPoint) = (location, hours, contact, referralFocalPoint)
+        (self.location, self.hours, self.contact, self.referralFocalPoint) = (
+            location, hours, contact, referralFocalPoint
+        )
     }
 
     init(_ service: Service) {
-        (id, siteId, sector, providerId, name) = (service.id, service.$site.id, service.sector, service.$provider.id, service.name)
+        (id, siteId, sector, providerId, name) = (
+            service.id, service.$site.id, service.sector, service.$provider.id, service.name
+        )
         (location, hours, contact, referralFocalPoint, archived) =
             (service.location, service.hours, service.contact, service.referralFocalPoint, service.archivedAt != nil)
     }
@@ -82,11 +92,17 @@ enum ServiceRules {
         if !siteKnown { errors.append(FieldError("siteId", "is not a site in Haven")) }
         if !providerKnown { errors.append(FieldError("providerId", "is not an organisation in Haven")) }
         if ResponseSector.named(body.sector) == nil {
-            errors.append(FieldError("sector", "'\(body.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"))
+            errors.append(
+                FieldError(
+                    "sector",
+                    "'\(body.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"
+                ))
         }
         if body.name.trimmed.isEmpty { errors.append(FieldError("name", "is required: what is offered")) }
-        errors += TextRules.problems([("name", body.name.trimmed, .name), ("location", body.location, .line), ("hours", body.hours, .line),
-                                      ("contact", body.contact, .line), ("referralFocalPoint", body.referralFocalPoint, .line)])
+        errors += TextRules.problems([
+            ("name", body.name.trimmed, .name), ("location", body.location, .line), ("hours", body.hours, .line),
+            ("contact", body.contact, .line), ("referralFocalPoint", body.referralFocalPoint, .line),
+        ])
         return errors
     }
 }

@@ -63,8 +63,10 @@ final class Site: Model, Audited, @unchecked Sendable {
     /// A site in use, by its code as people type it (any case, spaces around) or by its id, as forms, links and
     /// ODK submissions name it; nil for an unknown or archived site.
     static func named(_ key: String, on db: any Database) async throws -> Site? {
-        let site = if let id = UUID(uuidString: key.trimmed) { try await Site.find(id, on: db) }
-            else { try await Site.query(on: db).filter(\.$codeKey == Self.key(key)).first() }
+        let site =
+            if let id = UUID(uuidString: key.trimmed) { try await Site.find(id, on: db) } else {
+                try await Site.query(on: db).filter(\.$codeKey == Self.key(key)).first()
+            }
         return site?.archivedAt == nil ? site : nil
     }
 }
@@ -105,10 +107,14 @@ struct AddSiteCodeKeys: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sites = try await database.sql.select().columns("id", "code").from(Site.schema).all(decoding: CodeRow.self)
         let groups = Dictionary(grouping: sites) { Site.key($0.code) }.values.filter { $0.count > 1 }
-        guard groups.isEmpty else { throw Clash(codes: groups.map { $0.map(\.code).sorted() }.sorted { $0[0] < $1[0] }) }
+        guard groups.isEmpty else {
+            throw Clash(codes: groups.map { $0.map(\.code).sorted() }.sorted { $0[0] < $1[0] })
+        }
         try await database.schema(Site.schema).field("code_key", .string).update()
         for site in sites {
-            try await database.sql.update(Site.schema).set("code_key", to: Site.key(site.code)).where("id", .equal, site.id).run()
+            try await database.sql.update(Site.schema).set("code_key", to: Site.key(site.code)).where(
+                "id", .equal, site.id
+            ).run()
         }
         try await database.createIndex("sites_code_key", on: Site.schema, "code_key", unique: true)
     }

@@ -62,8 +62,11 @@ struct SiteAPI: RouteCollection {
         let page = try PageRequest(req)
         let (changes, total) = try await SiteStatusChange.query(on: req.db).filter(\.$site.$id == site.requireID())
             .sort(\.$changedOn, .descending).sort(\.$createdAt, .descending).fetchPage(page)
-        return Page(items: changes.map { StatusChangeBody(status: $0.status, changedOn: $0.changedOn, recordedBy: $0.recordedBy) },
-                    total: total, request: page)
+        return Page(
+            items: changes.map {
+                StatusChangeBody(status: $0.status, changedOn: $0.changedOn, recordedBy: $0.recordedBy)
+            },
+            total: total, request: page)
     }
 
     func auditTrail(req: Request) async throws -> Page<AuditEventBody> {

@@ -54,7 +54,8 @@ struct SiteBody: Content {
         closedOn = input.closedOn
         notes = site.notes
         if let individuals = site.populationIndividuals, let day = site.populationCountedOn {
-            currentPopulation = Population(individuals: individuals, households: site.populationHouseholds ?? 0, countedOn: day)
+            currentPopulation = Population(
+                individuals: individuals, households: site.populationHouseholds ?? 0, countedOn: day)
         }
         archived = site.archivedAt != nil
         createdAt = site.createdAt

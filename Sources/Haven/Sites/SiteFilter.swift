@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// The filters and sort order of a site list, read from the query string of both the API and the page.
@@ -28,11 +28,15 @@ struct SiteFilter: Sendable, Equatable {
         text = (req.query["q"] as String?).nonEmpty
         if let raw = (req.query["type"] as String?).nonEmpty {
             type = SiteType(loose: raw)
-            if type == nil { errors.append(FieldError("type", "'\(raw)' is not a site type; use one of \(SiteType.codeList)")) }
+            if type == nil {
+                errors.append(FieldError("type", "'\(raw)' is not a site type; use one of \(SiteType.codeList)"))
+            }
         }
         if let raw = (req.query["status"] as String?).nonEmpty {
             status = SiteStatus(loose: raw)
-            if status == nil { errors.append(FieldError("status", "'\(raw)' is not a status; use one of \(SiteStatus.codeList)")) }
+            if status == nil {
+                errors.append(FieldError("status", "'\(raw)' is not a status; use one of \(SiteStatus.codeList)"))
+            }
         }
         adminArea = (req.query["adminArea"] as String?).nonEmpty
         if let raw = (req.query["managementAgency"] as String?).nonEmpty {
@@ -44,7 +48,13 @@ struct SiteFilter: Sendable, Equatable {
             descending = raw.hasPrefix("-")
             if descending { raw.removeFirst() }
             guard let sort = Sort(rawValue: raw) else {
-                throw HavenError.invalid(errors + [FieldError("sort", "'\(raw)' is not a sort order; use one of \(Sort.allCases.map(\.rawValue).joined(separator: ", ")), with - before it to reverse")])
+                throw HavenError.invalid(
+                    errors + [
+                        FieldError(
+                            "sort",
+                            "'\(raw)' is not a sort order; use one of \(Sort.allCases.map(\.rawValue).joined(separator: ", ")), with - before it to reverse"
+                        )
+                    ])
             }
             self.sort = sort
         }
@@ -73,8 +83,11 @@ struct SiteFilter: Sendable, Equatable {
         case .name: query.sort(\.$name, direction)
         case .population:
             // Sites never counted go last on both engines (PostgreSQL would put NULL first when descending).
-            query.sort(.custom(SQLOrderBy(expression: SQLColumn("population_individuals", table: Site.schema),
-                                          direction: SQLRaw(descending ? "DESC NULLS LAST" : "ASC NULLS LAST"))))
+            query.sort(
+                .custom(
+                    SQLOrderBy(
+                        expression: SQLColumn("population_individuals", table: Site.schema),
+                        direction: SQLRaw(descending ? "DESC NULLS LAST" : "ASC NULLS LAST"))))
         case .status: query.sort(\.$status, direction)
         case .type: query.sort(\.$type, direction)
         }

@@ -7,7 +7,9 @@ enum SiteForm {
         let adminArea = ids.uuid("adminAreaId")
         let agency = ids.uuid("managementAgencyId")
         var errors = ids.errors
-        if adminArea == nil && errors.message(for: "adminAreaId") == nil { errors.append(FieldError("adminAreaId", "is required")) }
+        if adminArea == nil && errors.message(for: "adminAreaId") == nil {
+            errors.append(FieldError("adminAreaId", "is required"))
+        }
         let (input, problems) = read(v, adminAreaId: adminArea, managementAgencyId: agency, today: .today())
         try HavenError.check(errors + problems)
         return input
@@ -15,8 +17,10 @@ enum SiteForm {
 
     /// Reads a site's text fields (the form, or a row of an import) once the area and agency are known:
     /// every field that cannot be read, then every rule the site breaks, one problem per field.
-    static func read(_ v: [String: String], adminAreaId: UUID?, managementAgencyId: UUID?,
-                     today: CalendarDay) -> (input: SiteInput, errors: [FieldError]) {
+    static func read(
+        _ v: [String: String], adminAreaId: UUID?, managementAgencyId: UUID?,
+        today: CalendarDay
+    ) -> (input: SiteInput, errors: [FieldError]) {
         var reader = FieldReader(values: v)
         let type = reader.vocabulary("type", SiteType.self)
         let status = reader.vocabulary("status", SiteStatus.self)
@@ -24,15 +28,21 @@ enum SiteForm {
             code: v["code"]?.trimmed ?? "", name: v["name"]?.trimmed ?? "",
             otherNames: (v["otherNames"] ?? "").split(separator: ";").map { String($0).trimmed },
             type: type ?? .plannedCamp, status: status ?? .open, adminAreaId: adminAreaId ?? UUID(),
-            latitude: reader.double("latitude"), longitude: reader.double("longitude"), managementAgencyId: managementAgencyId,
+            latitude: reader.double("latitude"), longitude: reader.double("longitude"),
+            managementAgencyId: managementAgencyId,
             landOwnership: reader.vocabulary("landOwnership", LandOwnership.self) ?? .unknown,
             tenancyAgreement: reader.bool("tenancyAgreement"), areaSquareMetres: reader.double("areaSquareMetres"),
-            capacityHouseholds: reader.int("capacityHouseholds"), capacityIndividuals: reader.int("capacityIndividuals"),
+            capacityHouseholds: reader.int("capacityHouseholds"),
+            capacityIndividuals: reader.int("capacityIndividuals"),
             openedOn: reader.day("openedOn"), closedOn: reader.day("closedOn"), notes: v["notes"]?.trimmed ?? "",
             statusDate: reader.day("statusDate"))
         var errors = reader.errors
-        if v["type"].nonEmpty == nil { errors.append(FieldError("type", "is required: use one of \(SiteType.codeList)")) }
-        if v["status"].nonEmpty == nil { errors.append(FieldError("status", "is required: use one of \(SiteStatus.codeList)")) }
+        if v["type"].nonEmpty == nil {
+            errors.append(FieldError("type", "is required: use one of \(SiteType.codeList)"))
+        }
+        if v["status"].nonEmpty == nil {
+            errors.append(FieldError("status", "is required: use one of \(SiteStatus.codeList)"))
+        }
         let unread = Set(errors.map(\.field))
         return (input, errors + SiteRules.validate(input, today: today).filter { !unread.contains($0.field) })
     }
@@ -46,7 +56,8 @@ enum SiteForm {
             "managementAgencyId": s.managementAgencyId?.uuidString ?? "", "landOwnership": site.landOwnership.rawValue,
             "tenancyAgreement": s.tenancyAgreement.map { $0 ? "yes" : "no" } ?? "",
             "areaSquareMetres": s.areaSquareMetres.map { String($0) } ?? "",
-            "capacityHouseholds": s.capacityHouseholds.map(String.init) ?? "", "capacityIndividuals": s.capacityIndividuals.map(String.init) ?? "",
+            "capacityHouseholds": s.capacityHouseholds.map(String.init) ?? "",
+            "capacityIndividuals": s.capacityIndividuals.map(String.init) ?? "",
             "openedOn": s.openedOn?.description ?? "", "closedOn": s.closedOn?.description ?? "", "notes": site.notes,
         ]
     }
@@ -68,7 +79,8 @@ struct FieldReader {
     mutating func double(_ field: String) -> Double? {
         guard let raw = text(field) else { return nil }
         guard let value = Double(raw.replacingOccurrences(of: ",", with: "")), value.isFinite else {
-            errors.append(FieldError(field, "'\(raw)' is not a number")); return nil
+            errors.append(FieldError(field, "'\(raw)' is not a number"))
+            return nil
         }
         return value
     }
@@ -76,7 +88,8 @@ struct FieldReader {
     mutating func int(_ field: String) -> Int? {
         guard let raw = text(field) else { return nil }
         guard let value = Int(raw.replacingOccurrences(of: ",", with: "")) else {
-            errors.append(FieldError(field, "'\(raw)' is not a whole number")); return nil
+            errors.append(FieldError(field, "'\(raw)' is not a whole number"))
+            return nil
         }
         return value
     }
@@ -86,28 +99,35 @@ struct FieldReader {
         switch raw {
         case "yes", "y", "true", "1": return true
         case "no", "n", "false", "0": return false
-        default: errors.append(FieldError(field, "'\(raw)' is not yes or no")); return nil
+        default:
+            errors.append(FieldError(field, "'\(raw)' is not yes or no"))
+            return nil
         }
     }
 
     mutating func day(_ field: String) -> CalendarDay? {
         guard let raw = text(field) else { return nil }
         guard let day = CalendarDay(raw) else {
-            errors.append(FieldError(field, "'\(raw)' is not a date in the form yyyy-mm-dd")); return nil
+            errors.append(FieldError(field, "'\(raw)' is not a date in the form yyyy-mm-dd"))
+            return nil
         }
         return day
     }
 
     mutating func uuid(_ field: String) -> UUID? {
         guard let raw = text(field) else { return nil }
-        guard let id = UUID(uuidString: raw) else { errors.append(FieldError(field, "is not a known choice")); return nil }
+        guard let id = UUID(uuidString: raw) else {
+            errors.append(FieldError(field, "is not a known choice"))
+            return nil
+        }
         return id
     }
 
     mutating func vocabulary<V: Vocabulary>(_ field: String, _ type: V.Type) -> V? {
         guard let raw = text(field) else { return nil }
         guard let value = V(loose: raw) else {
-            errors.append(FieldError(field, "'\(raw)' is not one of \(V.codeList)")); return nil
+            errors.append(FieldError(field, "'\(raw)' is not one of \(V.codeList)"))
+            return nil
         }
         return value
     }

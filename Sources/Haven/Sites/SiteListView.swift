@@ -11,13 +11,17 @@ struct SiteListView {
     var query: String
 
     func render() -> String {
-        Layout.page("Sites", user: user,
+        Layout.page(
+            "Sites", user: user,
             .h1("Sites"),
-            .if(Permission.createSite.isGranted(to: user), .div(.class("actions"), .a(.class("button"), .href(Paths.newSite), "Add a site"))),
+            .if(
+                Permission.createSite.isGranted(to: user),
+                .div(.class("actions"), .a(.class("button"), .href(Paths.newSite), "Add a site"))),
             filters,
-            .div(.class("totals"),
-                 .div(.strong(.text(Format.number(total))), .text(total == 1 ? "site" : "sites")),
-                 .div(.strong(.text(Format.number(people))), "people (latest counts)")),
+            .div(
+                .class("totals"),
+                .div(.strong(.text(Format.number(total))), .text(total == 1 ? "site" : "sites")),
+                .div(.strong(.text(Format.number(people))), "people (latest counts)")),
             .div(.class("table-wrap"), tableNode),
             Layout.pager(total: total, page: page, baseQuery: baseQuery, path: Paths.sites)
         )
@@ -33,38 +37,60 @@ struct SiteListView {
     }
 
     private var filters: Node<HTML.BodyContext> {
-        .form(.class("filters"), .method(.get), .action(Paths.sites),
-            .label("Search", .input(.type(.search), .name("q"), .value(filter.text ?? ""), .placeholder("code or name"))),
-            .label("Type", .select(.attribute(named: "name", value: "type"), Layout.option("", "All types"),
-                .forEach(SiteType.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.type) })),
-            .label("Status", .select(.attribute(named: "name", value: "status"), Layout.option("", "All statuses"),
-                .forEach(SiteStatus.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.status) })),
-            .label("Area (P-code)", .input(.type(.text), .name("adminArea"), .value(filter.adminArea ?? ""), .placeholder("e.g. BO02"))),
-            .label("Sort", .select(.attribute(named: "name", value: "sort"), .forEach(SiteFilter.Sort.allCases) { sort in
-                .group(
-                    Layout.option(sort.rawValue, sort.label, selected: sort == filter.sort && !filter.descending),
-                    Layout.option("-" + sort.rawValue, sort.label + " (reverse)", selected: sort == filter.sort && filter.descending))
-            })),
+        .form(
+            .class("filters"), .method(.get), .action(Paths.sites),
+            .label(
+                "Search", .input(.type(.search), .name("q"), .value(filter.text ?? ""), .placeholder("code or name"))),
+            .label(
+                "Type",
+                .select(
+                    .attribute(named: "name", value: "type"), Layout.option("", "All types"),
+                    .forEach(SiteType.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.type) })),
+            .label(
+                "Status",
+                .select(
+                    .attribute(named: "name", value: "status"), Layout.option("", "All statuses"),
+                    .forEach(SiteStatus.allCases) {
+                        Layout.option($0.rawValue, $0.label, selected: $0 == filter.status)
+                    })),
+            .label(
+                "Area (P-code)",
+                .input(.type(.text), .name("adminArea"), .value(filter.adminArea ?? ""), .placeholder("e.g. BO02"))),
+            .label(
+                "Sort",
+                .select(
+                    .attribute(named: "name", value: "sort"),
+                    .forEach(SiteFilter.Sort.allCases) { sort in
+                        .group(
+                            Layout.option(
+                                sort.rawValue, sort.label, selected: sort == filter.sort && !filter.descending),
+                            Layout.option(
+                                "-" + sort.rawValue, sort.label + " (reverse)",
+                                selected: sort == filter.sort && filter.descending))
+                    })),
             .button(.type(.submit), "Filter")
         )
     }
 
     var tableNode: Node<HTML.BodyContext> {
         .table(
-            .thead(.tr(.th("Code"), .th("Name"), .th(.class("hide-narrow"), "Type"), .th("Status"),
-                       .th(.class("hide-narrow"), "Area"), .th(.class("hide-narrow"), "Managed by"),
-                       .th(.class("num"), "People"), .th(.class("num hide-narrow"), "Counted"))),
-            .tbody(.forEach(sites) { site in
+            .thead(
                 .tr(
-                    .td(.a(.href(Paths.site(site.id!)), .text(site.code))),
-                    .td(.text(site.name)),
-                    .td(.class("hide-narrow"), .text(site.type.label)),
-                    .td(.span(.class("status status-\(site.status.rawValue)"), .text(site.status.label))),
-                    .td(.class("hide-narrow"), .text(site.adminArea.name)),
-                    .td(.class("hide-narrow"), .text(site.managementAgency?.shortName ?? "–")),
-                    .td(.class("num"), .text(Format.number(site.populationIndividuals))),
-                    .td(.class("num hide-narrow"), .text(Format.day(site.populationCountedOn))))
-            })
+                    .th("Code"), .th("Name"), .th(.class("hide-narrow"), "Type"), .th("Status"),
+                    .th(.class("hide-narrow"), "Area"), .th(.class("hide-narrow"), "Managed by"),
+                    .th(.class("num"), "People"), .th(.class("num hide-narrow"), "Counted"))),
+            .tbody(
+                .forEach(sites) { site in
+                    .tr(
+                        .td(.a(.href(Paths.site(site.id!)), .text(site.code))),
+                        .td(.text(site.name)),
+                        .td(.class("hide-narrow"), .text(site.type.label)),
+                        .td(.span(.class("status status-\(site.status.rawValue)"), .text(site.status.label))),
+                        .td(.class("hide-narrow"), .text(site.adminArea.name)),
+                        .td(.class("hide-narrow"), .text(site.managementAgency?.shortName ?? "–")),
+                        .td(.class("num"), .text(Format.number(site.populationIndividuals))),
+                        .td(.class("num hide-narrow"), .text(Format.day(site.populationCountedOn))))
+                })
         )
     }
 }

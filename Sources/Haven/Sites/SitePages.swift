@@ -21,8 +21,9 @@ struct SitePages: RouteCollection {
         let query = try await filter.query(on: req.db)
         let (sites, total) = try await query.with(\.$adminArea).with(\.$managementAgency).fetchPage(page)
         let people = try await filter.query(on: req.db).sum(\.$populationIndividuals) ?? 0
-        let model = SiteListView(user: user, filter: filter, page: page, sites: sites, total: total, people: people,
-                                 query: req.url.query ?? "")
+        let model = SiteListView(
+            user: user, filter: filter, page: page, sites: sites, total: total, people: people,
+            query: req.url.query ?? "")
         return Layout.response(model.render())
     }
 
@@ -36,7 +37,9 @@ struct SitePages: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         let user = try req.authorize(.createSite)
         let options = try await SiteFormView.Options.load(on: req.db)
-        return Layout.response(SiteFormView(user: user, site: nil, values: [:], errors: [], options: options, csrf: req.csrfToken).render())
+        return Layout.response(
+            SiteFormView(user: user, site: nil, values: [:], errors: [], options: options, csrf: req.csrfToken).render()
+        )
     }
 
     func create(req: Request) async throws -> Response {
@@ -48,8 +51,11 @@ struct SitePages: RouteCollection {
             return req.redirect(to: Paths.site(site.id!) + "?saved=1")
         } catch HavenError.invalid(let errors) {
             let options = try await SiteFormView.Options.load(on: req.db)
-            return Layout.response(SiteFormView(user: user, site: nil, values: values, errors: errors, options: options,
-                                                csrf: req.csrfToken).render(), status: .unprocessableEntity)
+            return Layout.response(
+                SiteFormView(
+                    user: user, site: nil, values: values, errors: errors, options: options,
+                    csrf: req.csrfToken
+                ).render(), status: .unprocessableEntity)
         }
     }
 
@@ -57,8 +63,11 @@ struct SitePages: RouteCollection {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.editSite(site.scope))
         let options = try await SiteFormView.Options.load(on: req.db)
-        return Layout.response(SiteFormView(user: user, site: site, values: SiteForm.values(from: site), errors: [],
-                                            options: options, csrf: req.csrfToken).render())
+        return Layout.response(
+            SiteFormView(
+                user: user, site: site, values: SiteForm.values(from: site), errors: [],
+                options: options, csrf: req.csrfToken
+            ).render())
     }
 
     func update(req: Request) async throws -> Response {
@@ -70,8 +79,11 @@ struct SitePages: RouteCollection {
             return req.redirect(to: Paths.site(site.id!) + "?saved=1")
         } catch HavenError.invalid(let errors) {
             let options = try await SiteFormView.Options.load(on: req.db)
-            return Layout.response(SiteFormView(user: user, site: site, values: values, errors: errors, options: options,
-                                                csrf: req.csrfToken).render(), status: .unprocessableEntity)
+            return Layout.response(
+                SiteFormView(
+                    user: user, site: site, values: values, errors: errors, options: options,
+                    csrf: req.csrfToken
+                ).render(), status: .unprocessableEntity)
         }
     }
 

@@ -24,7 +24,9 @@ struct SiteProfile {
                 .sort(\.$changedOn, .descending).sort(\.$createdAt, .descending).all(),
             counts: try await PopulationCount.query(on: db).filter(\.$site.$id == id).filter(\.$archivedAt == nil)
                 .sort(\.$countedOn, .descending).limit(recentLimit).all(),
-            audit: try await AuditEvent.query(on: db).filter(\.$entityID == id).sort(\.$at, .descending).limit(recentLimit).all(),
+            audit: try await AuditEvent.query(on: db).filter(\.$entityID == id).sort(\.$at, .descending).limit(
+                recentLimit
+            ).all(),
             rounds: try await MonitoringRound.query(on: db).filter(\.$site.$id == id).filter(\.$archivedAt == nil)
                 .sort(\.$conductedOn, .descending).limit(recentLimit).all())
     }

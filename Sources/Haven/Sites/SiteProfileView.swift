@@ -9,9 +9,14 @@ struct SiteProfileView {
     private var site: Site { profile.site }
 
     func render() -> String {
-        Layout.page("\(site.code) \(site.name)", user: user,
+        Layout.page(
+            "\(site.code) \(site.name)", user: user,
             .h1(.text("\(site.name) "), .small(.text(site.code))),
-            .if(site.archivedAt != nil, .p(.class("alert"), "This site is archived: it is kept for the record but left out of lists and totals.")),
+            .if(
+                site.archivedAt != nil,
+                .p(
+                    .class("alert"),
+                    "This site is archived: it is kept for the record but left out of lists and totals.")),
             actions,
             .h2("Profile"),
             facts,
@@ -20,39 +25,57 @@ struct SiteProfileView {
             .h2("Site monitoring"),
             RoundSection.render(profile.rounds),
             .h2("Status history"),
-            .table(.thead(.tr(.th("Since"), .th("Status"), .th("Recorded by"))),
-                   .tbody(.forEach(profile.statusHistory) { change in
-                       .tr(.td(.text(Format.day(change.changedOn))), .td(.text(change.status.label)), .td(.text(change.recordedBy)))
-                   })),
+            .table(
+                .thead(.tr(.th("Since"), .th("Status"), .th("Recorded by"))),
+                .tbody(
+                    .forEach(profile.statusHistory) { change in
+                        .tr(
+                            .td(.text(Format.day(change.changedOn))), .td(.text(change.status.label)),
+                            .td(.text(change.recordedBy)))
+                    })),
             .h2("Audit trail"),
             AuditTable.render(profile.audit)
         )
     }
 
     private var actions: Node<HTML.BodyContext> {
-        .div(.class("actions"),
-             .if(Permission.editSite(site.scope).isGranted(to: user),
-                 .a(.class("button"), .href(Paths.editSite(site.id!)), "Edit site")),
-             .if(Permission.recordPopulation(site.scope).isGranted(to: user),
-                 .a(.class("button"), .href(Paths.newCount(site.id!)), "Record a count")),
-             .if(Permission.recordMonitoring(site.scope).isGranted(to: user),
-                 .a(.class("button"), .href(Paths.newRound(site.id!)), "Record a monitoring round")),
-             .a(.class("button secondary"), .href(Paths.services(site.id!)), "Services and poster"),
-             .if(Permission.archiveSite(site.scope).isGranted(to: user),
-                 Layout.form(action: Paths.site(site.id!) + (site.archivedAt == nil ? "/archive" : "/restore"), csrf: csrf,
-                             .button(.type(.submit), .class("secondary"), .text(site.archivedAt == nil ? "Archive" : "Restore")))))
+        .div(
+            .class("actions"),
+            .if(
+                Permission.editSite(site.scope).isGranted(to: user),
+                .a(.class("button"), .href(Paths.editSite(site.id!)), "Edit site")),
+            .if(
+                Permission.recordPopulation(site.scope).isGranted(to: user),
+                .a(.class("button"), .href(Paths.newCount(site.id!)), "Record a count")),
+            .if(
+                Permission.recordMonitoring(site.scope).isGranted(to: user),
+                .a(.class("button"), .href(Paths.newRound(site.id!)), "Record a monitoring round")),
+            .a(.class("button secondary"), .href(Paths.services(site.id!)), "Services and poster"),
+            .if(
+                Permission.archiveSite(site.scope).isGranted(to: user),
+                Layout.form(
+                    action: Paths.site(site.id!) + (site.archivedAt == nil ? "/archive" : "/restore"), csrf: csrf,
+                    .button(.type(.submit), .class("secondary"), .text(site.archivedAt == nil ? "Archive" : "Restore")))
+            ))
     }
 
     private var facts: Node<HTML.BodyContext> {
         let rows: [(String, String)] = [
             ("Type", site.type.label), ("Status", site.status.label),
             ("Location", profile.area.map { "\($0.name) (\($0.pcode))" }.joined(separator: " › ")),
-            ("Coordinates", site.latitude.map { "\(Format.decimal($0, digits: 5)), \(Format.decimal(site.longitude, digits: 5))" } ?? "–"),
+            (
+                "Coordinates",
+                site.latitude.map { "\(Format.decimal($0, digits: 5)), \(Format.decimal(site.longitude, digits: 5))" }
+                    ?? "–"
+            ),
             ("Site management agency", profile.agency?.name ?? "–"),
             ("Land ownership", site.landOwnership.label),
             ("Tenancy agreement", site.tenancyAgreement.map { $0 ? "Yes" : "No" } ?? "Unknown"),
             ("Area", site.areaSquareMetres.map { "\(Format.number(Int($0))) m²" } ?? "–"),
-            ("Capacity", "\(Format.number(site.capacityHouseholds)) households, \(Format.number(site.capacityIndividuals)) people"),
+            (
+                "Capacity",
+                "\(Format.number(site.capacityHouseholds)) households, \(Format.number(site.capacityIndividuals)) people"
+            ),
             ("Opened", Format.day(site.openedOn)), ("Closed", Format.day(site.closedOn)),
             ("Other names", site.otherNames.isEmpty ? "–" : site.otherNames),
             ("Notes", site.notes.isEmpty ? "–" : site.notes),
@@ -63,26 +86,37 @@ struct SiteProfileView {
     private var population: Node<HTML.BodyContext> {
         let points = profile.counts.reversed().map { Charts.Point(day: .stored($0.countedOn), value: $0.individuals) }
         return .group(
-            .div(.class("totals"),
-                 .div(.strong(.text(Format.number(site.populationIndividuals))), "people"),
-                 .div(.strong(.text(Format.number(site.populationHouseholds))), "households"),
-                 .div(.strong(.text(Format.day(site.populationCountedOn))), "last counted")),
-            .div(.class("charts"),
-                 .div(points.count > 1 ? .raw(Charts.line(points, title: "Population of \(site.name) over time"))
-                                       : .p(.text("The chart appears from the second count on."))),
-                 .unwrap(profile.latestDisaggregated) { .div(.raw(Charts.pyramid($0.figures))) }),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th("Date"), .th(.class("num"), "People"), .th(.class("num"), "Households"),
-                           .th(.class("num hide-narrow"), "Arrivals"), .th(.class("num hide-narrow"), "Departures"),
-                           .th(.class("num hide-narrow"), "With disabilities"), .th(.class("hide-narrow"), "Source"))),
-                .tbody(.forEach(profile.counts) { count in
-                    .tr(.td(.text(Format.day(count.countedOn))), .td(.class("num"), .text(Format.number(count.individuals))),
-                        .td(.class("num"), .text(Format.number(count.households))),
-                        .td(.class("num hide-narrow"), .text(Format.number(count.arrivals))),
-                        .td(.class("num hide-narrow"), .text(Format.number(count.departures))),
-                        .td(.class("num hide-narrow"), .text(Format.number(count.personsWithDisabilities))),
-                        .td(.class("hide-narrow"), .text(count.source.label)))
-                })))
+            .div(
+                .class("totals"),
+                .div(.strong(.text(Format.number(site.populationIndividuals))), "people"),
+                .div(.strong(.text(Format.number(site.populationHouseholds))), "households"),
+                .div(.strong(.text(Format.day(site.populationCountedOn))), "last counted")),
+            .div(
+                .class("charts"),
+                .div(
+                    points.count > 1
+                        ? .raw(Charts.line(points, title: "Population of \(site.name) over time"))
+                        : .p(.text("The chart appears from the second count on."))),
+                .unwrap(profile.latestDisaggregated) { .div(.raw(Charts.pyramid($0.figures))) }),
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .thead(
+                        .tr(
+                            .th("Date"), .th(.class("num"), "People"), .th(.class("num"), "Households"),
+                            .th(.class("num hide-narrow"), "Arrivals"), .th(.class("num hide-narrow"), "Departures"),
+                            .th(.class("num hide-narrow"), "With disabilities"), .th(.class("hide-narrow"), "Source"))),
+                    .tbody(
+                        .forEach(profile.counts) { count in
+                            .tr(
+                                .td(.text(Format.day(count.countedOn))),
+                                .td(.class("num"), .text(Format.number(count.individuals))),
+                                .td(.class("num"), .text(Format.number(count.households))),
+                                .td(.class("num hide-narrow"), .text(Format.number(count.arrivals))),
+                                .td(.class("num hide-narrow"), .text(Format.number(count.departures))),
+                                .td(.class("num hide-narrow"), .text(Format.number(count.personsWithDisabilities))),
+                                .td(.class("hide-narrow"), .text(count.source.label)))
+                        })))
         )
     }
 }
@@ -90,14 +124,23 @@ struct SiteProfileView {
 /// A list of audit events with their field changes, used on every record page and the audit page.
 enum AuditTable {
     static func render(_ events: [AuditEvent]) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap audit"), .table(
-            .thead(.tr(.th("When"), .th("Who"), .th("What"), .th("Changes"))),
-            .tbody(.forEach(events) { event in
-                .tr(.td(.text(Format.moment(event.at))), .td(.text(event.actorLabel)),
-                    .td(.text("\(event.action.rawValue) \(event.entity) \(event.entityLabel)")),
-                    .td(.ul(.class("changes"), .forEach(event.changes) { change in
-                        .li(.strong(.text(change.field)), .text(": \(change.before ?? "–") → \(change.after ?? "–")"))
+        .div(
+            .class("table-wrap audit"),
+            .table(
+                .thead(.tr(.th("When"), .th("Who"), .th("What"), .th("Changes"))),
+                .tbody(
+                    .forEach(events) { event in
+                        .tr(
+                            .td(.text(Format.moment(event.at))), .td(.text(event.actorLabel)),
+                            .td(.text("\(event.action.rawValue) \(event.entity) \(event.entityLabel)")),
+                            .td(
+                                .ul(
+                                    .class("changes"),
+                                    .forEach(event.changes) { change in
+                                        .li(
+                                            .strong(.text(change.field)),
+                                            .text(": \(change.before ?? "–") → \(change.after ?? "–")"))
+                                    })))
                     })))
-            })))
     }
 }

@@ -42,11 +42,17 @@ protocol Vocabulary: RawRepresentable<String>, CaseIterable {
 
 extension Vocabulary {
     init?(loose text: String) {
-        if let exact = Self(rawValue: text) { self = exact; return }
-        let key = text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-        guard let match = Self.allCases.first(where: {
-            $0.rawValue == key || $0.label.lowercased() == text.trimmed.lowercased()
-        }) else { return nil }
+        if let exact = Self(rawValue: text) {
+            self = exact
+            return
+        }
+        let key = text.trimmed.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(
+            of: " ", with: "_")
+        guard
+            let match = Self.allCases.first(where: {
+                $0.rawValue == key || $0.label.lowercased() == text.trimmed.lowercased()
+            })
+        else { return nil }
         self = match
     }
 

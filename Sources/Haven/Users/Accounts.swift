@@ -30,18 +30,23 @@ enum Accounts {
         errors += TextRules.problems([("name", input.name?.trimmed, .name), ("email", input.email, .name)])
         if isNew && input.password == nil { errors.append(FieldError("password", "is required for a new account")) }
         if let password = input.password, !(minimumPasswordLength...maximumPasswordLength).contains(password.count) {
-            errors.append(FieldError("password", "must be \(minimumPasswordLength) to \(maximumPasswordLength) characters"))
+            errors.append(
+                FieldError("password", "must be \(minimumPasswordLength) to \(maximumPasswordLength) characters"))
         }
         if input.role == .partner && input.organisationId == nil {
-            errors.append(FieldError("organisationId", "is required for a partner: it decides which records they may change"))
+            errors.append(
+                FieldError("organisationId", "is required for a partner: it decides which records they may change"))
         }
         return errors
     }
 
-    static func create(_ input: AccountInput, by actor: Actor, on db: any Database, hasher: any PasswordHasher) async throws -> User {
+    static func create(_ input: AccountInput, by actor: Actor, on db: any Database, hasher: any PasswordHasher)
+        async throws -> User
+    {
         try await check(input, existing: nil, on: db)
-        let user = User(email: input.email.trimmed, name: input.name?.trimmed ?? "", passwordHash: try hasher.hash(input.password!),
-                        role: input.role, organisationID: input.organisationId)
+        let user = User(
+            email: input.email.trimmed, name: input.name?.trimmed ?? "", passwordHash: try hasher.hash(input.password!),
+            role: input.role, organisationID: input.organisationId)
         user.feedbackFocalPoint = input.feedbackFocalPoint ?? false
         try await db.write { tx in
             try await Audit.create(user, by: actor, on: tx)
@@ -50,7 +55,9 @@ enum Accounts {
         return user
     }
 
-    static func update(_ user: User, with input: AccountInput, by actor: Actor, on db: any Database, hasher: any PasswordHasher) async throws {
+    static func update(
+        _ user: User, with input: AccountInput, by actor: Actor, on db: any Database, hasher: any PasswordHasher
+    ) async throws {
         try await check(input, existing: user, on: db)
         let before = user.auditFields
         user.email = input.email.trimmed.lowercased()
@@ -64,7 +71,9 @@ enum Accounts {
                 try await user.update(on: tx)
             }
             if input.password != nil {
-                try await Audit.record(.update, user, changes: [.init(field: "password", before: nil, after: "changed")], by: actor, on: tx)
+                try await Audit.record(
+                    .update, user, changes: [.init(field: "password", before: nil, after: "changed")], by: actor, on: tx
+                )
                 // A new password ends every session and token opened with the old one.
                 try await UserSession.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
             }
@@ -73,7 +82,8 @@ enum Accounts {
     }
 
     /// Replaces the sites a person looks after; the trail records the codes before and after.
-    private static func assignSites(_ siteIDs: [UUID], to user: User, by actor: Actor, on db: any Database) async throws {
+    private static func assignSites(_ siteIDs: [UUID], to user: User, by actor: Actor, on db: any Database) async throws
+    {
         let userID = try user.requireID()
         let current = try await UserSite.query(on: db).filter(\.$user.$id == userID).with(\.$site).all()
         let wanted = Set(siteIDs)
@@ -82,8 +92,13 @@ enum Accounts {
         for siteID in wanted { try await UserSite(userID: userID, siteID: siteID).create(on: db) }
         let after = try await Site.query(on: db).filter(\.$id ~~ Array(wanted)).all().map(\.code).sorted()
         let before = current.map(\.site.code).sorted()
-        try await Audit.record(.update, user, changes: [.init(field: "sites", before: before.isEmpty ? nil : before.joined(separator: ", "),
-                                                              after: after.isEmpty ? nil : after.joined(separator: ", "))], by: actor, on: db)
+        try await Audit.record(
+            .update, user,
+            changes: [
+                .init(
+                    field: "sites", before: before.isEmpty ? nil : before.joined(separator: ", "),
+                    after: after.isEmpty ? nil : after.joined(separator: ", "))
+            ], by: actor, on: db)
     }
 
     private static func check(_ input: AccountInput, existing: User?, on db: any Database) async throws {
@@ -98,7 +113,9 @@ enum Accounts {
         let siteIDs = Set(input.siteIds ?? [])
         if !siteIDs.isEmpty {
             let found = try await Site.query(on: db).filter(\.$id ~~ Array(siteIDs)).count()
-            if found != siteIDs.count { errors.append(FieldError("siteIds", "\(siteIDs.count - found) of the sites are not known")) }
+            if found != siteIDs.count {
+                errors.append(FieldError("siteIds", "\(siteIDs.count - found) of the sites are not known"))
+            }
         }
         try HavenError.check(errors)
     }

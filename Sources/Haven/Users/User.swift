@@ -34,8 +34,10 @@ final class User: Model, Audited, @unchecked Sendable {
 
     /// The password hash never enters the trail; that it changed is recorded as a field without values.
     var auditFields: [String: String] {
-        ["email": email, "name": name, "role": role.rawValue, "organisation": $organisation.id.auditText,
-         "feedbackFocalPoint": String(feedbackFocalPoint)]
+        [
+            "email": email, "name": name, "role": role.rawValue, "organisation": $organisation.id.auditText,
+            "feedbackFocalPoint": String(feedbackFocalPoint),
+        ]
     }
 }
 
@@ -118,7 +120,8 @@ struct CreateUsers: AsyncMigration {
 /// Accounts gain the mark of a focal point for sensitive feedback; nobody has it until an administrator gives it.
 struct AddFeedbackFocalPoint: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(User.schema).field("feedback_focal_point", .bool, .required, .sql(.default(false))).update()
+        try await database.schema(User.schema).field("feedback_focal_point", .bool, .required, .sql(.default(false)))
+            .update()
     }
 
     func revert(on database: any Database) async throws {

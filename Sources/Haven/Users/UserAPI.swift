@@ -30,8 +30,10 @@ struct UserBody: Content {
     /// The sites each of these users looks after, in one query.
     static func assignments(of userIDs: [UUID], on db: any Database) async throws -> [UUID: [UUID]] {
         guard !userIDs.isEmpty else { return [:] }
-        return Dictionary(grouping: try await UserSite.query(on: db).filter(\.$user.$id ~~ userIDs).all(), by: { $0.$user.id })
-            .mapValues { $0.map { $0.$site.id } }
+        return Dictionary(
+            grouping: try await UserSite.query(on: db).filter(\.$user.$id ~~ userIDs).all(), by: { $0.$user.id }
+        )
+        .mapValues { $0.map { $0.$site.id } }
     }
 }
 
@@ -53,7 +55,8 @@ struct UserAPI: RouteCollection {
         if let q = (req.query["q"] as String?).nonEmpty { query.filter(\.$email ~~ q.lowercased()) }
         let (users, total) = try await query.sort(\.$email).fetchPage(page)
         let sites = try await UserBody.assignments(of: users.compactMap(\.id), on: req.db)
-        return Page(items: try users.map { try UserBody($0, siteIds: sites[$0.id!] ?? []) }, total: total, request: page)
+        return Page(
+            items: try users.map { try UserBody($0, siteIds: sites[$0.id!] ?? []) }, total: total, request: page)
     }
 
     func show(req: Request) async throws -> UserBody {
@@ -71,7 +74,9 @@ struct UserAPI: RouteCollection {
     func update(req: Request) async throws -> UserBody {
         let admin = try req.authorize(.manageUsers)
         let user = try await req.find(User.self, named: "User")
-        try await Accounts.update(user, with: try req.content.decode(AccountInput.self), by: admin.actor, on: req.db, hasher: req.password.sync)
+        try await Accounts.update(
+            user, with: try req.content.decode(AccountInput.self), by: admin.actor, on: req.db,
+            hasher: req.password.sync)
         return try await UserBody(user, on: req.db)
     }
 
@@ -79,7 +84,9 @@ struct UserAPI: RouteCollection {
     func setArchived(_ archived: Bool, _ req: Request) async throws -> UserBody {
         let admin = try req.authorize(.manageUsers)
         let user = try await req.find(User.self, named: "User")
-        guard !archived || user.id != admin.id else { throw HavenError.conflict("You cannot archive your own account.") }
+        guard !archived || user.id != admin.id else {
+            throw HavenError.conflict("You cannot archive your own account.")
+        }
         try await Audit.setArchived(archived, user, by: admin.actor, on: req.db)
         if archived { try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete() }
         return try await UserBody(user, on: req.db)

@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import Haven
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import Haven
 
 /// Runs a test against a fresh, migrated Haven: a new SQLite file, or a new PostgreSQL database
 /// when `DATABASE_URL` points at a server. The same tests therefore run on both engines.
@@ -50,7 +51,9 @@ struct TestDatabase {
 
     func drop() async throws {
         if let postgresName, let base = Self.postgresURL {
-            try await Self.admin(base) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: postgresName) WITH (FORCE)").run() }
+            try await Self.admin(base) {
+                try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: postgresName) WITH (FORCE)").run()
+            }
         } else {
             try? FileManager.default.removeItem(atPath: directory)
         }
@@ -60,7 +63,8 @@ struct TestDatabase {
     private static func admin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         do {
-            try DatabaseSetup.use(Settings(storage: .postgres(url: url), dataDirectory: NSTemporaryDirectory()), on: app)
+            try DatabaseSetup.use(
+                Settings(storage: .postgres(url: url), dataDirectory: NSTemporaryDirectory()), on: app)
             try await body(app.db.sql)
         } catch {
             try? await app.asyncShutdown()

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-@testable import Haven
 import Vapor
 import VaporTesting
+
+@testable import Haven
 
 /// A small operation for tests: a country with two provinces, two organisations, three sites,
 /// and one signed-in account per role, each with a ready bearer token.
@@ -39,32 +40,44 @@ struct World {
         try await Audit.create(nrc, by: actor, on: db)
         let iom = Organisation(name: "International Organization for Migration", acronym: "IOM", kind: .un)
         try await Audit.create(iom, by: actor, on: db)
-        let alpha = try await SiteRegistry.create(siteInput("BO0101_0001", "Alpha camp", area: northDistrict, agency: nrc), by: actor, on: db)
-        let beta = try await SiteRegistry.create(siteInput("BO0101_0002", "Beta centre", area: northDistrict, agency: iom, type: .collectiveCentre), by: actor, on: db)
-        let gamma = try await SiteRegistry.create(siteInput("BO0201_0001", "Gamma settlement", area: south, agency: nil, type: .informalSettlement), by: actor, on: db)
+        let alpha = try await SiteRegistry.create(
+            siteInput("BO0101_0001", "Alpha camp", area: northDistrict, agency: nrc), by: actor, on: db)
+        let beta = try await SiteRegistry.create(
+            siteInput("BO0101_0002", "Beta centre", area: northDistrict, agency: iom, type: .collectiveCentre),
+            by: actor, on: db)
+        let gamma = try await SiteRegistry.create(
+            siteInput("BO0201_0001", "Gamma settlement", area: south, agency: nil, type: .informalSettlement),
+            by: actor, on: db)
         var users: [Role: User] = [:]
         var tokens: [Role: String] = [:]
         let hash = try Bcrypt.hash(password, cost: 4)
         for role in Role.allCases {
-            let user = User(email: "\(role.rawValue)@test.haven", name: role.label, passwordHash: hash, role: role,
-                            organisationID: role == .partner ? nrc.id : nil)
+            let user = User(
+                email: "\(role.rawValue)@test.haven", name: role.label, passwordHash: hash, role: role,
+                organisationID: role == .partner ? nrc.id : nil)
             try await Audit.create(user, by: actor, on: db)
             if role == .siteManager { try await UserSite(userID: user.id!, siteID: alpha.id!).create(on: db) }
             let token = "token-\(role.rawValue)-\(UUID().uuidString)"
-            try await UserSession(tokenHash: Login.hashToken(token), userID: user.id!, kind: .api,
-                                  expiresAt: Date().addingTimeInterval(3600)).create(on: db)
+            try await UserSession(
+                tokenHash: Login.hashToken(token), userID: user.id!, kind: .api,
+                expiresAt: Date().addingTimeInterval(3600)
+            ).create(on: db)
             users[role] = user
             tokens[role] = token
         }
-        return World(country: country, north: north, northDistrict: northDistrict, south: south, nrc: nrc, iom: iom,
-                     alpha: alpha, beta: beta, gamma: gamma, users: users, tokens: tokens)
+        return World(
+            country: country, north: north, northDistrict: northDistrict, south: south, nrc: nrc, iom: iom,
+            alpha: alpha, beta: beta, gamma: gamma, users: users, tokens: tokens)
     }
 
-    static func siteInput(_ code: String, _ name: String, area: AdminArea, agency: Organisation?, type: SiteType = .plannedCamp) -> SiteInput {
-        SiteInput(code: code, name: name, otherNames: [], type: type, status: .open, adminAreaId: area.id!, latitude: 2.5,
-                  longitude: 31.5, managementAgencyId: agency?.id, landOwnership: .public, tenancyAgreement: true,
-                  areaSquareMetres: 50_000, capacityHouseholds: 400, capacityIndividuals: 2000,
-                  openedOn: CalendarDay("2024-01-15")!, closedOn: nil, notes: "")
+    static func siteInput(
+        _ code: String, _ name: String, area: AdminArea, agency: Organisation?, type: SiteType = .plannedCamp
+    ) -> SiteInput {
+        SiteInput(
+            code: code, name: name, otherNames: [], type: type, status: .open, adminAreaId: area.id!, latitude: 2.5,
+            longitude: 31.5, managementAgencyId: agency?.id, landOwnership: .public, tenancyAgreement: true,
+            areaSquareMetres: 50_000, capacityHouseholds: 400, capacityIndividuals: 2000,
+            openedOn: CalendarDay("2024-01-15")!, closedOn: nil, notes: "")
     }
 
     func headers(_ role: Role) -> HTTPHeaders {
@@ -92,7 +105,10 @@ func jsonBody(_ object: Any) throws -> ByteBuffer {
 
 /// The problem document of an error response, as clients read it.
 struct ProblemBody: Decodable {
-    struct Field: Decodable { var field: String; var message: String }
+    struct Field: Decodable {
+        var field: String
+        var message: String
+    }
     var status: Int
     var detail: String
     var errors: [Field]?
