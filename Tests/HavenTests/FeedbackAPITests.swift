@@ -168,7 +168,7 @@ import VaporTesting
                     && trail.allSatisfy { !$0.changesJSON.contains("PLANTED") && $0.changesJSON.contains("category") })
             let items = try await FeedbackItem.query(on: app.db).all()
             #expect(
-                try await FeedbackAnalysisTests.storedTallies(app.db)
+                try await FeedbackFiguresTests.storedTallies(app.db)
                     == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
         }
     }

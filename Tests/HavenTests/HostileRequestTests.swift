@@ -152,7 +152,7 @@ import VaporTesting
                     ]))
             let problem = try clash.json(ProblemBody.self)
             #expect(clash.status == .unprocessableEntity && problem.errors?.first?.field == "code", "\(problem)")
-            let lower = try await SiteRegistry.create(
+            let lower = try await SiteRegister.create(
                 World.siteInput("camp-a", "Camp A", area: world.south, agency: nil), by: .commandLine("test"),
                 on: app.db)
             #expect(try await Site.named("CAMP-A", on: app.db)?.id == lower.id)
@@ -261,9 +261,9 @@ import VaporTesting
             let actor = Actor.commandLine("test")
             world.nrc.name = "@SUM(1)+HYPERLINK(\"http://evil.example\")"
             try await world.nrc.save(on: app.db)
-            var input = SiteRegistry.input(from: world.alpha)
+            var input = SiteRegister.input(from: world.alpha)
             input.name = "=HYPERLINK(\"http://evil.example\",\"Alpha\")"
-            _ = try await SiteRegistry.update(world.alpha, with: input, by: actor, on: app.db)
+            _ = try await SiteRegister.update(world.alpha, with: input, by: actor, on: app.db)
             let line = try await app.testing().sendRequest(
                 .POST, "/api/v1/activities", headers: world.headers(.partner),
                 body: try jsonBody(ActivityAPITests.line(world, extra: ["comment": "+1+1", "reached": ["total": 60]])))

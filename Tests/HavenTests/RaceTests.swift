@@ -56,7 +56,7 @@ import VaporTesting
             }
             let items = try await FeedbackItem.query(on: app.db).all()
             #expect(
-                try await FeedbackAnalysisTests.storedTallies(app.db)
+                try await FeedbackFiguresTests.storedTallies(app.db)
                     == FeedbackTally.total(items.compactMap(\.tallyFacts).map { ($0, 1) }))
         }
     }

@@ -92,9 +92,9 @@ struct ActivityCatalogueAPI: RouteCollection {
         let page = try PageRequest(req)
         let query = ActivityType.query(on: req.db)
         if req.query["archived"] == "true" {
-            query.filter(\.$archivedAt != nil)
+            query.archived()
         } else {
-            query.filter(\.$archivedAt == nil)
+            query.live()
         }
         if let sector = (req.query["sector"] as String?).nonEmpty { query.filter(\.$sector == sector) }
         let (types, total) = try await query.sort(\.$sector).sort(\.$code).fetchPage(page)

@@ -53,7 +53,7 @@ struct ActivityFilter {
     /// The matching lines, unsorted: lists and exports order them differently.
     func query(on db: any Database) async throws -> QueryBuilder<Activity> {
         let query = Activity.query(on: db)
-        if archived { query.filter(\.$archivedAt != nil) } else { query.filter(\.$archivedAt == nil) }
+        if archived { query.archived() } else { query.live() }
         if user.role == .partner {
             let own = user.organisationID ?? UUID()
             query.group(.or) {

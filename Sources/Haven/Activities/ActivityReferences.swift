@@ -30,20 +30,20 @@ struct ActivityReferences: Sendable {
     static func load(siteIDs: [UUID]?, pcodes: [String]?, on db: any Database) async throws -> ActivityReferences {
         var refs = ActivityReferences()
         refs.organisations = Set(
-            try await Organisation.query(on: db).filter(\.$archivedAt == nil).all().compactMap(\.id))
-        for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() {
+            try await Organisation.query(on: db).live().all().compactMap(\.id))
+        for type in try await ActivityType.query(on: db).live().all() {
             refs.types[type.code.uppercased()] = ActivityTypeRow(
                 id: try type.requireID(), code: type.code, sector: type.sector)
         }
-        var sites = Site.query(on: db).filter(\.$archivedAt == nil)
+        var sites = Site.query(on: db).live()
         if let siteIDs { sites = sites.filter(\.$id ~~ siteIDs) }
         for site in try await sites.field(\.$id).field(\.$adminArea.$id).all() {
             refs.siteAreas[try site.requireID()] = site.$adminArea.id
         }
-        var areas = AdminArea.query(on: db).filter(\.$archivedAt == nil)
+        var areas = AdminArea.query(on: db).live()
         if let pcodes { areas = areas.filter(\.$pcode ~~ pcodes.map { $0.trimmed.uppercased() }) }
         for area in try await areas.field(\.$id).field(\.$pcode).all() { refs.areas[area.pcode] = try area.requireID() }
-        refs.lockedMonths = Set(try await LockedMonth.query(on: db).filter(\.$archivedAt == nil).all().map(\.month))
+        refs.lockedMonths = Set(try await LockedMonth.query(on: db).live().all().map(\.month))
         return refs
     }
 

@@ -82,7 +82,7 @@ enum ActivityRegister {
             throw HavenError.forbidden(
                 "Your role (\(user.role.label)) lets you change your own organisation's activities only.")
         }
-        if try await LockedMonth.query(on: db).filter(\.$month == activity.month).filter(\.$archivedAt == nil).first()
+        if try await LockedMonth.query(on: db).filter(\.$month == activity.month).live().first()
             != nil
         {
             throw HavenError.invalid([
@@ -92,7 +92,7 @@ enum ActivityRegister {
     }
 
     private static func sameLine(_ key: String, except id: UUID?, on db: any Database) async throws -> Activity? {
-        var query = Activity.query(on: db).filter(\.$naturalKey == key).filter(\.$archivedAt == nil)
+        var query = Activity.query(on: db).filter(\.$naturalKey == key).live()
         if let id { query = query.filter(\.$id != id) }
         return try await query.first()
     }

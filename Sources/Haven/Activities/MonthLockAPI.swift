@@ -18,7 +18,7 @@ struct MonthLockAPI: RouteCollection {
     func list(req: Request) async throws -> Page<LockBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let (months, total) = try await LockedMonth.query(on: req.db).filter(\.$archivedAt == nil).sort(
+        let (months, total) = try await LockedMonth.query(on: req.db).live().sort(
             \.$month, .descending
         ).fetchPage(page)
         return Page(items: months.map { LockBody(month: $0.month, locked: true) }, total: total, request: page)

@@ -21,7 +21,7 @@ struct ReportingPages: RouteCollection {
     func mine(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
         if let organisation = user.organisationID { return req.redirect(to: Paths.reporting(organisation)) }
-        let organisations = try await Organisation.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()
         struct Row: Decodable {
             var organisation: UUID
             var month: String
@@ -47,7 +47,7 @@ struct ReportingPages: RouteCollection {
         let current = ReportingMonth(CalendarDay.today())
         let missing = ReportingCalendar.missingMonths(
             reported: Set(months.compactMap { ReportingMonth($0.month) }), current: current)
-        let locked = Set(try await LockedMonth.query(on: req.db).filter(\.$archivedAt == nil).all().map(\.month))
+        let locked = Set(try await LockedMonth.query(on: req.db).live().all().map(\.month))
         return Layout.response(
             ReportingView(
                 user: user, organisation: organisation, months: months, missing: missing, locked: locked,

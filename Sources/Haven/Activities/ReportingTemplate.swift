@@ -11,7 +11,7 @@ enum ReportingTemplate {
         let names = try await ActivityNames.load(on: req.db)
         let lines = try await carriedForward(of: id, into: month, on: req.db)
         let sites = try await sites(of: id, on: req.db)
-        let types = try await ActivityType.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$sector).sort(\.$code)
+        let types = try await ActivityType.query(on: req.db).live().sort(\.$sector).sort(\.$code)
             .all()
         let name = organisation.shortName.filter { $0.isLetter || $0.isNumber }
         return try await ActivityExport.workbook(filename: "haven-5w-template-\(name)-\(month).xlsx", on: req) {
@@ -68,7 +68,7 @@ enum ReportingTemplate {
             \.$site.$id != nil
         )
         .field(\.$site.$id).unique().all().compactMap { $0.$site.id }
-        return try await Site.query(on: db).filter(\.$archivedAt == nil).group(.or) { either in
+        return try await Site.query(on: db).live().group(.or) { either in
             either.filter(\.$managementAgency.$id == organisation)
             if !worked.isEmpty { either.filter(\.$id ~~ worked) }
         }.sort(\.$code).all()

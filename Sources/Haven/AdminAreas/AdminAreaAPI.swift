@@ -34,7 +34,7 @@ struct AdminAreaAPI: RouteCollection {
     func list(req: Request) async throws -> Page<AdminAreaBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let query = AdminArea.query(on: req.db).filter(\.$archivedAt == nil)
+        let query = AdminArea.query(on: req.db).live()
         if let q = (req.query["q"] as String?).nonEmpty {
             query.group(.or) { $0.filter(\.$pcode =~ q.uppercased()).filter(\.$name ~~ q) }
         }

@@ -11,7 +11,7 @@ struct AdminAreaPages: RouteCollection {
 
     func top(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        let areas = try await AdminArea.query(on: req.db).filter(\.$archivedAt == nil).filter(\.$level <= 1).sort(
+        let areas = try await AdminArea.query(on: req.db).live().filter(\.$level <= 1).sort(
             \.$pcode
         ).all()
         let rollups = try await AreaRollup.of(areas, on: req.db)

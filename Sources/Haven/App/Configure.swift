@@ -61,7 +61,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FeedbackAPI())
     try signedIn.register(collection: FeedbackCategoryAPI())
     try signedIn.register(collection: ServiceAPI())
-    try signedIn.register(collection: FeedbackAnalysisAPI())
+    try signedIn.register(collection: FeedbackFiguresAPI())
 
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenRosaRoutes())
@@ -86,7 +86,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PresencePages())
     try pages.register(collection: ReportingPages())
     try pages.register(collection: ActivityCataloguePages())
-    try pages.register(collection: ComplaintPages())
+    try pages.register(collection: FeedbackPages())
     try pages.register(collection: AuditPages())
     app.get("styles.css") { _ in Stylesheet.response() }
 }

@@ -39,7 +39,7 @@ enum Login {
         try await throttle.check(
             [(accountKey, nil), (addressKey, req.application.havenSettings.failedLoginLimit * failuresPerAddress)],
             on: req.db)
-        let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$archivedAt == nil).first()
+        let user = try await User.query(on: req.db).filter(\.$email == email).live().first()
         // Hash even for unknown e-mails so that timing does not reveal which accounts exist.
         let hash = user?.passwordHash ?? decoyHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false

@@ -14,7 +14,3 @@ extension Request {
         return model
     }
 }
-
-extension Site {
-    var scope: SiteScope { SiteScope(id: id!, managementAgencyID: $managementAgency.id) }
-}

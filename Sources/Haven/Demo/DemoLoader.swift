@@ -39,7 +39,7 @@ public enum DemoLoader {
         }
         let catalogue = try await Catalogue.current(on: db)
         var types: [String: ActivityReferences.ActivityTypeRow] = [:]
-        for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() {
+        for type in try await ActivityType.query(on: db).live().all() {
             types[type.code] = ActivityReferences.ActivityTypeRow(
                 id: try type.requireID(), code: type.code, sector: type.sector)
         }
@@ -86,7 +86,7 @@ public enum DemoLoader {
     static func loadFeedback(perSite: Int, seed: UInt64, cipher: FeedbackCipher, on db: any Database) async throws
         -> Int
     {
-        let sites = try await Site.query(on: db).filter(\.$status == .open).filter(\.$archivedAt == nil).sort(\.$code)
+        let sites = try await Site.query(on: db).filter(\.$status == .open).live().sort(\.$code)
             .all()
         let organisations = try await Organisation.query(on: db).all()
         let categories = try await FeedbackCategory.query(on: db).all()

@@ -1,41 +1,6 @@
 import Fluent
 import Vapor
 
-/// The rules of the categories an operation uses: short unique codes, deadlines that make sense, and a
-/// sensitivity that never changes once items use the category (their text was sealed, or not, by it).
-enum FeedbackCategoryRules {
-    static func check(
-        _ body: FeedbackCategoryBody, existing: FeedbackCategory?, takenCodes: Set<String>, itemsUseIt: Bool
-    ) -> [FieldError] {
-        var errors = TextRules.problems([("label", body.label.trimmed, .name)])
-        let code = body.code.trimmed.uppercased()
-        if let existing {
-            if code != existing.code {
-                errors.append(FieldError("code", "cannot change; archive this category and add a new one"))
-            }
-            if body.sensitive != existing.sensitive && itemsUseIt {
-                errors.append(
-                    FieldError(
-                        "sensitive", "cannot change once feedback uses this category; add a new category instead"))
-            }
-        } else if code.isEmpty || code.count > 20
-            || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        {
-            errors.append(FieldError("code", "use 1 to 20 letters, digits, - or _"))
-        } else if takenCodes.contains(code) {
-            errors.append(FieldError("code", "\(code) is already a category"))
-        }
-        if body.label.trimmed.isEmpty { errors.append(FieldError("label", "is required")) }
-        if !(1...60).contains(body.acknowledgeDays) {
-            errors.append(FieldError("acknowledgeDays", "must be from 1 to 60 days"))
-        }
-        if !(1...(365 * 24)).contains(body.respondHours) {
-            errors.append(FieldError("respondHours", "must be from 1 hour to a year"))
-        }
-        return errors
-    }
-}
-
 /// `POST /api/v1/feedback-categories` and `PUT /feedback-categories/{code}`: coordinators adapt the categories.
 struct FeedbackCategoryAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -72,5 +37,14 @@ struct FeedbackCategoryAPI: RouteCollection {
             (body.label.trimmed, body.sensitive, body.acknowledgeDays, body.respondHours)
         try await Audit.update(category, before: before, by: user.actor, on: req.db)
         return FeedbackCategoryBody(category)
+    }
+}
+
+struct FeedbackCategoryBody: Content {
+    var code: String, label: String, sensitive: Bool, acknowledgeDays: Int, respondHours: Int
+
+    init(_ category: FeedbackCategory) {
+        (code, label, sensitive, acknowledgeDays, respondHours) =
+            (category.code, category.label, category.sensitive, category.acknowledgeDays, category.respondHours)
     }
 }

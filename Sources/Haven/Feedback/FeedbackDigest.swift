@@ -95,7 +95,7 @@ extension FeedbackDigest {
         -> Mailing
     {
         var mailing = Mailing()
-        let accounts = try await User.query(on: db).filter(\.$feedbackFocalPoint == true).filter(\.$archivedAt == nil)
+        let accounts = try await User.query(on: db).filter(\.$feedbackFocalPoint == true).live()
             .sort(\.$email).all()
         for account in accounts {
             guard let user = try await CurrentUserMiddleware.user(id: account.requireID(), on: db) else { continue }

@@ -1,104 +1,26 @@
 import Foundation
 
-/// When an item must be acknowledged and answered, and whether it is late: plain functions over values.
-enum FeedbackDeadlines {
-    struct Policy: Equatable, Sendable {
-        var acknowledgeDays: Int
-        var respondHours: Int
-    }
-
-    struct Due: Equatable, Sendable {
-        var acknowledgeBy: Date
-        var respondBy: Date
-    }
-
-    static func due(receivedAt: Date, policy: Policy) -> Due {
-        Due(
-            acknowledgeBy: receivedAt.addingTimeInterval(Double(policy.acknowledgeDays) * 86_400),
-            respondBy: receivedAt.addingTimeInterval(Double(policy.respondHours) * 3_600))
-    }
-
-    /// When an item in this status falls late: a new one when it should have been acknowledged (or answered,
-    /// if that comes first), any other open one when it should have been answered; nil once answered.
-    static func lateFrom(status: FeedbackStatus, due: Due) -> Date? {
-        switch status {
-        case .new: min(due.acknowledgeBy, due.respondBy)
-        case .acknowledged, .referred, .inProgress: due.respondBy
-        case .responded, .closed: nil
-        }
-    }
-
-    /// Late to acknowledge (still new past its day) or late to answer (still open past its answer time).
-    static func isOverdue(status: FeedbackStatus, due: Due, now: Date) -> Bool {
-        lateFrom(status: status, due: due).map { now > $0 } ?? false
-    }
-
-    /// Whether the person was answered in time: responded (or closed) no later than the answer deadline.
-    static func answeredInTime(respondedAt: Date?, due: Due) -> Bool {
-        respondedAt.map { $0 <= due.respondBy } ?? false
-    }
-}
-
-/// A step of the workflow, as a person or a partner system asks for it.
-public struct FeedbackTransition: Codable, Equatable, Sendable {
-    public var to: FeedbackStatus
-    /// For a referral: the organisation that takes the case over, and its focal point.
-    public var organisationId: UUID?
-    public var focalPoint: String?
-    /// For a response: what the person was told.
-    public var response: String?
-    /// For closure: how the person was told (help desk, phone, community meeting…), and how they felt about it.
-    public var closedVia: FeedbackChannel?
-    public var satisfaction: FeedbackSatisfaction?
-
-    public init(
-        to: FeedbackStatus, organisationId: UUID? = nil, focalPoint: String? = nil, response: String? = nil,
-        closedVia: FeedbackChannel? = nil, satisfaction: FeedbackSatisfaction? = nil
-    ) {
-        (self.to, self.organisationId, self.focalPoint, self.response, self.closedVia, self.satisfaction) =
-            (to, organisationId, focalPoint, response, closedVia, satisfaction)
-    }
-}
-
-/// The workflow: new → acknowledged → referred / in progress → responded → closed, each step checked.
-enum FeedbackWorkflow {
-    static let allowed: [FeedbackStatus: Set<FeedbackStatus>] = [
-        .new: [.acknowledged, .referred, .inProgress, .responded, .closed],
-        .acknowledged: [.referred, .inProgress, .responded, .closed],
-        .referred: [.inProgress, .responded, .referred],
-        .inProgress: [.referred, .responded],
-        .responded: [.closed, .inProgress],
-        .closed: [],
-    ]
-
-    /// Why the step cannot be taken, field by field; empty when it can.
-    static func check(_ step: FeedbackTransition, from status: FeedbackStatus, wantsAnswer: Bool) -> [FieldError] {
-        var errors = TextRules.problems([("focalPoint", step.focalPoint, .name), ("response", step.response, .note)])
-        guard allowed[status, default: []].contains(step.to) else {
-            let next = FeedbackStatus.allCases.filter { allowed[status, default: []].contains($0) }.map(\.rawValue)
-            return [
+enum FeedbackRules {
+    /// Why the input cannot be recorded, field by field.
+    static func check(_ input: FeedbackInput, categoryKnown: Bool, now: Date) -> [FieldError] {
+        var errors: [FieldError] = []
+        if !categoryKnown {
+            errors.append(
                 FieldError(
-                    "to",
-                    "an item that is \(status.rawValue) cannot become \(step.to.rawValue)"
-                        + (next.isEmpty ? "; it is closed" : "; next steps: \(next.joined(separator: ", "))"))
-            ]
+                    "category",
+                    "'\(input.category.prefix(40))' is not a feedback category; see /api/v1/feedback-categories"))
         }
-        switch step.to {
-        case .referred:
-            if step.organisationId == nil {
-                errors.append(FieldError("organisationId", "say which organisation takes the case over"))
-            }
-        case .responded:
-            if step.response.nonEmpty == nil { errors.append(FieldError("response", "say what the person was told")) }
-        case .closed:
-            if wantsAnswer && status != .responded {
-                errors.append(FieldError("to", "the person asked for an answer: record the response before closing"))
-            }
-            if wantsAnswer && step.closedVia == nil {
-                errors.append(FieldError("closedVia", "say how the person was told"))
-            }
-        default:
-            break
+        let text = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { errors.append(FieldError("description", "is required: what did the person say?")) }
+        errors += TextRules.problems([("description", text, .note), ("contact", input.contact, .line)])
+        if (input.contact ?? "").trimmingCharacters(in: .whitespaces).isEmpty == false && !input.consentToContact {
+            errors.append(FieldError("contact", "keep a contact only when the person agrees to be contacted"))
+        }
+        if let received = input.receivedAt, received > now.addingTimeInterval(300) {
+            errors.append(FieldError("receivedAt", "is in the future"))
+        }
+        if let sector = input.sector, !sector.isEmpty, ResponseSector.named(sector) == nil {
+            errors.append(FieldError("sector", "'\(sector)' is not a sector of the response"))
         }
         return errors
     }

@@ -18,7 +18,7 @@ struct PublicFeedbackPages: RouteCollection {
         let sites = try await Self.openSites(on: req.db)
         let chosen =
             try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
-        let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position)
+        let categories = try await FeedbackCategory.query(on: req.db).live().sort(\.$position)
             .all()
         return Layout.response(
             PublicFeedbackView.form(
@@ -50,7 +50,7 @@ struct PublicFeedbackPages: RouteCollection {
             return Layout.response(PublicFeedbackView.receipt(req.wording, reference: item.reference))
         } catch HavenError.invalid(let errors) {
             let sites = try await Self.openSites(on: req.db)
-            let categories = try await FeedbackCategory.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$position)
+            let categories = try await FeedbackCategory.query(on: req.db).live().sort(\.$position)
                 .all()
             let named = errors.map { $0.field == "siteId" ? FieldError("site", $0.message) : $0 }
             return Layout.response(
@@ -65,7 +65,7 @@ struct PublicFeedbackPages: RouteCollection {
         let reference = (req.query["reference"] as String?).nonEmpty.map(FeedbackReference.normalise)
         let item =
             try await reference.asyncMap {
-                try await FeedbackItem.query(on: req.db).filter(\.$reference == $0).filter(\.$archivedAt == nil).first()
+                try await FeedbackItem.query(on: req.db).filter(\.$reference == $0).live().first()
             } ?? nil
         return Layout.response(
             PublicFeedbackView.status(req.wording, languages: req.languages, reference: reference, item: item),
@@ -75,7 +75,7 @@ struct PublicFeedbackPages: RouteCollection {
     /// The sites to offer in a list, or none when there are too many for one (people then type their site's code):
     /// the public page travels over slow links, so thousands of sites are never read, let alone sent.
     static func openSites(on db: any Database) async throws -> [Site] {
-        let sites = try await Site.query(on: db).filter(\.$archivedAt == nil).filter(\.$status ~~ [.open, .closing])
+        let sites = try await Site.query(on: db).live().filter(\.$status ~~ [.open, .closing])
             .sort(\.$name)
             .field(\.$id).field(\.$code).field(\.$name).field(\.$status).limit(listedSites + 1).all()
         return sites.count > listedSites ? [] : sites

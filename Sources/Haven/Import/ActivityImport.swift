@@ -84,7 +84,7 @@ enum ActivityImport {
             refs: try await ActivityReferences.load(siteIDs: nil, pcodes: nil, on: db),
             organisations: try await Organisation.byName(on: db),
             sites: Dictionary(
-                try await Site.query(on: db).filter(\.$archivedAt == nil).field(\.$id).field(\.$codeKey).all().map {
+                try await Site.query(on: db).live().field(\.$id).field(\.$codeKey).all().map {
                     ($0.codeKey, $0.id!)
                 },
                 uniquingKeysWith: { a, _ in a }))
@@ -260,7 +260,7 @@ enum ActivityImport {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let batch = Array(ids[start..<min(start + 500, ids.count)])
             try await db.lockRows(Activity.schema, ids: batch)
-            let now = try await Activity.query(on: db).filter(\.$id ~~ batch).filter(\.$archivedAt == nil).all()
+            let now = try await Activity.query(on: db).filter(\.$id ~~ batch).live().all()
             guard now.count == batch.count, now.allSatisfy({ expected[$0.id!] == $0.auditFields }) else { return false }
         }
         return true

@@ -23,7 +23,7 @@ enum BoundaryImport {
     static func plan(_ data: Data, on db: any Database) async throws -> Plan {
         let file = try GeoJSONFeatures.read(data)
         let areas = Dictionary(
-            try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0) },
+            try await AdminArea.query(on: db).live().all().map { ($0.pcode, $0) },
             uniquingKeysWith: { a, _ in a })
         var plan = Plan()
         var rings: [String: [[Outline.Point]]] = [:]

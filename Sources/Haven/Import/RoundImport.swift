@@ -45,7 +45,7 @@ enum RoundImport {
         }
         guard plan.preview.missingColumns.isEmpty else { return plan }
         let sites = Dictionary(
-            try await Site.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.code, $0) },
+            try await Site.query(on: db).live().all().map { ($0.code, $0) },
             uniquingKeysWith: { a, _ in a })
         var seen: [String: Int] = [:]
         for row in table.rows {
@@ -101,7 +101,7 @@ enum RoundImport {
         let siteIDs = Array(Set(rows.compactMap(\.site.id)))
         guard !siteIDs.isEmpty else { return [] }
         let taken = Set(
-            try await MonitoringRound.query(on: db).filter(\.$site.$id ~~ siteIDs).filter(\.$archivedAt == nil).all()
+            try await MonitoringRound.query(on: db).filter(\.$site.$id ~~ siteIDs).live().all()
                 .map { "\($0.$site.id) \($0.conductedOn)" })
         return rows.filter { taken.contains("\($0.site.id!) \($0.input.conductedOn)") }
     }

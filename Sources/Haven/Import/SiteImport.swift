@@ -59,7 +59,7 @@ enum SiteImport {
         }
         guard plan.preview.missingColumns.isEmpty else { return plan }
         let areas = Dictionary(
-            try await AdminArea.query(on: db).filter(\.$archivedAt == nil).all().map { ($0.pcode, $0.id!) },
+            try await AdminArea.query(on: db).live().all().map { ($0.pcode, $0.id!) },
             uniquingKeysWith: { a, _ in a })
         let agencies = try await Organisation.byName(on: db)
         let existing = Dictionary(
@@ -104,7 +104,7 @@ enum SiteImport {
                 continue
             }
             if let site = existing[key] {
-                if SiteRegistry.input(from: site) == input {
+                if SiteRegister.input(from: site) == input {
                     plan.preview.unchanged += 1
                 } else {
                     plan.preview.updates += 1
@@ -122,8 +122,8 @@ enum SiteImport {
     static func commit(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
         try await db.write { tx in
-            for input in plan.creates { _ = try await SiteRegistry.create(input, by: actor, on: tx) }
-            for (site, input) in plan.updates { try await SiteRegistry.update(site, with: input, by: actor, on: tx) }
+            for input in plan.creates { _ = try await SiteRegister.create(input, by: actor, on: tx) }
+            for (site, input) in plan.updates { try await SiteRegister.update(site, with: input, by: actor, on: tx) }
         }
     }
 }

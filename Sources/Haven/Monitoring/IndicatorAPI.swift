@@ -85,7 +85,7 @@ struct IndicatorAPI: RouteCollection {
     func list(req: Request) async throws -> Page<IndicatorBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let query = Indicator.query(on: req.db).filter(\.$archivedAt == nil)
+        let query = Indicator.query(on: req.db).live()
         if let sector = (req.query["sector"] as String?).nonEmpty { query.filter(\.$sector == sector) }
         let (indicators, total) = try await query.sort(\.$position).fetchPage(page)
         return Page(items: indicators.map(IndicatorBody.init), total: total, request: page)

@@ -57,7 +57,7 @@ struct RoundAPI: RouteCollection {
         let site = try await req.find(Site.self, named: "Site")
         let page = try PageRequest(req)
         let (rounds, total) = try await MonitoringRound.query(on: req.db).filter(\.$site.$id == site.requireID())
-            .filter(\.$archivedAt == nil).sort(\.$conductedOn, .descending).fetchPage(page)
+            .live().sort(\.$conductedOn, .descending).fetchPage(page)
         return Page(items: try rounds.map(RoundBody.init), total: total, request: page)
     }
 

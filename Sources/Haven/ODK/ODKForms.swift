@@ -18,7 +18,7 @@ enum ODKForms {
     static func current(on db: any Database) async throws -> [Published] {
         let catalogue = try await Catalogue.current(on: db)
         let feedback = FeedbackXForm.document(
-            categories: try await FeedbackCategory.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all())
+            categories: try await FeedbackCategory.query(on: db).live().sort(\.$position).all())
         return [
             Published(
                 id: XForm.formID, title: XForm.title, document: XForm.document(catalogue),

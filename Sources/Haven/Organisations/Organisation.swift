@@ -34,7 +34,7 @@ final class Organisation: Model, Audited, @unchecked Sendable {
     /// Organisations by lower-cased name and acronym, as people write them in spreadsheets.
     static func byName(on db: any Database) async throws -> [String: UUID] {
         var names: [String: UUID] = [:]
-        for org in try await Organisation.query(on: db).filter(\.$archivedAt == nil).all() {
+        for org in try await Organisation.query(on: db).live().all() {
             names[org.name.lowercased()] = org.id
             if !org.acronym.isEmpty { names[org.acronym.lowercased()] = org.id }
         }

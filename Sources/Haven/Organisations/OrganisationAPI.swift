@@ -46,7 +46,7 @@ struct OrganisationAPI: RouteCollection {
     func list(req: Request) async throws -> Page<OrganisationBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let query = Organisation.query(on: req.db).filter(\.$archivedAt == nil)
+        let query = Organisation.query(on: req.db).live()
         if let q = (req.query["q"] as String?).nonEmpty {
             query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$acronym ~~ q) }
         }

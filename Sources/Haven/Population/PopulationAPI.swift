@@ -72,7 +72,7 @@ struct PopulationAPI: RouteCollection {
         let site = try await req.find(Site.self, named: "Site")
         let page = try PageRequest(req)
         let query = try PopulationCount.query(on: req.db).filter(\.$site.$id == site.requireID())
-        if (req.query["archived"] as String?) != "true" { query.filter(\.$archivedAt == nil) }
+        if (req.query["archived"] as String?) != "true" { query.live() }
         let (counts, total) = try await query.sort(\.$countedOn, .descending).fetchPage(page)
         return Page(items: counts.map(PopulationCountBody.init), total: total, request: page)
     }

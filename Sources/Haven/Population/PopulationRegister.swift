@@ -49,7 +49,7 @@ enum PopulationRegister {
     /// A site's current population is its latest count that is not archived.
     static func refreshCurrent(of site: Site, on db: any Database) async throws {
         let latest = try await PopulationCount.query(on: db).filter(\.$site.$id == site.requireID())
-            .filter(\.$archivedAt == nil).sort(\.$countedOn, .descending).first()
+            .live().sort(\.$countedOn, .descending).first()
         site.populationIndividuals = latest?.individuals
         site.populationHouseholds = latest?.households
         site.populationCountedOn = latest?.countedOn
@@ -65,7 +65,7 @@ enum PopulationRegister {
             errors.append(FieldError("countedOn", "\(figures.countedOn) is before the site opened on \(opened)"))
         }
         let sameDay = try await PopulationCount.query(on: db).filter(\.$site.$id == site.requireID())
-            .filter(\.$countedOn == figures.countedOn.description).filter(\.$archivedAt == nil).all()
+            .filter(\.$countedOn == figures.countedOn.description).live().all()
         if sameDay.contains(where: { $0.id != existing?.id }) {
             errors.append(
                 FieldError(

@@ -24,7 +24,7 @@ struct ProgressQuery {
 
     /// The targets in force, in plan order: sector, then the whole sector before its activities, then area and period.
     func targets(on db: any Database) async throws -> [ResponseTarget] {
-        let query = ResponseTarget.query(on: db).filter(\.$archivedAt == nil)
+        let query = ResponseTarget.query(on: db).live()
         if let sector { query.filter(\.$sector == sector) }
         if let adminArea { query.filter(\.$areaPcode == adminArea) }
         return try await query.sort(\.$sector).sort(\.$activityCode).sort(\.$areaPcode).sort(\.$fromMonth).all()

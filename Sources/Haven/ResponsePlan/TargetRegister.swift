@@ -32,7 +32,7 @@ enum TargetRegister {
         async throws
     {
         var activities: [String: String] = [:]
-        for type in try await ActivityType.query(on: db).filter(\.$archivedAt == nil).all() {
+        for type in try await ActivityType.query(on: db).live().all() {
             activities[type.code.uppercased()] = type.sector
         }
         let pcode = input.adminArea?.trimmed.uppercased() ?? ""
@@ -40,7 +40,7 @@ enum TargetRegister {
             pcode.isEmpty
             ? []
             : Set(
-                try await AdminArea.query(on: db).filter(\.$pcode == pcode).filter(\.$archivedAt == nil).all().map(
+                try await AdminArea.query(on: db).filter(\.$pcode == pcode).live().all().map(
                     \.pcode))
         try HavenError.check(TargetRules.check(input, known: TargetRules.Known(activities: activities, pcodes: pcodes)))
         let probe = ResponseTarget()
@@ -49,7 +49,7 @@ enum TargetRegister {
     }
 
     private static func requireUnique(_ key: String, except id: UUID?, on db: any Database) async throws {
-        let twins = try await ResponseTarget.query(on: db).filter(\.$archivedAt == nil).all().filter {
+        let twins = try await ResponseTarget.query(on: db).live().all().filter {
             $0.scopeKey == key && $0.id != id
         }
         guard twins.isEmpty else {

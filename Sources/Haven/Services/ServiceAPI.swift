@@ -51,7 +51,7 @@ struct ServiceAPI: RouteCollection {
     func list(req: Request) async throws -> Page<ServiceBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let query = Service.query(on: req.db).filter(\.$archivedAt == nil)
+        let query = Service.query(on: req.db).live()
         if let raw = (req.query["site"] as String?).nonEmpty {
             guard let site = UUID(uuidString: raw) else {
                 throw HavenError.invalid([FieldError("site", "'\(raw)' is not an id")])

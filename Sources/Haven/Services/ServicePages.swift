@@ -55,7 +55,7 @@ struct ServicePages: RouteCollection {
             \.$archivedAt == nil
         )
         .sort(\.$sector).sort(\.$name).all()
-        let organisations = try await Organisation.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()
         return Layout.response(
             ServiceViews.directory(
                 user: user, site: site, services: services, organisations: organisations,

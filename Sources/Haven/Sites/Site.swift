@@ -182,3 +182,7 @@ struct CreateSites: AsyncMigration {
         try await database.schema(Site.schema).delete()
     }
 }
+
+extension Site {
+    var scope: SiteScope { SiteScope(id: id!, managementAgencyID: $managementAgency.id) }
+}

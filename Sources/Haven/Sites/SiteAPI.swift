@@ -27,7 +27,7 @@ struct SiteAPI: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let user = try req.authorize(.createSite)
-        let site = try await SiteRegistry.create(try req.content.decode(SiteInput.self), by: user.actor, on: req.db)
+        let site = try await SiteRegister.create(try req.content.decode(SiteInput.self), by: user.actor, on: req.db)
         return try await SiteBody(site).encodeResponse(status: .created, for: req)
     }
 
@@ -39,7 +39,7 @@ struct SiteAPI: RouteCollection {
     func update(req: Request) async throws -> SiteBody {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.editSite(site.scope))
-        try await SiteRegistry.update(site, with: try req.content.decode(SiteInput.self), by: user.actor, on: req.db)
+        try await SiteRegister.update(site, with: try req.content.decode(SiteInput.self), by: user.actor, on: req.db)
         return try SiteBody(site)
     }
 

@@ -34,7 +34,7 @@ struct SiteBody: Content {
     var updatedAt: Date?
 
     init(_ site: Site) throws {
-        let input = SiteRegistry.input(from: site)
+        let input = SiteRegister.input(from: site)
         id = try site.requireID()
         code = input.code
         name = input.name

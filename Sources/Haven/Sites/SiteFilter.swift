@@ -64,7 +64,7 @@ struct SiteFilter: Sendable, Equatable {
     /// The sites matching the filter, sorted, ready to page.
     func query(on db: any Database) async throws -> QueryBuilder<Site> {
         let query = Site.query(on: db)
-        if archived { query.filter(\.$archivedAt != nil) } else { query.filter(\.$archivedAt == nil) }
+        if archived { query.archived() } else { query.live() }
         if let text {
             query.filter(\.$searchText ~~ text.lowercased())
         }

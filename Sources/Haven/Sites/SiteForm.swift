@@ -48,7 +48,7 @@ enum SiteForm {
     }
 
     static func values(from site: Site) -> [String: String] {
-        let s = SiteRegistry.input(from: site)
+        let s = SiteRegister.input(from: site)
         return [
             "code": s.code, "name": s.name, "otherNames": (s.otherNames ?? []).joined(separator: "; "),
             "type": s.type.rawValue, "status": s.status.rawValue, "adminAreaId": s.adminAreaId.uuidString,

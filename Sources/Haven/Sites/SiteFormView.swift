@@ -9,10 +9,10 @@ struct SiteFormView {
 
         static func load(on db: any Database) async throws -> Options {
             Options(
-                areas: try await AdminArea.query(on: db).filter(\.$archivedAt == nil).filter(\.$level > 0).sort(
+                areas: try await AdminArea.query(on: db).live().filter(\.$level > 0).sort(
                     \.$pcode
                 ).all(),
-                agencies: try await Organisation.query(on: db).filter(\.$archivedAt == nil).sort(\.$name).all())
+                agencies: try await Organisation.query(on: db).live().sort(\.$name).all())
         }
     }
 

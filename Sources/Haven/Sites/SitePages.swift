@@ -47,7 +47,7 @@ struct SitePages: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             let input = try SiteForm.input(from: values)
-            let site = try await SiteRegistry.create(input, by: user.actor, on: req.db)
+            let site = try await SiteRegister.create(input, by: user.actor, on: req.db)
             return req.redirect(to: Paths.site(site.id!) + "?saved=1")
         } catch HavenError.invalid(let errors) {
             let options = try await SiteFormView.Options.load(on: req.db)
@@ -75,7 +75,7 @@ struct SitePages: RouteCollection {
         let user = try req.authorize(.editSite(site.scope))
         let values = try req.content.decode([String: String].self)
         do {
-            try await SiteRegistry.update(site, with: try SiteForm.input(from: values), by: user.actor, on: req.db)
+            try await SiteRegister.update(site, with: try SiteForm.input(from: values), by: user.actor, on: req.db)
             return req.redirect(to: Paths.site(site.id!) + "?saved=1")
         } catch HavenError.invalid(let errors) {
             let options = try await SiteFormView.Options.load(on: req.db)

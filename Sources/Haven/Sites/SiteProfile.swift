@@ -22,12 +22,12 @@ struct SiteProfile {
             agency: try await site.$managementAgency.get(on: db),
             statusHistory: try await SiteStatusChange.query(on: db).filter(\.$site.$id == id)
                 .sort(\.$changedOn, .descending).sort(\.$createdAt, .descending).all(),
-            counts: try await PopulationCount.query(on: db).filter(\.$site.$id == id).filter(\.$archivedAt == nil)
+            counts: try await PopulationCount.query(on: db).filter(\.$site.$id == id).live()
                 .sort(\.$countedOn, .descending).limit(recentLimit).all(),
             audit: try await AuditEvent.query(on: db).filter(\.$entityID == id).sort(\.$at, .descending).limit(
                 recentLimit
             ).all(),
-            rounds: try await MonitoringRound.query(on: db).filter(\.$site.$id == id).filter(\.$archivedAt == nil)
+            rounds: try await MonitoringRound.query(on: db).filter(\.$site.$id == id).live()
                 .sort(\.$conductedOn, .descending).limit(recentLimit).all())
     }
 

@@ -40,12 +40,12 @@ struct World {
         try await Audit.create(nrc, by: actor, on: db)
         let iom = Organisation(name: "International Organization for Migration", acronym: "IOM", kind: .un)
         try await Audit.create(iom, by: actor, on: db)
-        let alpha = try await SiteRegistry.create(
+        let alpha = try await SiteRegister.create(
             siteInput("BO0101_0001", "Alpha camp", area: northDistrict, agency: nrc), by: actor, on: db)
-        let beta = try await SiteRegistry.create(
+        let beta = try await SiteRegister.create(
             siteInput("BO0101_0002", "Beta centre", area: northDistrict, agency: iom, type: .collectiveCentre),
             by: actor, on: db)
-        let gamma = try await SiteRegistry.create(
+        let gamma = try await SiteRegister.create(
             siteInput("BO0201_0001", "Gamma settlement", area: south, agency: nil, type: .informalSettlement),
             by: actor, on: db)
         var users: [Role: User] = [:]

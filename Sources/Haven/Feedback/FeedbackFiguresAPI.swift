@@ -2,52 +2,8 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// `GET /api/v1/analysis/feedback`: what people say, as counts safe for anyone who reads operational data.
-struct FeedbackAnalysisAPI: RouteCollection {
-    struct Cell: Content {
-        var key: String, label: String
-        /// Absent when the count is too small to show.
-        var count: Int?
-    }
-
-    struct SiteFigures: Content {
-        var siteId: UUID, code: String
-        var received: Int?
-        var topSector: String?, topSectorCount: Int?
-        /// The site's severity in that sector, and overall, from its latest monitoring round.
-        var sectorSeverity: Int?, overallSeverity: Int?
-    }
-
-    struct Figures: Content {
-        var from: String, to: String, threshold: Int
-        var received: Int?, open: Int?, overdue: Int?, answeredInTimePercent: Double?
-        var byCategory: [Cell], byChannel: [Cell], bySex: [Cell], byAgeGroup: [Cell], byMonth: [Cell]
-        var sites: [SiteFigures]
-        var sitesWithFunctioningMechanism: Int, openSites: Int
-    }
-
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("analysis", "feedback", use: figures)
-        routes.get("exports", "feedback.csv") { req in
-            let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
-            let window = try FeedbackAnalysis(req)
-            return try await FeedbackExport.csv(list, from: window.from, to: window.to, on: req.db)
-        }
-        routes.get("exports", "feedback.xlsx") { req in
-            let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
-            let window = try FeedbackAnalysis(req)
-            return try await FeedbackExport.xlsx(list, from: window.from, to: window.to, on: req)
-        }
-    }
-
-    func figures(req: Request) async throws -> Figures {
-        try req.authorize(.readOperationalData)
-        return try await FeedbackAnalysis(req).figures(req)
-    }
-}
-
 /// The counts behind the feedback figures, each read in the database and suppressed where small.
-struct FeedbackAnalysis {
+struct FeedbackFiguresQuery {
     var from: ReportingMonth
     var to: ReportingMonth
 
@@ -67,7 +23,7 @@ struct FeedbackAnalysis {
         try HavenError.check(errors)
     }
 
-    func figures(_ req: Request) async throws -> FeedbackAnalysisAPI.Figures {
+    func figures(_ req: Request) async throws -> FeedbackFiguresAPI.Figures {
         let db = req.replica
         let threshold = req.application.havenSettings.smallCellThreshold
         let categories = Dictionary(
@@ -81,7 +37,7 @@ struct FeedbackAnalysis {
         func cells(
             _ dimension: FeedbackTally.Dimension, by key: KeyPath<FeedbackTallies.Count, String> = \.value,
             label: (String) -> String
-        ) -> [FeedbackAnalysisAPI.Cell] {
+        ) -> [FeedbackFiguresAPI.Cell] {
             let summed = Dictionary(
                 counts[dimension.rawValue, default: []].map { ($0[keyPath: key], $0.items) }, uniquingKeysWith: +)
             return FeedbackFigures.breakdown(summed.map { .init(key: $0.key, count: $0.value) }, threshold: threshold)
@@ -130,7 +86,7 @@ struct FeedbackAnalysis {
 
     /// Per site: how much arrived and about which sector most, beside the site's severity there; and CM-10.
     private func siteFigures(on db: any Database, threshold: Int) async throws -> (
-        figures: [FeedbackAnalysisAPI.SiteFigures], functioning: Int, open: Int
+        figures: [FeedbackFiguresAPI.SiteFigures], functioning: Int, open: Int
     ) {
         // Sites stay as the text the counters hold while they are ranked: making that text from ids again in every
         // comparison cost most of the time of the figures at 5,000 sites.
@@ -174,7 +130,7 @@ struct FeedbackAnalysis {
             let sectorSeverity = monitoring.flatMap { sectors in
                 sectors.compactMap { severity[site]?.sectors[$0]?.rawValue }.max()
             }
-            return FeedbackAnalysisAPI.SiteFigures(
+            return FeedbackFiguresAPI.SiteFigures(
                 siteId: site, code: codes[site] ?? "", received: Disclosure.shown(count, threshold: threshold),
                 topSector: top?.key, topSectorCount: top.flatMap { Disclosure.shown($0.value, threshold: threshold) },
                 sectorSeverity: sectorSeverity, overallSeverity: severity[site]?.overall?.rawValue)

@@ -4,7 +4,7 @@ import Vapor
 
 /// Complaints and feedback for the staff who handle them: the list (what each person may handle, late ones
 /// first when asked) and one item with its workflow steps. Opening a sensitive item is audited.
-struct ComplaintPages: RouteCollection {
+struct FeedbackPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("complaints", use: list)
         routes.get("complaints", "figures", use: figures)
@@ -26,7 +26,7 @@ struct ComplaintPages: RouteCollection {
             ).all()
                 .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout.response(
-            ComplaintViews.list(
+            FeedbackViews.list(
                 user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
                 categories: try await Self.categories(req.db), digest: digest,
                 recorded: (req.query["recorded"] as String?).nonEmpty))
@@ -36,7 +36,7 @@ struct ComplaintPages: RouteCollection {
     func intakeForm(req: Request) async throws -> Response {
         let user = try req.requireUser()
         return Layout.response(
-            ComplaintViews.intake(
+            FeedbackViews.intake(
                 user: user, categories: try await Self.categories(req.db), values: [:], errors: [], csrf: req.csrfToken)
         )
     }
@@ -67,20 +67,20 @@ struct ComplaintPages: RouteCollection {
                 $0.field == "siteId" ? FieldError("site", "is not the code of a site in Haven") : $0
             }
             return Layout.response(
-                ComplaintViews.intake(
+                FeedbackViews.intake(
                     user: user, categories: try await Self.categories(req.db), values: values, errors: named,
                     csrf: req.csrfToken), status: .unprocessableEntity)
         }
     }
 
     static func categories(_ db: any Database) async throws -> [FeedbackCategory] {
-        try await FeedbackCategory.query(on: db).filter(\.$archivedAt == nil).sort(\.$position).all()
+        try await FeedbackCategory.query(on: db).live().sort(\.$position).all()
     }
 
     func figures(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        let analysis = try FeedbackAnalysis(req)
-        return Layout.response(ComplaintViews.figures(user: user, figures: try await analysis.figures(req)))
+        let analysis = try FeedbackFiguresQuery(req)
+        return Layout.response(FeedbackViews.figures(user: user, figures: try await analysis.figures(req)))
     }
 
     func show(req: Request) async throws -> Response {
@@ -133,10 +133,10 @@ struct ComplaintPages: RouteCollection {
         let (user, item) = try await FeedbackAPI.handled(req)
         let opened = try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db)
         let site = try await Site.find(item.$site.id, on: req.db)
-        let organisations = try await Organisation.query(on: req.db).filter(\.$archivedAt == nil).sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()
         let categories = try await Self.categories(req.db)
         return Layout.response(
-            ComplaintViews.item(
+            FeedbackViews.item(
                 user: user, item: item, opened: opened, site: site, categories: categories,
                 organisations: organisations,
                 errors: errors, csrf: req.csrfToken), status: status)

@@ -7,7 +7,7 @@ import VaporTesting
 @testable import Haven
 
 /// Feedback as figures: counts anyone may read, with small ones suppressed and nothing said ever shown.
-@Suite struct FeedbackAnalysisTests {
+@Suite struct FeedbackFiguresTests {
     struct Cell: Decodable {
         var key: String
         var count: Int?

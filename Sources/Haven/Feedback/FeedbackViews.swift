@@ -2,7 +2,7 @@ import Foundation
 import Plot
 
 /// The staff pages of complaints and feedback.
-enum ComplaintViews {
+enum FeedbackViews {
     static func list(
         user: UserContext, filter: FeedbackFilter, page: PageRequest, items: [FeedbackItem], total: Int,
         sites: [UUID: String],
@@ -200,9 +200,9 @@ enum ComplaintViews {
     }
 
     /// The figures page: counts only, small ones shown as "fewer than N".
-    static func figures(user: UserContext, figures f: FeedbackAnalysisAPI.Figures) -> String {
+    static func figures(user: UserContext, figures f: FeedbackFiguresAPI.Figures) -> String {
         func count(_ value: Int?) -> String { value.map { Format.number($0) } ?? "fewer than \(f.threshold)" }
-        func table(_ title: String, _ cells: [FeedbackAnalysisAPI.Cell]) -> Node<HTML.BodyContext> {
+        func table(_ title: String, _ cells: [FeedbackFiguresAPI.Cell]) -> Node<HTML.BodyContext> {
             .div(
                 .h2(.text(title)),
                 .table(

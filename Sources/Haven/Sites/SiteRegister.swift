@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Creating and changing sites, the one path that API, web forms and imports share.
-enum SiteRegistry {
+enum SiteRegister {
     static func create(_ input: SiteInput, by actor: Actor, on db: any Database, today: CalendarDay = .today())
         async throws -> Site
     {

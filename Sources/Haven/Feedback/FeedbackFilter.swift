@@ -1,0 +1,89 @@
+import Fluent
+import Vapor
+
+/// The filters of the feedback list, and what each person may list at all.
+struct FeedbackFilter {
+    var site: UUID?
+    var category: String?
+    var status: FeedbackStatus?
+    var channel: FeedbackChannel?
+    var overdue = false
+    var user: UserContext
+
+    /// Everything this person may handle, unfiltered.
+    init(user: UserContext) {
+        self.user = user
+    }
+
+    /// Everything this person may list, for someone who reads items one by one: viewers read figures only.
+    init(lister user: UserContext) throws {
+        guard user.role != .viewer else {
+            throw HavenError.forbidden(
+                "Viewers read feedback as figures (the figures page, or /api/v1/analysis/feedback), not item by item.")
+        }
+        self.init(user: user)
+    }
+
+    init(_ req: Request) throws {
+        try self.init(lister: try req.requireUser())
+        var errors: [FieldError] = []
+        if let raw = (req.query["site"] as String?).nonEmpty {
+            site = UUID(uuidString: raw)
+            if site == nil { errors.append(FieldError("site", "'\(raw)' is not an id")) }
+        }
+        category = (req.query["category"] as String?).nonEmpty?.uppercased()
+        if let raw = (req.query["status"] as String?).nonEmpty {
+            status = FeedbackStatus(rawValue: raw)
+            if status == nil { errors.append(FieldError("status", "must be one of \(FeedbackStatus.codeList)")) }
+        }
+        if let raw = (req.query["channel"] as String?).nonEmpty {
+            channel = FeedbackChannel(rawValue: raw)
+            if channel == nil { errors.append(FieldError("channel", "must be one of \(FeedbackChannel.codeList)")) }
+        }
+        overdue = req.query["overdue"] == "true"
+        try HavenError.check(errors)
+    }
+
+    /// The page asked for, and how many items the whole list holds. A coordinator's or administrator's list with no
+    /// filter holds every item not archived (less the sensitive ones, for someone who is no focal point): the
+    /// monthly counters say how many without counting a million rows.
+    func page(_ request: PageRequest, on db: any Database) async throws -> (items: [FeedbackItem], total: Int) {
+        let query = sorted(try await query(on: db))
+        let wholeOperation =
+            [.administrator, .coordinator].contains(user.role) && site == nil && category == nil && status == nil
+            && channel == nil && !overdue
+        guard wholeOperation else { return try await query.fetchPage(request) }
+        let items = try await query.range(request.rows).all()
+        return (items, try await FeedbackTallies.received(includingSensitive: user.feedbackFocalPoint, on: db))
+    }
+
+    /// Late items by how long they have waited (the longest first), everything else newest first.
+    func sorted(_ query: QueryBuilder<FeedbackItem>) -> QueryBuilder<FeedbackItem> {
+        overdue ? query.sort(\.$lateFrom).sort(\.$id) : query.sort(\.$receivedAt, .descending).sort(\.$id)
+    }
+
+    func query(on db: any Database, now: Date = Date()) async throws -> QueryBuilder<FeedbackItem> {
+        let query = FeedbackItem.query(on: db).live()
+        if !user.feedbackFocalPoint { query.filter(\.$sensitive == false) }
+        switch user.role {
+        case .siteManager:
+            query.filter(\.$site.$id ~~ Array(user.siteIDs))
+        case .partner:
+            let own = user.organisationID ?? UUID()
+            let managed = try await Site.query(on: db).filter(\.$managementAgency.$id == own).field(\.$id).all()
+                .compactMap(\.id)
+            query.group(.or) { either in
+                either.filter(\.$referredTo.$id == own)
+                if !managed.isEmpty { either.filter(\.$site.$id ~~ managed) }
+            }
+        default:
+            break
+        }
+        if let site { query.filter(\.$site.$id == site) }
+        if let category { query.filter(\.$categoryCode == category) }
+        if let status { query.filter(\.$status == status) }
+        if let channel { query.filter(\.$channel == channel) }
+        if overdue { query.filter(\.$lateFrom < now) }
+        return query
+    }
+}
