@@ -139,7 +139,7 @@ struct Import: AsyncParsableCommand {
     }
 }
 
-func importFile(_ kind: HavenApp.ImportKind, _ file: String) async throws {
+func importFile(_ kind: HavenApp.FileKind, _ file: String) async throws {
     var imported = false
     try await reportingErrors { imported = try await HavenApp.importFile(.fromEnvironment(), kind: kind, path: file) }
     if !imported { throw ExitCode.failure }

@@ -157,21 +157,21 @@ public enum HavenApp {
         }
     }
 
-    public enum ImportKind: String, Sendable {
+    public enum FileKind: String, Sendable {
         case sites
         case adminAreas = "admin-areas"
         case boundaries
     }
 
     /// Checks the file, prints every problem, and writes only when there are none.
-    public static func importFile(_ settings: Settings, kind: ImportKind, path: String) async throws -> Bool {
+    public static func importFile(_ settings: Settings, kind: FileKind, path: String) async throws -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw HavenError.badRequest("\(path) cannot be read.")
         }
         if kind == .boundaries { return try await importBoundaries(settings, data: data, path: path) }
         let text = try Table.csvText(of: data)
         return try await with(settings) { app in
-            let staged: StagedImport.Kind = kind == .sites ? .sites : .adminAreas
+            let staged: ImportKind = kind == .sites ? .sites : .adminAreas
             let preview = try await Imports.preview(staged, text: text, user: nil, on: app.db)
             guard preview.canCommit else {
                 if !preview.missingColumns.isEmpty {

@@ -17,7 +17,7 @@ final class ImportJob: Model, @unchecked Sendable {
     static let kept: TimeInterval = 7 * 86_400
 
     @ID(key: .id) var id: UUID?
-    @Enum(key: "kind") var kind: StagedImport.Kind
+    @Enum(key: "kind") var kind: ImportKind
     @Field(key: "user_id") var userID: UUID
     @Field(key: "file_name") var fileName: String
     @Enum(key: "phase") var phase: Phase
@@ -30,7 +30,7 @@ final class ImportJob: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID, kind: StagedImport.Kind, userID: UUID, fileName: String, now: Date = Date()) {
+    init(id: UUID, kind: ImportKind, userID: UUID, fileName: String, now: Date = Date()) {
         self.id = id
         self.kind = kind
         self.userID = userID

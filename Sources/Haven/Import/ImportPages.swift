@@ -4,49 +4,16 @@ import Vapor
 
 /// Upload a CSV or Excel file, see exactly what would change and every refused row, then confirm.
 struct ImportPages: RouteCollection {
+    /// An importer and its page.
     struct Kind {
-        var staged: StagedImport.Kind
-        var title: String
-        var path: String
-        var permission: Permission
-        var help: String
+        var staged: ImportKind
+        var page: ImportPage
     }
 
-    static let sites = Kind(
-        staged: .sites, title: "Import sites", path: Paths.importSites, permission: .createSite,
-        help:
-            "Columns by header or HXL hashtag, in any order: code (#loc+code), name (#loc+name), type (#loc+type), status (#status), the lowest admin P-code (adm1_pcode … adm4_pcode or #adm2+code …), and optionally latitude (#geo+lat), longitude (#geo+lon), management agency (#org+sma), land ownership, tenancy agreement, area_m2, capacity_households, capacity_individuals, opened_on, closed_on, notes. Known site codes are updated; identical rows change nothing."
-    )
-    static let adminAreas = Kind(
-        staged: .adminAreas, title: "Import administrative areas", path: Paths.importAdminAreas,
-        permission: .editGazetteer,
-        help:
-            "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's."
-    )
-
-    static let rounds = Kind(
-        staged: .rounds, title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
-        help:
-            "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven."
-    )
-
-    static let activities = Kind(
-        staged: .activities, title: "Import 5W activities", path: Paths.importActivities, permission: .uploadActivities,
-        help:
-            "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or admin area P-code (#adm+code), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing."
-    )
-
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("import", "rounds", "template.csv") { req -> Response in
-            try req.authorize(.uploadRounds)
-            let response = Response(status: .ok)
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            response.headers.contentDisposition = .init(.attachment, filename: "haven-monitoring-rounds.csv")
-            response.body = .init(string: RoundImport.template(try await Catalogue.current(on: req.db).indicators))
-            return response
-        }
-        for kind in [Self.sites, Self.adminAreas, Self.rounds, Self.activities] {
-            let path = kind.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        for importer in Importers.all {
+            let kind = Kind(staged: importer.kind, page: importer.page)
+            let path = kind.page.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
             routes.get(path) { req in try await self.form(kind, req) }
             routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in
                 try await self.preview(kind, req)
@@ -57,23 +24,19 @@ struct ImportPages: RouteCollection {
     }
 
     func form(_ kind: Kind, _ req: Request) async throws -> Response {
-        let user = try req.authorize(kind.permission)
-        return Layout.response(page(kind, user: user, csrf: req.csrfToken, .p(.text(kind.help))))
-    }
-
-    struct Upload: Content {
-        var file: File
+        let user = try req.authorize(kind.page.permission)
+        return Layout.response(page(kind, user: user, csrf: req.csrfToken, .p(.text(kind.page.help))))
     }
 
     func preview(_ kind: Kind, _ req: Request) async throws -> Response {
-        let user = try req.authorize(kind.permission)
-        let upload = Upload(file: try req.uploadedFile())
-        let text = try Table.csvText(of: Data(buffer: upload.file.data))
+        let user = try req.authorize(kind.page.permission)
+        let file = try req.uploadedFile()
+        let text = try Table.csvText(of: Data(buffer: file.data))
         let plans = req.application.importPlans
         if text.utf8.lazy.filter({ $0 == 10 }).count > req.application.havenSettings.backgroundImportRows {
-            return try await background(kind, user: user, fileName: upload.file.filename, req) { db, progress in
+            return try await background(kind, user: user, fileName: file.filename, req) { db, progress in
                 let (preview, staged) = try await Imports.stage(
-                    kind.staged, fileName: upload.file.filename, text: text, user: user, on: db,
+                    kind.staged, fileName: file.filename, text: text, user: user, on: db,
                     plans: plans, progress: progress)
                 return {
                     $0.phase = .checked
@@ -83,16 +46,16 @@ struct ImportPages: RouteCollection {
             }
         }
         let (preview, staged) = try await Imports.stage(
-            kind.staged, fileName: upload.file.filename, text: text, user: user, on: req.db, plans: plans)
+            kind.staged, fileName: file.filename, text: text, user: user, on: req.db, plans: plans)
         return Layout.response(
             page(
                 kind, user: user, csrf: req.csrfToken,
-                previewNode(kind, preview, file: upload.file.filename, stagedID: staged?.id, job: nil, req)),
+                previewNode(kind, preview, file: file.filename, stagedID: staged?.id, job: nil, req)),
             status: preview.canCommit ? .ok : .unprocessableEntity)
     }
 
     func commit(_ kind: Kind, _ req: Request) async throws -> Response {
-        let user = try req.authorize(kind.permission)
+        let user = try req.authorize(kind.page.permission)
         let plans = req.application.importPlans
         let staged = req.parameters.get("staged")
         let jobID = (try? req.content.get(String.self, at: "job")).flatMap { UUID(uuidString: $0) }
@@ -151,12 +114,12 @@ struct ImportPages: RouteCollection {
                 }
             }
         }
-        return req.redirect(to: kind.path + "/jobs/" + id.uuidString)
+        return req.redirect(to: kind.page.path + "/jobs/" + id.uuidString)
     }
 
     /// The page that follows a background check or import: progress while it runs (reloading itself), then the outcome.
     func follow(_ kind: Kind, _ req: Request) async throws -> Response {
-        let user = try req.authorize(kind.permission)
+        let user = try req.authorize(kind.page.permission)
         let jobID = req.parameters.get("job").flatMap { UUID(uuidString: $0) }
         guard let id = jobID, let job = try await ImportJob.find(id, on: req.db), job.userID == user.id else {
             return Layout.response(
@@ -216,7 +179,7 @@ struct ImportPages: RouteCollection {
             Self.previewNode(preview, file: file),
             .unwrap(stagedID) { staged in
                 Layout.form(
-                    action: kind.path + "/\(staged.uuidString)/commit", csrf: req.csrfToken,
+                    action: kind.page.path + "/\(staged.uuidString)/commit", csrf: req.csrfToken,
                     .unwrap(job) { .input(.type(.hidden), .name("job"), .value($0.uuidString)) },
                     .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
             })
@@ -229,31 +192,20 @@ struct ImportPages: RouteCollection {
                 .text(
                     "Imported \(file): \(Format.number(preview.creates)) added, \(Format.number(preview.updates)) updated, \(Format.number(preview.unchanged)) unchanged."
                 )),
-            .p(.a(.href(Self.result(of: kind.staged)), "See the result")))
-    }
-
-    private static func result(of kind: StagedImport.Kind) -> String {
-        switch kind {
-        case .adminAreas: "/areas"
-        case .rounds: "/monitoring"
-        case .sites: Paths.sites
-        case .activities: Paths.activities
-        }
+            .p(.a(.href(kind.page.result), "See the result")))
     }
 
     private func page(
         _ kind: Kind, user: UserContext, csrf: String, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...
     ) -> String {
         Layout.page(
-            kind.title, user: user, refreshSeconds: refreshSeconds,
-            .h1(.text(kind.title)),
+            kind.page.title, user: user, refreshSeconds: refreshSeconds,
+            .h1(.text(kind.page.title)),
             Self.links,
-            .if(
-                kind.staged == .rounds,
-                .p(.a(.href(Paths.importRounds + "/template.csv"), "Download the template for the current catalogue"))),
+            .unwrap(kind.page.template) { .p(.a(.href($0.path), .text($0.label))) },
             .group(content),
             Layout.form(
-                action: kind.path, csrf: csrf, enctype: "multipart/form-data",
+                action: kind.page.path, csrf: csrf, enctype: "multipart/form-data",
                 .div(
                     .class("field"), .label(.for("file"), "Excel workbook (.xlsx, first sheet) or CSV file (UTF-8)"),
                     .input(

@@ -6,14 +6,8 @@ import SQLKit
 final class StagedImport: Model, @unchecked Sendable {
     static let schema = "staged_imports"
 
-    enum Kind: String, Codable, Sendable {
-        case sites
-        case adminAreas = "admin_areas"
-        case rounds, activities
-    }
-
     @ID(key: .id) var id: UUID?
-    @Enum(key: "kind") var kind: Kind
+    @Enum(key: "kind") var kind: ImportKind
     @Field(key: "file_name") var fileName: String
     @Field(key: "content") var content: String
     @Field(key: "user_id") var userID: UUID
@@ -22,7 +16,7 @@ final class StagedImport: Model, @unchecked Sendable {
 
     init() {}
 
-    init(kind: Kind, fileName: String, content: String, userID: UUID) {
+    init(kind: ImportKind, fileName: String, content: String, userID: UUID) {
         self.kind = kind
         self.fileName = fileName
         self.content = content

@@ -6,6 +6,7 @@ import Vapor
 struct RoundPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("sites", ":id", "rounds", "new", use: form)
+        routes.get("import", "rounds", "template.csv", use: template)
         routes.post("sites", ":id", "rounds", "new", use: record)
     }
 
@@ -38,6 +39,16 @@ struct RoundPages: RouteCollection {
                     csrf: req.csrfToken
                 ).render(), status: .unprocessableEntity)
         }
+    }
+
+    /// The header row of a rounds file for the current catalogue, to fill in and import.
+    func template(req: Request) async throws -> Response {
+        try req.authorize(.uploadRounds)
+        let response = Response(status: .ok)
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "haven-monitoring-rounds.csv")
+        response.body = .init(string: RoundImport.template(try await Catalogue.current(on: req.db).indicators))
+        return response
     }
 }
 

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Importing a gazetteer in the COD-AB table shape: one row per lowest area, with a code and name column per level.
-enum AdminAreaImport {
+enum AdminAreaImport: Importer {
     static let fields: [ImportField] = (0...4).flatMap { level -> [ImportField] in
         let codeTag = level == 0 ? "#country+code" : "#adm\(level)+code"
         let nameTag = level == 0 ? "#country+name" : "#adm\(level)+name"
@@ -25,13 +25,15 @@ enum AdminAreaImport {
         var parentPcode: String?
     }
 
-    struct Plan {
+    struct Plan: ImportPlan {
         var preview = ImportPreview()
         /// In level order, so parents are written before their children.
         var entries: [Entry] = []
     }
 
-    static func plan(_ table: Table, on db: any Database) async throws -> Plan {
+    static func plan(_ table: Table, for user: UserContext?, on db: any Database, progress: ImportProgress?)
+        async throws -> Plan
+    {
         var plan = Plan()
         var columns = table.columns(for: fields)
         // Admin 0 also answers to #adm0 tags.
@@ -101,7 +103,9 @@ enum AdminAreaImport {
         return plan
     }
 
-    static func commit(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
+    static func commit(
+        _ plan: Plan, for user: UserContext?, by actor: Actor, on db: any Database, progress: ImportProgress?
+    ) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
         try await db.write { tx in
             var ids = Dictionary(
@@ -122,4 +126,17 @@ enum AdminAreaImport {
             }
         }
     }
+}
+
+extension AdminAreaImport {
+    static let kind = ImportKind.adminAreas
+    static let page = ImportPage(
+        title: "Import administrative areas", path: Paths.importAdminAreas, permission: .editGazetteer,
+        help:
+            "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's.",
+        result: "/areas")
+}
+
+extension ImportKind {
+    static let adminAreas = ImportKind(rawValue: "admin_areas")
 }

@@ -21,15 +21,15 @@ struct BoundaryPages: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let user = try req.authorize(.editGazetteer)
-        let upload = ImportPages.Upload(file: try req.uploadedFile())
-        let plan = try await BoundaryImport.plan(Data(buffer: upload.file.data), on: req.db)
+        let file = try req.uploadedFile()
+        let plan = try await BoundaryImport.plan(Data(buffer: file.data), on: req.db)
         guard plan.problems.isEmpty else {
             return Layout.response(
                 page(
                     user: user, csrf: req.csrfToken,
                     .p(
                         .class("alert"),
-                        .text("Nothing was imported from \(upload.file.filename): \(plan.problems.count) problem(s).")),
+                        .text("Nothing was imported from \(file.filename): \(plan.problems.count) problem(s).")),
                     .ul(.class("errors"), .forEach(plan.problems) { .li(.text($0)) })), status: .unprocessableEntity)
         }
         let outcome = try await BoundaryImport.commit(plan, by: user.actor, on: req.db)
@@ -39,7 +39,7 @@ struct BoundaryPages: RouteCollection {
                 .p(
                     .class("notice"),
                     .text(
-                        "Imported \(upload.file.filename): \(outcome.added) outlines added, \(outcome.updated) updated, \(outcome.unchanged) unchanged."
+                        "Imported \(file.filename): \(outcome.added) outlines added, \(outcome.updated) updated, \(outcome.unchanged) unchanged."
                     )),
                 .p(.a(.href("/monitoring"), "See them on the monitoring map"))))
     }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Monitoring rounds from a spreadsheet: one row per round, a column per question (by indicator code).
 /// Each row meets the same checks as the web form; the file is written whole or not at all.
-enum RoundImport {
+enum RoundImport: Importer {
     static let fixed: [ImportField] = [
         ImportField(name: "site", headers: ["site code", "site_code", "code"], hashtag: "#loc+code", required: true),
         ImportField(
@@ -17,7 +17,7 @@ enum RoundImport {
         var input: RoundInput
     }
 
-    struct Plan {
+    struct Plan: ImportPlan {
         var preview = ImportPreview()
         var rows: [Row] = []
     }
@@ -29,9 +29,11 @@ enum RoundImport {
             + "\r\n"
     }
 
-    static func plan(_ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today())
+    static func plan(_ table: Table, for user: UserContext?, on db: any Database, progress: ImportProgress?)
         async throws -> Plan
     {
+        let user = try Imports.person(user)
+        let today = CalendarDay.today()
         var plan = Plan()
         let catalogue = try await Catalogue.current(on: db).indicators
         let questions = catalogue.filter { $0.valueType != .derived }
@@ -108,7 +110,9 @@ enum RoundImport {
 
     /// Records every round in one transaction: a row that the database refuses (a round already on that
     /// day) stops the whole file, and its row is named.
-    static func commit(_ plan: Plan, by user: UserContext, on db: any Database) async throws {
+    static func commit(
+        _ plan: Plan, for user: UserContext?, by actor: Actor, on db: any Database, progress: ImportProgress?
+    ) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
         try await db.write { tx in
             let catalogue = try await Catalogue.current(on: tx)
@@ -116,7 +120,7 @@ enum RoundImport {
                 do {
                     _ = try await RoundRegister.record(
                         row.input, for: RoundSite(row.site), catalogue: catalogue, source: .upload,
-                        by: user.actor, on: tx)
+                        by: actor, on: tx)
                 } catch HavenError.invalid(let errors) {
                     throw HavenError.invalid(
                         errors.map { FieldError("row \(row.line) (\(row.site.code))", "\($0.field) \($0.message)") })
@@ -124,4 +128,18 @@ enum RoundImport {
             }
         }
     }
+}
+
+extension RoundImport {
+    static let kind = ImportKind.rounds
+    static let page = ImportPage(
+        title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
+        help:
+            "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven.",
+        result: "/monitoring",
+        template: (Paths.importRounds + "/template.csv", "Download the template for the current catalogue"))
+}
+
+extension ImportKind {
+    static let rounds = ImportKind(rawValue: "rounds")
 }

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// Importing the site registry from a CSV: new codes are added, known codes updated, identical rows left alone.
-enum SiteImport {
+enum SiteImport: Importer {
     static let adminColumns = (1...4).reversed().map {
         ImportField(
             name: "adm\($0)Pcode", headers: ["adm\($0)_pcode", "adm\($0) pcode", "admin\($0)pcode", "adm\($0)_code"],
@@ -44,13 +44,16 @@ enum SiteImport {
             ImportField(name: "notes", headers: ["comments", "remarks"], hashtag: "#meta+notes"),
         ] + adminColumns
 
-    struct Plan {
+    struct Plan: ImportPlan {
         var preview = ImportPreview()
         var creates: [SiteInput] = []
         var updates: [(Site, SiteInput)] = []
     }
 
-    static func plan(_ table: Table, on db: any Database, today: CalendarDay = .today()) async throws -> Plan {
+    static func plan(_ table: Table, for user: UserContext?, on db: any Database, progress: ImportProgress?)
+        async throws -> Plan
+    {
+        let today = CalendarDay.today()
         var plan = Plan()
         let columns = table.columns(for: fields)
         plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
@@ -119,11 +122,26 @@ enum SiteImport {
     }
 
     /// Writes the whole plan or nothing.
-    static func commit(_ plan: Plan, by actor: Actor, on db: any Database) async throws {
+    static func commit(
+        _ plan: Plan, for user: UserContext?, by actor: Actor, on db: any Database, progress: ImportProgress?
+    ) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
         try await db.write { tx in
             for input in plan.creates { _ = try await SiteRegister.create(input, by: actor, on: tx) }
             for (site, input) in plan.updates { try await SiteRegister.update(site, with: input, by: actor, on: tx) }
         }
     }
+}
+
+extension SiteImport {
+    static let kind = ImportKind.sites
+    static let page = ImportPage(
+        title: "Import sites", path: Paths.importSites, permission: .createSite,
+        help:
+            "Columns by header or HXL hashtag, in any order: code (#loc+code), name (#loc+name), type (#loc+type), status (#status), the lowest admin P-code (adm1_pcode … adm4_pcode or #adm2+code …), and optionally latitude (#geo+lat), longitude (#geo+lon), management agency (#org+sma), land ownership, tenancy agreement, area_m2, capacity_households, capacity_individuals, opened_on, closed_on, notes. Known site codes are updated; identical rows change nothing.",
+        result: Paths.sites)
+}
+
+extension ImportKind {
+    static let sites = ImportKind(rawValue: "sites")
 }

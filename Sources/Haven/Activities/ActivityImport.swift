@@ -3,7 +3,7 @@ import Foundation
 
 /// Importing partners' 5W spreadsheets: lines are matched to those already reported by their natural
 /// key (who, what, where, which month, how), so sending the same file again changes nothing.
-enum ActivityImport {
+enum ActivityImport: Importer {
     static let people: [ImportField] = ["targeted", "reached"].flatMap { measure in
         Sex.allCases.flatMap { sex in
             AgeBracket.allCases.map { bracket in
@@ -53,7 +53,7 @@ enum ActivityImport {
             ImportField(name: "comment", headers: ["comments", "remarks"], hashtag: "#description"),
         ] + people
 
-    struct Plan: Sendable {
+    struct Plan: ImportPlan {
         var preview = ImportPreview()
         var creates: [Activity] = []
         var updates: [(activity: Activity, before: [String: String])] = []
@@ -69,10 +69,11 @@ enum ActivityImport {
         var sites: [String: UUID]
     }
 
-    static func plan(
-        _ table: Table, for user: UserContext, on db: any Database, today: CalendarDay = .today(),
-        progress: ImportProgress? = nil
-    ) async throws -> Plan {
+    static func plan(_ table: Table, for user: UserContext?, on db: any Database, progress: ImportProgress?)
+        async throws -> Plan
+    {
+        let user = try Imports.person(user)
+        let today = CalendarDay.today()
         var plan = Plan()
         let columns = table.columns(for: fields)
         plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
@@ -268,9 +269,9 @@ enum ActivityImport {
 
     /// Writes the whole plan or nothing: new lines in batches with their audit events, changed lines one by one.
     /// Progress counts the lines written, after the rows checked.
-    static func commit(_ plan: Plan, by user: UserContext, on db: any Database, progress: ImportProgress? = nil)
-        async throws
-    {
+    static func commit(
+        _ plan: Plan, for user: UserContext?, by actor: Actor, on db: any Database, progress: ImportProgress?
+    ) async throws {
         guard plan.preview.canCommit else { throw HavenError.badRequest("The file has errors; nothing was imported.") }
         for line in plan.creates { line.id = UUID() }
         let total = plan.creates.count + plan.updates.count
@@ -278,13 +279,28 @@ enum ActivityImport {
             for start in stride(from: 0, to: plan.creates.count, by: 5000) {
                 let batch = Array(plan.creates[start..<min(start + 5000, plan.creates.count)])
                 try await Activity.insert(batch, on: tx)
-                try await AuditEvent.insert(batch.map { Audit.creation(of: $0, by: user.actor) }, on: tx)
+                try await AuditEvent.insert(batch.map { Audit.creation(of: $0, by: actor) }, on: tx)
                 await progress?(start + batch.count, total)
             }
             for (index, (line, before)) in plan.updates.enumerated() {
-                try await Audit.update(line, before: before, by: user.actor, on: tx)
+                try await Audit.update(line, before: before, by: actor, on: tx)
                 if index % 500 == 0 { await progress?(plan.creates.count + index, total) }
             }
         }
     }
+}
+
+extension ActivityImport {
+    static let kind = ImportKind.activities
+    static let page = ImportPage(
+        title: "Import 5W activities", path: Paths.importActivities, permission: .uploadActivities,
+        help:
+            "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or admin area P-code (#adm+code), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing.",
+        result: Paths.activities)
+
+    static let keepsPlans = true
+}
+
+extension ImportKind {
+    static let activities = ImportKind(rawValue: "activities")
 }
