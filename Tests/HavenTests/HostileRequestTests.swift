@@ -374,7 +374,7 @@ import VaporTesting
             basic.basicAuthorization = BasicAuthorization(
                 username: "administrator@test.haven", password: World.password)
             let odata = try await app.testing().sendRequest(
-                .GET, "/v1/projects/1/forms/\(XForm.formID).svc/Submissions?%24skip=9223372036854775800",
+                .GET, "/v1/projects/1/forms/\(MonitoringXForm.formID).svc/Submissions?%24skip=9223372036854775800",
                 headers: basic)
             #expect(odata.status == .badRequest)
         }

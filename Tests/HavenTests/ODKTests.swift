@@ -19,7 +19,7 @@ import VaporTesting
     }
 
     @Test func aSubmissionIsReadIntoARound() throws {
-        let parsed = try SubmissionXML.parse(Data(xml().utf8), catalogue: catalogue)
+        let parsed = try RoundSubmission.parse(Data(xml().utf8), catalogue: catalogue)
         #expect(parsed.instanceID == "uuid:1" && parsed.siteCode == "BO0101_0001")
         #expect(
             parsed.input
@@ -30,10 +30,10 @@ import VaporTesting
 
     @Test func brokenSubmissionsAreExplained() {
         #expect(throws: HavenError.self) {
-            try SubmissionXML.parse(Data("<data id='haven_site_monitoring'><site>".utf8), catalogue: catalogue)
+            try RoundSubmission.parse(Data("<data id='haven_site_monitoring'><site>".utf8), catalogue: catalogue)
         }
         do {
-            _ = try SubmissionXML.parse(
+            _ = try RoundSubmission.parse(
                 Data(xml(day: "10/02/2025", instance: "", toilets: "many").utf8), catalogue: catalogue)
             Issue.record("accepted")
         } catch HavenError.invalid(let errors) {
@@ -42,11 +42,11 @@ import VaporTesting
             Issue.record("\(error)")
         }
         let otherForm = xml().replacingOccurrences(of: "haven_site_monitoring", with: "household_survey")
-        #expect(throws: HavenError.self) { try SubmissionXML.parse(Data(otherForm.utf8), catalogue: catalogue) }
+        #expect(throws: HavenError.self) { try RoundSubmission.parse(Data(otherForm.utf8), catalogue: catalogue) }
     }
 
     @Test func theGeneratedFormAsksEveryQuestionButTheComputedOnes() {
-        let form = XForm.document(Catalogue.Version(number: 3, indicators: catalogue))
+        let form = MonitoringXForm.document(Catalogue.Version(number: 3, indicators: catalogue))
         #expect(form.contains("<data id=\"haven_site_monitoring\" version=\"3\">"))
         #expect(
             form.contains("<select1 ref=\"/data/SMT-SERVICE-WATER\">") && form.contains("<value>non_existent</value>"))
@@ -59,14 +59,14 @@ import VaporTesting
             let world = try await World.make(on: app)
             let manager = try #require(
                 try await CurrentUserMiddleware.user(id: world.users[.siteManager]!.id!, on: app.db))
-            let first = try await SubmissionIntake.receive(
+            let first = try await RoundSubmissionIntake.receive(
                 Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             guard case .created(let round) = first else {
                 Issue.record("not created")
                 return
             }
             #expect(round.source == .odk && round.submitterID == manager.id)
-            let again = try await SubmissionIntake.receive(
+            let again = try await RoundSubmissionIntake.receive(
                 Data(xml().utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             guard case .duplicate(let same) = again else {
                 Issue.record("not recognised")
@@ -74,16 +74,16 @@ import VaporTesting
             }
             #expect(same.id == round.id)
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(
+                _ = try await RoundSubmissionIntake.receive(
                     Data(xml(toilets: "13").utf8), from: manager, on: app.db, writer: RoundWriter(metrics: Metrics()))
             }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(
+                _ = try await RoundSubmissionIntake.receive(
                     Data(xml(site: "BO0101_0002", instance: "uuid:2").utf8), from: manager, on: app.db,
                     writer: RoundWriter(metrics: Metrics()))
             }
             await #expect(throws: HavenError.self) {
-                _ = try await SubmissionIntake.receive(
+                _ = try await RoundSubmissionIntake.receive(
                     Data(xml(site: "NOPE", instance: "uuid:3").utf8), from: manager, on: app.db,
                     writer: RoundWriter(metrics: Metrics()))
             }
@@ -106,10 +106,10 @@ import VaporTesting
                 xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"),
                 xml(site: sites[0], day: "2025-03-01", instance: "uuid:twice"),
             ]
-            let outcomes = try await withThrowingTaskGroup(of: SubmissionIntake.Outcome.self) { group in
+            let outcomes = try await withThrowingTaskGroup(of: RoundSubmissionIntake.Outcome.self) { group in
                 for body in bodies.shuffled() {
                     group.addTask {
-                        try await SubmissionIntake.receive(
+                        try await RoundSubmissionIntake.receive(
                             Data(body.utf8), from: coordinator, on: app.db, writer: writer)
                     }
                 }
@@ -213,6 +213,10 @@ import VaporTesting
             let first = try await send(feedbackXML(site: world.alpha.code))
             #expect(first.status == .created && first.body.string.contains("feedback is recorded"))
             #expect(try await send(feedbackXML(site: world.alpha.code)).body.string.contains("already received"))
+            let edited = feedbackXML(site: world.alpha.code).replacingOccurrences(of: "favours", with: "money")
+            #expect(
+                try await send(edited).status == .conflict,
+                "a different body under a known instance ID is an edit, refused as for rounds")
             #expect(
                 try await send(feedbackXML(site: world.gamma.code, instance: "uuid:f2")).status == .forbidden,
                 "not a site this manager runs")
@@ -230,6 +234,12 @@ import VaporTesting
             let listing = try await app.testing().sendRequest(
                 .GET, "/v1/projects/1/forms/haven_feedback/submissions", headers: headers)
             #expect(listing.status == .notFound, "feedback is not read back through the ODK API")
+            let attachments = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback/submissions/uuid:f1/attachments", headers: headers)
+            #expect(attachments.status == .ok, "a client may ask whether what it sent arrived")
+            let one = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback/submissions/uuid:f1", headers: headers)
+            #expect(one.status == .notFound, "nor is one item read back")
         }
     }
 }

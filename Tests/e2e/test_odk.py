@@ -119,9 +119,12 @@ def feedback(site, instance, text):
 def test_a_mobile_team_sends_sensitive_feedback_with_pyodk(server, site, client, admin_token):
     instance = "uuid:" + str(uuid.uuid4())
     secret = "PLANTED-ODK-" + uuid.uuid4().hex
-    created = client.submissions.create(xml=feedback(site, instance, secret), form_id=FEEDBACK_FORM)
+    sent = feedback(site, instance, secret)
+    created = client.submissions.create(xml=sent, form_id=FEEDBACK_FORM)
     assert created.instanceId == instance
-    assert client.submissions.create(xml=feedback(site, instance, secret), form_id=FEEDBACK_FORM).instanceId == instance
+    assert client.submissions.create(xml=sent, form_id=FEEDBACK_FORM).instanceId == instance, "a resend, stored once"
+    with pytest.raises(PyODKError):
+        client.submissions.create(xml=sent.replace(secret, secret + " edited"), form_id=FEEDBACK_FORM)
     with pytest.raises(PyODKError):
         client.submissions.list(form_id=FEEDBACK_FORM)
     headers = {"Authorization": "Bearer " + admin_token}

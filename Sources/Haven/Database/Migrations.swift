@@ -32,5 +32,6 @@ enum Migrations {
         CreateThrottleAttempts(),
         CreateFeedbackKeyChecks(),
         CreateImportJobs(),
+        AddFeedbackSubmissionHashes(),
     ]
 }

@@ -45,6 +45,8 @@ final class FeedbackItem: Model, Audited, @unchecked Sendable {
     @OptionalField(key: "late_from") var lateFrom: Date?
     /// The ODK instance it was sent as, so that a resend is not a second item.
     @OptionalField(key: "instance_id") var instanceID: String?
+    /// The fingerprint of the ODK submission it came from, to tell a resend from an edit (`ODKResend`).
+    @OptionalField(key: "submission_hash") var submissionHash: String?
     @OptionalField(key: "archived_at") var archivedAt: Date?
 
     init() {}

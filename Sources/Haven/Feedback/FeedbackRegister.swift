@@ -8,7 +8,7 @@ enum FeedbackRegister {
     static func record(
         _ input: FeedbackInput, at site: Site?, by actor: Actor, cipher: FeedbackCipher, on db: any Database,
         now: Date = Date(),
-        instanceID: String? = nil
+        submission: (instanceID: String, hash: String)? = nil
     ) async throws -> FeedbackItem {
         let category = try await FeedbackCategory.query(on: db).filter(\.$code == input.category.trimmed.uppercased())
             .live().first()
@@ -18,7 +18,8 @@ enum FeedbackRegister {
         }
         try HavenError.check(errors)
         let item = try make(input, category: category!, cipher: cipher, now: now)
-        item.instanceID = instanceID
+        item.instanceID = submission?.instanceID
+        item.submissionHash = submission?.hash
         try await db.write { tx in
             try await Audit.create(item, by: actor, on: tx)
             try await FeedbackTallies.add(FeedbackTally.delta(from: nil, to: item.tallyFacts), on: tx)

@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import Vapor
 
 /// The feedback form for ODK Collect and KoboCollect: mobile teams and help desks record what people say on a
 /// phone, offline, and send it on the same OpenRosa path as monitoring rounds. The categories are the operation's.
@@ -52,8 +54,34 @@ enum FeedbackXForm {
 
     private static func choice(_ name: String, _ label: String, _ options: [(value: String, label: String)]) -> String {
         let items = options.map {
-            "<item><label>\(XForm.escape($0.label))</label><value>\(XForm.escape($0.value))</value></item>"
+            "<item><label>\(XFormText.escape($0.label))</label><value>\(XFormText.escape($0.value))</value></item>"
         }.joined()
-        return "<select1 ref=\"/data/\(name)\"><label>\(XForm.escape(label))</label>\(items)</select1>"
+        return "<select1 ref=\"/data/\(name)\"><label>\(XFormText.escape(label))</label>\(items)</select1>"
+    }
+}
+
+extension FeedbackXForm: ODKForm {
+    static func current(on db: any Database) async throws -> (document: String, version: String) {
+        document(categories: try await FeedbackCategory.query(on: db).live().sort(\.$position).all())
+    }
+
+    static func receive(_ submission: ODKSubmission, xml: Data, from user: UserContext, on req: Request)
+        async throws -> ODKReceipt
+    {
+        let (item, duplicate) = try await FeedbackSubmissionIntake.receive(
+            submission, xml: xml, from: user, cipher: req.feedbackCipher, on: req.db)
+        return ODKReceipt(
+            instanceID: item.instanceID ?? "", submitterID: user.id, receivedAt: item.receivedAt,
+            duplicate: duplicate,
+            message: duplicate ? "This feedback was already received." : "Thank you: the feedback is recorded.")
+    }
+
+    /// Only whether it arrived: what people said is never read back through ODK.
+    static func submission(_ instanceID: String, on db: any Database) async throws -> ODKReceipt? {
+        try await FeedbackSubmissionIntake.earlier(instanceID, on: db).map {
+            ODKReceipt(
+                instanceID: instanceID, submitterID: nil, receivedAt: $0.record.receivedAt, duplicate: true,
+                message: "")
+        }
     }
 }

@@ -18,15 +18,7 @@ struct CentralRoutes: RouteCollection {
         project.get("forms", ":form", "submissions", ":instance", use: submission)
         // Clients ask for a submission's attachments right after sending it; Haven's forms have none.
         project.get("forms", ":form", "submissions", ":instance", "attachments") { req -> [String] in
-            if req.parameters.get("form") == FeedbackXForm.formID {
-                _ = try OpenRosaRoutes.project(req)
-                let instance = req.parameters.get("instance")?.removingPercentEncoding ?? ""
-                guard try await FeedbackItem.query(on: req.db).filter(\.$instanceID == instance).first() != nil else {
-                    throw HavenError.notFound("Submission")
-                }
-            } else {
-                _ = try await Self.submissionRound(req)
-            }
+            _ = try await Self.received(req, readingBack: false)
             return []
         }
         project.get("forms", ":form", "Submissions", use: odata)
@@ -140,61 +132,66 @@ struct CentralRoutes: RouteCollection {
         var reviewState: String?
         var deviceId: String?
 
-        init(_ round: MonitoringRound) {
-            instanceId = round.instanceID ?? round.id!.uuidString
-            submitterId = round.submitterID?.odkActorID ?? 0
-            createdAt = round.createdAt ?? Date()
-        }
-
-        init(_ receipt: ODKForms.Receipt) {
+        init(_ receipt: ODKReceipt) {
             instanceId = receipt.instanceID
             submitterId = receipt.submitterID?.odkActorID ?? 0
             createdAt = receipt.receivedAt
         }
     }
 
+    /// The form's submissions, for forms whose submissions may be read back.
     func submissions(req: Request) async throws -> [Submission] {
-        try Self.checkForm(req)
-        let page = try PageRequest(req)
-        return try await MonitoringRound.query(on: req.db).filter(\.$instanceID != nil).sort(\.$createdAt)
-            .range(page.rows).all().map(Submission.init)
+        let form = try Self.form(req, readingBack: true)
+        return try await form.submissions(try PageRequest(req).rows, on: req.db).map(Submission.init)
     }
 
-    /// Either form takes submissions; only monitoring rounds are read back here, since feedback can be sensitive.
     func createSubmission(req: Request) async throws -> Response {
         let user = try OpenRosaRoutes.project(req)
-        // Only the form's name is checked here: building the forms for every submission would be wasted work.
-        guard let form = req.parameters.get("form"), ODKForms.ids.contains(form) else {
-            throw HavenError.notFound("Form")
-        }
+        let form = try ODKForms.form(req.parameters.get("form"))
         guard let body = req.body.data, body.readableBytes > 0 else {
             throw HavenError.badRequest("The submission XML is missing.")
         }
-        let receipt = try await ODKForms.receive(Data(buffer: body), form: form, from: user, on: req)
+        let receipt = try await ODKForms.receive(Data(buffer: body), form: form.formID, from: user, on: req)
         return try await Submission(receipt).encodeResponse(status: .ok, for: req)
     }
 
     func submission(req: Request) async throws -> Submission {
-        Submission(try await Self.submissionRound(req))
+        Submission(try await Self.received(req, readingBack: true))
     }
 
+    /// `forms/<form>.svc/Submissions`, for forms that offer an OData feed.
     func odata(req: Request) async throws -> Response {
-        guard req.parameters.get("form") == XForm.formID + ".svc" else { throw HavenError.notFound("Form") }
         _ = try OpenRosaRoutes.project(req)
-        return try await ODataFeed.submissions(req)
+        let name = req.parameters.get("form") ?? ""
+        guard name.hasSuffix(".svc"), let feed = try await ODKForms.form(String(name.dropLast(4))).odata(req) else {
+            throw HavenError.notFound("Form")
+        }
+        return feed
     }
 
-    static func checkForm(_ req: Request) throws {
+    /// The form named in the path, in the project; 404 for one that cannot be read back when that is asked.
+    static func form(_ req: Request, readingBack: Bool) throws -> any ODKForm.Type {
         _ = try OpenRosaRoutes.project(req)
-        guard req.parameters.get("form") == XForm.formID else { throw HavenError.notFound("Form") }
+        let form = try ODKForms.form(req.parameters.get("form"))
+        guard form.readsBack || !readingBack else { throw HavenError.notFound("Form") }
+        return form
     }
 
-    static func submissionRound(_ req: Request) async throws -> MonitoringRound {
-        try checkForm(req)
+    /// The submission named in the path.
+    static func received(_ req: Request, readingBack: Bool) async throws -> ODKReceipt {
+        let form = try form(req, readingBack: readingBack)
         let instance = req.parameters.get("instance")?.removingPercentEncoding ?? ""
-        guard let round = try await MonitoringRound.query(on: req.db).filter(\.$instanceID == instance).first() else {
+        guard let receipt = try await form.submission(instance, on: req.db) else {
             throw HavenError.notFound("Submission")
         }
-        return round
+        return receipt
+    }
+}
+
+extension UUID {
+    /// ODK Central identifies actors by small integers; Haven's ids become one, stable and positive.
+    var odkActorID: Int {
+        let bytes = uuid
+        return Int(bytes.0 & 0x7f) << 24 | Int(bytes.1) << 16 | Int(bytes.2) << 8 | Int(bytes.3)
     }
 }

@@ -1,8 +1,10 @@
+import Fluent
 import Foundation
+import Vapor
 
 /// The site monitoring form in ODK's XForm format, generated from a catalogue version, so that
 /// ODK Collect and KoboCollect ask exactly what the catalogue holds.
-enum XForm {
+enum MonitoringXForm {
     static let formID = "haven_site_monitoring"
     static let title = "Haven site monitoring"
 
@@ -48,17 +50,53 @@ enum XForm {
     }
 
     private static func control(_ q: IndicatorBody) -> String {
-        let label = "<label>\(escape(q.unit.isEmpty ? q.label : "\(q.label) (\(q.unit))"))</label>"
+        let label = "<label>\(XFormText.escape(q.unit.isEmpty ? q.label : "\(q.label) (\(q.unit))"))</label>"
         guard let options = q.options, !options.isEmpty else {
             return "<input ref=\"/data/\(q.code)\">\(label)</input>"
         }
-        let items = options.map { "<item><label>\(escape($0.label))</label><value>\(escape($0.value))</value></item>" }
-            .joined()
+        let items = options.map {
+            "<item><label>\(XFormText.escape($0.label))</label><value>\(XFormText.escape($0.value))</value></item>"
+        }
+        .joined()
         return "<select1 ref=\"/data/\(q.code)\">\(label)\(items)</select1>"
     }
+}
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+extension MonitoringXForm: ODKForm {
+    static func current(on db: any Database) async throws -> (document: String, version: String) {
+        let catalogue = try await Catalogue.current(on: db)
+        return (document(catalogue), String(catalogue.number))
+    }
+
+    static func receive(_ submission: ODKSubmission, xml: Data, from user: UserContext, on req: Request)
+        async throws -> ODKReceipt
+    {
+        let outcome = try await RoundSubmissionIntake.receive(xml, from: user, on: req.db, writer: req.roundWriter)
+        let duplicate = if case .duplicate = outcome { true } else { false }
+        return receipt(outcome.round, duplicate: duplicate)
+    }
+
+    static func submission(_ instanceID: String, on db: any Database) async throws -> ODKReceipt? {
+        try await MonitoringRound.query(on: db).filter(\.$instanceID == instanceID).first().map {
+            receipt($0, duplicate: true)
+        }
+    }
+
+    static let readsBack = true
+
+    static func submissions(_ rows: Range<Int>, on db: any Database) async throws -> [ODKReceipt] {
+        try await MonitoringRound.query(on: db).filter(\.$instanceID != nil).sort(\.$createdAt).range(rows).all()
+            .map { receipt($0, duplicate: false) }
+    }
+
+    static func odata(_ req: Request) async throws -> Response? {
+        try await RoundODataFeed.submissions(req)
+    }
+
+    private static func receipt(_ round: MonitoringRound, duplicate: Bool) -> ODKReceipt {
+        ODKReceipt(
+            instanceID: round.instanceID ?? round.id?.uuidString ?? "", submitterID: round.submitterID,
+            receivedAt: round.createdAt ?? Date(), duplicate: duplicate,
+            message: duplicate ? "This submission was already received." : "Thank you: the round is recorded.")
     }
 }

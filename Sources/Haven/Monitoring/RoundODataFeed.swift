@@ -4,7 +4,7 @@ import Vapor
 
 /// The OData feed of submissions (`…/forms/{form}.svc/Submissions`) with `$top`, `$skip`, `$count` and a
 /// `$filter` over the fields Central allows: `__id`, `__system/submissionDate`, `__system/submitterId`.
-enum ODataFeed {
+enum RoundODataFeed {
     struct Clause: Equatable {
         enum Field: String {
             case id = "__id"
@@ -48,7 +48,7 @@ enum ODataFeed {
         let rounds = try await query.sort(\.$createdAt).sort(\.$id).range(skip..<(skip + min(top ?? 1000, 1000))).all()
         var body: [String: Any] = [
             "@odata.context":
-                "\(req.baseURL)/v1/projects/\(OpenRosaRoutes.project)/forms/\(XForm.formID).svc/$metadata#Submissions",
+                "\(req.baseURL)/v1/projects/\(OpenRosaRoutes.project)/forms/\(MonitoringXForm.formID).svc/$metadata#Submissions",
             "value": rounds.map(row),
         ]
         if let total { body["@odata.count"] = total }
