@@ -85,7 +85,7 @@ struct ActivityCataloguePages: RouteCollection {
         let html = Layout.page(
             "Activity catalogue", user: user,
             .h1("Activity catalogue"),
-            ActivityLinks.bar(current: Paths.activityCatalogue),
+            ActivityLinks.bar(current: Paths.activityCatalogue, user: user),
             .p(
                 .class("hint"),
                 "What partners report under each sector. A code and its sector are carried by every 5W line, so they never change: archive an activity to stop new reports of it and add a new one."

@@ -16,7 +16,7 @@ struct ActivityTableView {
         Layout.page(
             "5W", user: user,
             .h1("Who does what, where, when"),
-            ActivityLinks.bar(current: Paths.activities),
+            ActivityLinks.bar(current: Paths.activities, user: user),
             .p(
                 .text("Download: "), .a(.href("/api/v1/exports/activities.csv" + queryString), "CSV (HXL)"), " · ",
                 .a(.href("/api/v1/exports/activities.xlsx" + queryString), "Excel")),
@@ -118,7 +118,7 @@ struct ResponseGapsView {
         Layout.page(
             "Gaps and duplications", user: user,
             .h1(.text("Gaps and duplications, \(month)")),
-            ActivityLinks.bar(current: Paths.activityGaps),
+            ActivityLinks.bar(current: Paths.activityGaps, user: user),
             .form(
                 .class("filters"), .method(.get), .action(Paths.activityGaps),
                 .label("Month", .input(.type(.month), .name("month"), .value(month.description))),

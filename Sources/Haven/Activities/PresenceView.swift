@@ -14,7 +14,7 @@ struct PresenceView {
         return Layout.page(
             "Presence", user: user,
             .h1(.text("Who works where, \(query.month)")),
-            ActivityLinks.bar(current: Paths.presence),
+            ActivityLinks.bar(current: Paths.presence, user: user),
             filters,
             .div(
                 .class("charts"),

@@ -15,7 +15,7 @@ struct ReportingView {
         return Layout.page(
             "5W of \(organisation.shortName)", user: user,
             .h1(.text("5W reporting: \(organisation.name)")),
-            ActivityLinks.bar(current: Paths.ownReporting),
+            ActivityLinks.bar(current: Paths.ownReporting, user: user),
             .h2("Months to report"),
             missing.isEmpty
                 ? .p(
@@ -29,7 +29,8 @@ struct ReportingView {
                 .text(
                     "An Excel file with this organisation's lines for \(current) if it has reported them (to correct), or else its planned and ongoing lines of its latest month moved to \(current) with the people reached left empty; the sites and the activity catalogue are on the other sheets. Fill it, then "
                 ),
-                .a(.href(Paths.importActivities), "import it"), "."),
+                Permission.uploadActivities.isGranted(to: user)
+                    ? .a(.href(Paths.importActivities), "import it") : .text("send it to the cluster to import"), "."),
             .p(
                 .a(
                     .class("button"), .href(Paths.reportingTemplate(id, month: current)),
@@ -64,7 +65,7 @@ struct ReportingView {
         Layout.page(
             "5W by organisation", user: user,
             .h1("5W reporting by organisation"),
-            ActivityLinks.bar(current: Paths.ownReporting),
+            ActivityLinks.bar(current: Paths.ownReporting, user: user),
             .div(
                 .class("table-wrap"),
                 .table(

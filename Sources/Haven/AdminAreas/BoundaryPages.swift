@@ -7,6 +7,10 @@ struct BoundaryPages: RouteCollection {
         "A GeoJSON FeatureCollection of Polygon or MultiPolygon features, as COD-AB boundaries are published on HDX. "
         + "Each feature is matched to an area of the gazetteer by its P-code property (adm1_pcode … adm5_pcode or pcode, the most detailed "
         + "level first). Outlines are simplified to about 200 m, enough for the map. Import the areas first."
+    /// Listed with the importers' pages.
+    static let page = ImportPage(
+        title: "Boundaries (GeoJSON)", path: Paths.importBoundaries, permission: .editGazetteer, help: help,
+        result: "/areas")
 
     func boot(routes: any RoutesBuilder) throws {
         let path = Paths.importBoundaries.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
@@ -15,12 +19,12 @@ struct BoundaryPages: RouteCollection {
     }
 
     func form(req: Request) async throws -> Response {
-        let user = try req.authorize(.editGazetteer)
+        let user = try req.authorize(Self.page.permission)
         return Layout.response(page(user: user, csrf: req.csrfToken, .p(.text(Self.help))))
     }
 
     func upload(req: Request) async throws -> Response {
-        let user = try req.authorize(.editGazetteer)
+        let user = try req.authorize(Self.page.permission)
         let file = try req.uploadedFile()
         let plan = try await BoundaryImport.plan(Data(buffer: file.data), on: req.db)
         guard plan.problems.isEmpty else {
@@ -48,7 +52,7 @@ struct BoundaryPages: RouteCollection {
         Layout.page(
             "Import boundaries", user: user,
             .h1("Import administrative boundaries"),
-            ImportPages.links,
+            ImportPages.links(for: user),
             .group(content),
             Layout.form(
                 action: Paths.importBoundaries, csrf: csrf, enctype: "multipart/form-data",

@@ -201,7 +201,7 @@ struct ImportPages: RouteCollection {
         Layout.page(
             kind.page.title, user: user, refreshSeconds: refreshSeconds,
             .h1(.text(kind.page.title)),
-            Self.links,
+            Self.links(for: user),
             .unwrap(kind.page.template) { .p(.a(.href($0.path), .text($0.label))) },
             .group(content),
             Layout.form(
@@ -218,13 +218,20 @@ struct ImportPages: RouteCollection {
                 .button(.type(.submit), "Check the file")))
     }
 
-    /// The imports there are, on every import page.
-    static var links: Node<HTML.BodyContext> {
-        .p(
-            .a(.href(Paths.importSites), "Sites"), " · ", .a(.href(Paths.importAdminAreas), "Administrative areas"),
-            " · ", .a(.href(Paths.importBoundaries), "Boundaries (GeoJSON)"), " · ",
-            .a(.href(Paths.importRounds), "Monitoring rounds"), " · ",
-            .a(.href(Paths.importActivities), "5W activities"))
+    /// The imports this person may use, on every import page: the importers' and the boundaries'.
+    static func links(for user: UserContext) -> Node<HTML.BodyContext> {
+        let pages = (Importers.all.map { $0.page } + [BoundaryPages.page]).filter { $0.permission.isGranted(to: user) }
+        var links: [Node<HTML.BodyContext>] = []
+        for page in pages {
+            if !links.isEmpty { links.append(.text(" · ")) }
+            links.append(.a(.href(page.path), .text(page.title)))
+        }
+        return .p(.group(links))
+    }
+
+    /// The first import page this person may use, for the menu; nil for those who may import nothing.
+    static func first(for user: UserContext) -> String? {
+        (Importers.all.map { $0.page } + [BoundaryPages.page]).first { $0.permission.isGranted(to: user) }?.path
     }
 
     static func previewNode(_ preview: ImportPreview, file: String) -> Node<HTML.BodyContext> {

@@ -19,8 +19,10 @@ struct MonitoringDashboardView {
             "Monitoring", user: user,
             .h1("Site monitoring and gaps"),
             .p(
-                .a(.href("/monitoring/catalogue"), "The indicator catalogue"), " · ",
-                .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")),
+                .a(.href("/monitoring/catalogue"), "The indicator catalogue"),
+                .if(
+                    Permission.uploadRounds.isGranted(to: user),
+                    .group(" · ", .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")))),
             filters,
             .div(
                 .class("totals"),

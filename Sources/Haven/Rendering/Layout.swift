@@ -32,7 +32,7 @@ enum Layout {
                             .a(.href("/monitoring"), "Monitoring"),
                             .a(.href(Paths.activities), "5W"),
                             .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
-                            .if(Permission.editGazetteer.isGranted(to: user), .a(.href(Paths.importSites), "Import")),
+                            .unwrap(ImportPages.first(for: user)) { .a(.href($0), "Import") },
                             .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
                             .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
                             .a(.href(Paths.logout), "Log out")

@@ -18,7 +18,7 @@ struct ProgressView {
         Layout.page(
             "Progress", user: user,
             .h1("Progress against the response plan"),
-            ActivityLinks.bar(current: Paths.progress),
+            ActivityLinks.bar(current: Paths.progress, user: user),
             .p(
                 .class("hint"),
                 "People reached add up the 5W lines of each target's months (each line reports the people reached that month), in its sector, activity and area; cancelled and archived lines are left out."

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import Haven
+
+/// Every role follows the links of the pages it can reach from its home, over a small demo operation: no link
+/// may lead to a page that does not exist, fails, or refuses that very person.
+@Suite struct LinkCrawlTests {
+    static let today = CalendarDay(year: 2026, month: 11, day: 20)!
+
+    @Test func everyLinkARoleIsShownLeadsToAPageItMayOpen() async throws {
+        try await withHaven { app in
+            _ = try await DemoLoader.load(
+                sites: 8, months: 3, seed: 11, cipher: app.feedbackCipher, on: app.db, today: Self.today)
+            for (email, role) in DemoLoader.demoUsers {
+                let login = try await app.testing().sendRequest(
+                    .POST, "/api/v1/sessions", headers: ["Content-Type": "application/json"],
+                    body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(DemoLoader.Summary.password)"}"#))
+                let token = try #require(try? login.content.get(String.self, at: "token"), "\(role)")
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                let broken = try await Self.crawl(from: "/sites", headers: headers, on: app)
+                #expect(broken.isEmpty, "\(role): \(broken.joined(separator: "; "))")
+            }
+        }
+    }
+
+    /// The links that answer 403, 404 or 5xx, each with the page that shows it, breadth first over at most
+    /// `limit` pages. Downloads, other languages and logging out are not followed.
+    static func crawl(from start: String, headers: HTTPHeaders, on app: Application, limit: Int = 70) async throws
+        -> [String]
+    {
+        var queue = [(start, "the start")]
+        var seen: Set<String> = [start]
+        var broken: [String] = []
+        var visited = 0
+        while !queue.isEmpty, visited < limit {
+            let (path, from) = queue.removeFirst()
+            visited += 1
+            let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+            let status = response.status.code
+            if status == 403 || status == 404 || status >= 500 {
+                broken.append("\(path) (\(status)) linked from \(from)")
+                continue
+            }
+            guard response.headers.contentType?.subType == "html" else { continue }
+            for link in links(in: response.body.string) where !seen.contains(link) {
+                seen.insert(link)
+                queue.append((link, path))
+            }
+        }
+        return broken
+    }
+
+    static func links(in html: String) -> [String] {
+        let pattern = /href="(\/[^"]*)"/
+        return html.matches(of: pattern).map { String($0.output.1).replacingOccurrences(of: "&amp;", with: "&") }
+            .filter { link in
+                !["/logout", "lang=", ".csv", ".xlsx", ".geojson", ".css", "/api/"].contains { link.contains($0) }
+            }
+    }
+}
