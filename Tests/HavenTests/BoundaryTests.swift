@@ -101,9 +101,9 @@ import VaporTesting
                         }
                     })
 
-            let outlines = try await MonitoringPages.outlines(around: nil, on: app.db)
+            let outlines = try await MonitoringDashboardQuery.outlines(around: nil, on: app.db)
             #expect(outlines.count == 2, "the country's first level when no area is chosen")
-            #expect(try await MonitoringPages.outlines(around: "BO02", on: app.db).map(\.rings.count) == [2])
+            #expect(try await MonitoringDashboardQuery.outlines(around: "BO02", on: app.db).map(\.rings.count) == [2])
             let map = Charts.siteMap([], outlines: outlines)
             #expect(map.components(separatedBy: "<path class=\"area\"").count == 3 && map.contains("M10 "))
         }

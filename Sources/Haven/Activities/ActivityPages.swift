@@ -28,18 +28,12 @@ struct ActivityPages: RouteCollection {
 
     func gaps(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        let month = try ResponseAnalysisAPI.month(req)
-        let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.replica)
-        let work = try await ResponseAnalysisAPI.work(in: month, on: req.replica)
-        let needs = scores.map {
-            ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors)
-        }
-        let gaps = ResponseAnalysis.gaps(needs, work, from: month.firstDay, to: month.lastDay)
-        let population = try await ResponseAnalysisAPI.population(of: Set(work.compactMap(\.siteID)), on: req.replica)
-        let duplications = ResponseAnalysis.duplications(
-            work, population: population, from: month.firstDay, to: month.lastDay)
+        let month = try ResponseAnalysisQuery.month(req)
+        let work = try await ResponseAnalysisQuery.work(in: month, on: req.replica)
+        let (gaps, needs) = try await ResponseAnalysisQuery.gaps(req, work: work, in: month)
+        let duplications = try await ResponseAnalysisQuery.duplications(work, in: month, on: req.replica)
         let organisations = try await ActivityPageNames.organisations(on: req.replica)
-        let codes = Dictionary(scores.map { ($0.siteID, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let codes = Dictionary(needs.map { ($0.siteID, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout.response(
             ResponseGapsView(
                 user: user, month: month, gaps: Array(gaps.prefix(200)), gapCount: gaps.count,

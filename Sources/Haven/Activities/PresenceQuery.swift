@@ -11,7 +11,7 @@ struct PresenceQuery {
     var level: Int
 
     init(_ req: Request) throws {
-        month = try ResponseAnalysisAPI.month(req)
+        month = try ResponseAnalysisQuery.month(req)
         sector = (req.query["sector"] as String?).nonEmpty
         adminArea = (req.query["adminArea"] as String?).nonEmpty?.uppercased()
         let rawLevel = (req.query["level"] as String?).nonEmpty

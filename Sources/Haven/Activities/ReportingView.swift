@@ -5,7 +5,7 @@ import Plot
 struct ReportingView {
     var user: UserContext
     var organisation: Organisation
-    var months: [ReportingPages.Month]
+    var months: [ReportingQuery.Month]
     var missing: [ReportingMonth]
     var locked: Set<String>
     var current: ReportingMonth

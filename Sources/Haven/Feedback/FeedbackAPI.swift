@@ -98,13 +98,13 @@ struct FeedbackAPI: RouteCollection {
     }
 
     func show(req: Request) async throws -> FeedbackBody {
-        let (user, item) = try await Self.handled(req)
+        let (user, item) = try await FeedbackAccess.handled(req)
         return try FeedbackBody(
             item, opened: try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db))
     }
 
     func transition(req: Request) async throws -> FeedbackBody {
-        let (user, item) = try await Self.handled(req)
+        let (user, item) = try await FeedbackAccess.handled(req)
         return try FeedbackBody(
             try await FeedbackRegister.transition(
                 item, try req.content.decode(FeedbackTransition.self), by: user,
@@ -117,22 +117,11 @@ struct FeedbackAPI: RouteCollection {
     }
 
     func reclassify(req: Request) async throws -> FeedbackBody {
-        let (user, item) = try await Self.handled(req)
+        let (user, item) = try await FeedbackAccess.handled(req)
         let body = try req.content.decode(Reclassification.self)
         return try FeedbackBody(
             try await FeedbackRegister.reclassify(
                 item, as: body.category, sector: body.sector, by: user,
                 cipher: req.feedbackCipher, on: req.db))
-    }
-
-    /// The item, if this person may handle it; to anyone else it does not exist.
-    static func handled(_ req: Request) async throws -> (UserContext, FeedbackItem) {
-        let user = try req.requireUser()
-        let item = try await req.find(FeedbackItem.self, named: "Feedback")
-        let site = try await Site.find(item.$site.id, on: req.db)
-        guard Permission.handleFeedback(item.scope(managedBy: site?.$managementAgency.id)).isGranted(to: user) else {
-            throw HavenError.notFound("Feedback")
-        }
-        return (user, item)
     }
 }

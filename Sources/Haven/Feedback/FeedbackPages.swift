@@ -88,7 +88,7 @@ struct FeedbackPages: RouteCollection {
     }
 
     func step(req: Request) async throws -> Response {
-        let (user, item) = try await FeedbackAPI.handled(req)
+        let (user, item) = try await FeedbackAccess.handled(req)
         let form = try req.content.decode([String: String].self)
         guard let to = FeedbackStatus(rawValue: form["to"] ?? "") else {
             return try await page(
@@ -112,7 +112,7 @@ struct FeedbackPages: RouteCollection {
     }
 
     func reclassify(req: Request) async throws -> Response {
-        let (user, item) = try await FeedbackAPI.handled(req)
+        let (user, item) = try await FeedbackAccess.handled(req)
         let form = try req.content.decode([String: String].self)
         let saved: FeedbackItem
         do {
@@ -130,7 +130,7 @@ struct FeedbackPages: RouteCollection {
     }
 
     private func page(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (user, item) = try await FeedbackAPI.handled(req)
+        let (user, item) = try await FeedbackAccess.handled(req)
         let opened = try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db)
         let site = try await Site.find(item.$site.id, on: req.db)
         let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()

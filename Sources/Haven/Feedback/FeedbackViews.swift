@@ -200,9 +200,9 @@ enum FeedbackViews {
     }
 
     /// The figures page: counts only, small ones shown as "fewer than N".
-    static func figures(user: UserContext, figures f: FeedbackFiguresAPI.Figures) -> String {
+    static func figures(user: UserContext, figures f: FeedbackFiguresQuery.Figures) -> String {
         func count(_ value: Int?) -> String { value.map { Format.number($0) } ?? "fewer than \(f.threshold)" }
-        func table(_ title: String, _ cells: [FeedbackFiguresAPI.Cell]) -> Node<HTML.BodyContext> {
+        func table(_ title: String, _ cells: [FeedbackFiguresQuery.Cell]) -> Node<HTML.BodyContext> {
             .div(
                 .h2(.text(title)),
                 .table(

@@ -88,4 +88,14 @@ struct ProgressQuery {
                 reached: row.reached ?? 0, targeted: row.targeted ?? 0)
         }
     }
+
+    /// What a person reads for a part's key: a site's code, an organisation's acronym, an area's name.
+    static func label(_ key: String, _ dimension: ResponseProgress.Dimension?, _ names: ActivityNames) -> String {
+        switch dimension {
+        case .site: UUID(uuidString: key).flatMap { names.sites[$0]?.code } ?? key
+        case .organisation: UUID(uuidString: key).map(names.organisation) ?? key
+        case .area: names.areaNames[key].map { "\($0) (\(key))" } ?? key
+        case .month, nil: key
+        }
+    }
 }

@@ -81,7 +81,7 @@ struct ProgressView {
                             .td(
                                 .text(
                                     target.areaPcode.isEmpty
-                                        ? "Whole operation" : TargetAPI.label(target.areaPcode, .area, names))),
+                                        ? "Whole operation" : ProgressQuery.label(target.areaPcode, .area, names))),
                             .td(.class("hide-narrow"), .text("\(target.fromMonth) to \(target.toMonth)")),
                             .td(.class("num"), .text(Format.number(target.people))),
                             .td(.class("num"), .text(Format.number(p.reached))),
@@ -104,7 +104,7 @@ struct ProgressView {
                                     .raw(
                                         Charts.bars(
                                             p.parts.prefix(12).map {
-                                                (TargetAPI.label($0.key, query.dimension, names), $0.reached)
+                                                (ProgressQuery.label($0.key, query.dimension, names), $0.reached)
                                             },
                                             title: "People reached by \(query.dimension?.label ?? "")")),
                                     .if(p.parts.count > 12, .small(.text("and \(p.parts.count - 12) more")))))))

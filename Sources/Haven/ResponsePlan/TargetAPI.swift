@@ -93,19 +93,9 @@ struct TargetAPI: RouteCollection {
                 target: try TargetBody(target), reached: p.reached, targetedByPartners: p.targetedByPartners,
                 percent: p.percent,
                 parts: p.parts.map {
-                    .init(key: $0.key, label: Self.label($0.key, query.dimension, names), reached: $0.reached)
+                    .init(key: $0.key, label: ProgressQuery.label($0.key, query.dimension, names), reached: $0.reached)
                 })
         }
         return Page(items: items, total: progress.count, request: page)
-    }
-
-    /// What a person reads for a part's key: a site's code, an organisation's acronym, an area's name.
-    static func label(_ key: String, _ dimension: ResponseProgress.Dimension?, _ names: ActivityNames) -> String {
-        switch dimension {
-        case .site: UUID(uuidString: key).flatMap { names.sites[$0]?.code } ?? key
-        case .organisation: UUID(uuidString: key).map(names.organisation) ?? key
-        case .area: names.areaNames[key].map { "\($0) (\(key))" } ?? key
-        case .month, nil: key
-        }
     }
 }
