@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Everything an operator can configure, read once from the environment at start.
 public struct Settings: Sendable {
@@ -141,4 +142,12 @@ extension Optional where Wrapped == String {
         guard let value = self?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
+}
+
+struct SettingsKey: StorageKey {
+    typealias Value = Settings
+}
+
+extension Application {
+    var havenSettings: Settings { storage[SettingsKey.self]! }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import Plot
+
+/// The month's gaps (need, nobody working) and duplications (several partners, same activity, same site).
+struct ResponseGapsView {
+    var user: UserContext
+    var month: ReportingMonth
+    var gaps: [ResponseAnalysis.Gap]
+    var gapCount: Int
+    var duplications: [ResponseAnalysis.Duplication]
+    var duplicationCount: Int
+    var organisations: [UUID: String]
+    var siteCodes: [UUID: String]
+
+    func render() -> String {
+        Layout.page(
+            "Gaps and duplications", user: user,
+            .h1(.text("Gaps and duplications, \(month)")),
+            ActivityLinks.bar(current: Paths.activityGaps, user: user),
+            .form(
+                .class("filters"), .method(.get), .action(Paths.activityGaps),
+                .label("Month", .input(.type(.month), .name("month"), .value(month.description))),
+                .button(.type(.submit), "Show")),
+            .h2(.text("Gaps: \(Format.number(gapCount)) site and sector pairs")),
+            .p(
+                "Sites at severity 3 or worse in a sector (latest monitoring round) where no partner has planned or ongoing work of that sector this month. Worst and most populous first."
+            ),
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .thead(.tr(.th("Site"), .th("Sector"), .th("Severity"), .th(.class("num"), "People"))),
+                    .tbody(
+                        .forEach(gaps) { gap in
+                            .tr(
+                                .td(.a(.href(Paths.site(gap.siteID)), .text(gap.code))), .td(.text(gap.sector)),
+                                .td(
+                                    .span(
+                                        .class("sev sev\(gap.severity.rawValue)"),
+                                        .text("\(gap.severity.rawValue) \(gap.severity.label)"))),
+                                .td(.class("num"), .text(Format.number(gap.population))))
+                        }))),
+            .h2(.text("Duplications: \(Format.number(duplicationCount))")),
+            .p(
+                "Two or more organisations with the same activity at the same site at the same time; their reach added up against the site's people."
+            ),
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .thead(
+                        .tr(
+                            .th("Site"), .th("Activity"), .th("Organisations"), .th(.class("num"), "Reached together"),
+                            .th(.class("num"), "People"))),
+                    .tbody(
+                        .forEach(duplications) { d in
+                            .tr(
+                                .td(.a(.href(Paths.site(d.siteID)), .text(siteCodes[d.siteID] ?? "site"))),
+                                .td(.text(d.activity)),
+                                .td(.text(d.organisationIDs.compactMap { organisations[$0] }.joined(separator: ", "))),
+                                .td(.class("num"), .text(Format.number(d.reached))),
+                                .td(.class("num"), .text(Format.number(d.population))))
+                        }))))
+    }
+}
