@@ -78,3 +78,12 @@ import Testing
         #expect(ReportingMonth(CalendarDay("2026-12-31")!).adding(months: 1).description == "2027-01")
     }
 }
+
+@Suite struct PathsTests {
+    @Test func aLinkCarriesItsQueryInAStableOrderAndNoneWhenEmpty() {
+        #expect(Paths.with("/activities", [:]) == "/activities")
+        #expect(
+            Paths.with("/activities", ["sector": "WASH", "adminArea": "BO 02"])
+                == "/activities?adminArea=BO%2002&sector=WASH")
+    }
+}

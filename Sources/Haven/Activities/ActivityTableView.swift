@@ -18,8 +18,9 @@ struct ActivityTableView {
             .h1("Who does what, where, when"),
             ActivityLinks.bar(current: Paths.activities, user: user),
             .p(
-                .text("Download: "), .a(.href("/api/v1/exports/activities.csv" + queryString), "CSV (HXL)"), " · ",
-                .a(.href("/api/v1/exports/activities.xlsx" + queryString), "Excel")),
+                .text("Download: "), .a(.href(Paths.with("/api/v1/exports/activities.csv", baseQuery)), "CSV (HXL)"),
+                " · ",
+                .a(.href(Paths.with("/api/v1/exports/activities.xlsx", baseQuery)), "Excel")),
             filters,
             .div(
                 .class("totals"),
@@ -39,15 +40,6 @@ struct ActivityTableView {
         if let area = filter.adminArea { query["adminArea"] = area }
         if let organisation = filter.organisation { query["organisation"] = organisation.uuidString }
         return query
-    }
-
-    private var queryString: String {
-        baseQuery.isEmpty
-            ? ""
-            : "?"
-                + baseQuery.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                .joined(separator: "&")
     }
 
     private var filters: Node<HTML.BodyContext> {

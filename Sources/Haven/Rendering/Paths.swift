@@ -24,9 +24,10 @@ enum Paths {
     static let audit = "/audit"
     static let logout = "/logout"
 
-    /// A path with its query, parameters in a stable order, values encoded.
+    /// A path with its query, parameters in a stable order, values encoded; the bare path when there is none.
     static func with(_ path: String, _ query: [String: String]) -> String {
-        path + "?"
+        guard !query.isEmpty else { return path }
+        return path + "?"
             + query.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             .joined(separator: "&")
