@@ -45,12 +45,7 @@ struct ActivityTableView {
     private var filters: Node<HTML.BodyContext> {
         .form(
             .class("filters"), .method(.get), .action(Paths.activities),
-            .label(
-                "Sector",
-                .select(
-                    .attribute(named: "name", value: "sector"), Layout.option("", "All sectors"),
-                    .forEach(ResponseSector.all) { Layout.option($0.code, $0.name, selected: $0.code == filter.sector) }
-                )),
+            FilterFields.sector(selected: filter.sector),
             .label(
                 "Status",
                 .select(
@@ -59,9 +54,7 @@ struct ActivityTableView {
                         Layout.option($0.rawValue, $0.label, selected: $0 == filter.status)
                     })),
             .label("Month", .input(.type(.month), .name("month"), .value(filter.month?.description ?? ""))),
-            .label(
-                "Area (P-code)",
-                .input(.type(.text), .name("adminArea"), .value(filter.adminArea ?? ""), .placeholder("e.g. BO02"))),
+            FilterFields.area(filter.adminArea),
             .button(.type(.submit), "Filter"))
     }
 

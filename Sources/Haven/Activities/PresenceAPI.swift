@@ -26,7 +26,7 @@ struct PresenceAPI: RouteCollection {
         let items = order.dropFirst(page.offset).prefix(page.limit).map { id in
             SiteItem(
                 siteId: id, code: result.names.sites[id]?.code ?? "", name: result.names.sites[id]?.name ?? "",
-                sectors: result.sites[id]!.mapValues { $0.sorted { $0.uuidString < $1.uuidString } })
+                sectors: (result.sites[id] ?? [:]).mapValues { $0.sorted { $0.uuidString < $1.uuidString } })
         }
         return Page(items: items, total: order.count, request: page)
     }

@@ -54,15 +54,8 @@ struct PresenceView {
         .form(
             .class("filters"), .method(.get), .action(Paths.presence),
             .label("Month", .input(.type(.month), .name("month"), .value(query.month.description))),
-            .label(
-                "Sector",
-                .select(
-                    .attribute(named: "name", value: "sector"), Layout.option("", "All sectors"),
-                    .forEach(ResponseSector.all) { Layout.option($0.code, $0.name, selected: $0.code == query.sector) })
-            ),
-            .label(
-                "Area (P-code)",
-                .input(.type(.text), .name("adminArea"), .value(query.adminArea ?? ""), .placeholder("e.g. BO02"))),
+            FilterFields.sector(selected: query.sector),
+            FilterFields.area(query.adminArea),
             .label(
                 "Areas at level",
                 .select(

@@ -95,9 +95,7 @@ struct MonitoringDashboardView {
                     .forEach(SiteType.allCases) {
                         Layout.option($0.rawValue, $0.label, selected: $0 == siteFilter.type)
                     })),
-            .label(
-                "Area (P-code)",
-                .input(.type(.text), .name("adminArea"), .value(siteFilter.adminArea ?? ""), .placeholder("e.g. BO02"))),
+            FilterFields.area(siteFilter.adminArea),
             .button(.type(.submit), "Show"))
     }
 

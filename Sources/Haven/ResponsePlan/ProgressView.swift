@@ -33,15 +33,8 @@ struct ProgressView {
     private var filters: Node<HTML.BodyContext> {
         .form(
             .class("filters"), .method(.get), .action(Paths.progress),
-            .label(
-                "Sector",
-                .select(
-                    .attribute(named: "name", value: "sector"), Layout.option("", "All sectors"),
-                    .forEach(ResponseSector.all) { Layout.option($0.code, $0.name, selected: $0.code == query.sector) })
-            ),
-            .label(
-                "Area (P-code)",
-                .input(.type(.text), .name("adminArea"), .value(query.adminArea ?? ""), .placeholder("e.g. BO02"))),
+            FilterFields.sector(selected: query.sector),
+            FilterFields.area(query.adminArea),
             .label(
                 "Divide by",
                 .select(

@@ -53,9 +53,7 @@ struct SiteListView {
                     .forEach(SiteStatus.allCases) {
                         Layout.option($0.rawValue, $0.label, selected: $0 == filter.status)
                     })),
-            .label(
-                "Area (P-code)",
-                .input(.type(.text), .name("adminArea"), .value(filter.adminArea ?? ""), .placeholder("e.g. BO02"))),
+            FilterFields.area(filter.adminArea),
             .label(
                 "Sort",
                 .select(
