@@ -11,12 +11,16 @@ struct ActivityBody: Content {
     var warnings: [FieldError]
 
     init(_ activity: Activity, warnings: [FieldError] = []) throws {
-        id = try activity.requireID()
+        self.init(try ActivityLine(activity), warnings: warnings)
+    }
+
+    init(_ activity: ActivityLine, warnings: [FieldError] = []) {
+        id = activity.id
         line = ActivityInput(
-            reportingOrganisationId: activity.$reportingOrganisation.id,
-            implementingOrganisationId: activity.$implementingOrganisation.id,
-            donorOrganisationId: activity.$donor.id, activity: activity.activityCode, siteId: activity.$site.id,
-            adminArea: nil, status: activity.status, startOn: .stored(activity.startOn),
+            reportingOrganisationId: activity.reportingOrganisationId,
+            implementingOrganisationId: activity.implementingOrganisationId,
+            donorOrganisationId: activity.donorOrganisationId, activity: activity.activityCode,
+            siteId: activity.siteId, adminArea: nil, status: activity.status, startOn: .stored(activity.startOn),
             endOn: activity.endOn.flatMap(CalendarDay.init),
             month: .stored(activity.month), modality: activity.modality,
             targeted: Activity.people(total: activity.targeted, cells: activity.targetedCells),
@@ -24,7 +28,7 @@ struct ActivityBody: Content {
             householdsTargeted: activity.householdsTargeted, householdsReached: activity.householdsReached,
             comment: activity.comment.isEmpty ? nil : activity.comment)
         sector = activity.sector
-        adminAreaId = activity.$adminArea.id
+        adminAreaId = activity.adminAreaId
         archived = activity.archivedAt != nil
         self.warnings = warnings
     }
@@ -73,9 +77,10 @@ struct ActivityAPI: RouteCollection {
     func list(req: Request) async throws -> Page<ActivityBody> {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let (lines, total) = try await ActivityFilter(req, user: user).query(on: req.db)
-            .sort(\.$month, .descending).sort(\.$activityCode).sort(\.$id).fetchPage(page)
-        return Page(items: try lines.map { try ActivityBody($0) }, total: total, request: page)
+        let filter = try ActivityFilter(req, user: user)
+        let lines = try await ActivityListQuery.page(filter, page, on: req.db)
+        let totals = try await ActivityListQuery.totals(filter, on: req.db)
+        return Page(items: lines.map { ActivityBody($0) }, total: totals.lines, request: page)
     }
 
     func create(req: Request) async throws -> Response {

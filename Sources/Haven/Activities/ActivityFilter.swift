@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The filters of the 5W list, read from the query string, and the partner's own view.
@@ -50,32 +51,32 @@ struct ActivityFilter {
             || [activity.$reportingOrganisation.id, activity.$implementingOrganisation.id].contains(user.organisationID)
     }
 
-    /// The matching lines, unsorted: lists and exports order them differently.
-    func query(on db: any Database) async throws -> QueryBuilder<Activity> {
-        let query = Activity.query(on: db)
-        if archived { query.archived() } else { query.live() }
-        if user.role == .partner {
-            let own = user.organisationID ?? UUID()
-            query.group(.or) {
-                $0.filter(\.$reportingOrganisation.$id == own).filter(\.$implementingOrganisation.$id == own)
-            }
+    /// The filter as SQL conditions over `activities` aliased `line`; a partner's view is limited to the lines
+    /// their organisation reports or implements. The area filter covers the area and everything inside it.
+    func conditions(line: String, on db: any Database) async throws -> SQLQueryString {
+        var sql: SQLQueryString = "\(unsafeRaw: line).archived_at IS \(unsafeRaw: archived ? "NOT NULL" : "NULL")"
+        func either(_ organisation: UUID) -> SQLQueryString {
+            """
+             AND (\(unsafeRaw: line).reporting_organisation_id = \(bind: organisation) \
+            OR \(unsafeRaw: line).implementing_organisation_id = \(bind: organisation))
+            """
         }
-        if let sector { query.filter(\.$sector == sector) }
-        if let organisation {
-            query.group(.or) {
-                $0.filter(\.$reportingOrganisation.$id == organisation).filter(
-                    \.$implementingOrganisation.$id == organisation)
-            }
-        }
-        if let site { query.filter(\.$site.$id == site) }
-        if let status { query.filter(\.$status == status) }
-        if let month { query.filter(\.$month == month.description) }
+        if user.role == .partner { sql = sql + either(user.organisationID ?? UUID()) }
+        if let sector { sql = sql + " AND \(unsafeRaw: line).sector = \(bind: sector)" }
+        if let organisation { sql = sql + either(organisation) }
+        if let site { sql = sql + " AND \(unsafeRaw: line).site_id = \(bind: site)" }
+        if let status { sql = sql + " AND \(unsafeRaw: line).status = \(bind: status.rawValue)" }
+        if let month { sql = sql + " AND \(unsafeRaw: line).month = \(bind: month.description)" }
         if let key = adminArea {
             guard let area = try await AdminAreaLookup.find(key, on: db) else {
                 throw HavenError.invalid([FieldError("adminArea", "'\(key)' is not a known P-code or area id")])
             }
-            query.filter(\.$adminArea.$id ~~ (try await AdminAreaLookup.descendantIDs(of: area, on: db)))
+            sql =
+                sql + """
+                     AND \(unsafeRaw: line).admin_area_id IN \
+                    (SELECT id FROM admin_areas WHERE pcode LIKE \(bind: LikePattern.startingWith(area.pcode)) ESCAPE '!')
+                    """
         }
-        return query
+        return sql
     }
 }

@@ -13,17 +13,12 @@ struct ActivityPages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let filter = try ActivityFilter(req, user: user)
-        let (lines, total) = try await filter.query(on: req.db).sort(\.$month, .descending).sort(\.$activityCode).sort(
-            \.$id
-        ).fetchPage(page)
-        let targeted = try await filter.query(on: req.db).sum(\.$targeted) ?? 0
-        let reached = try await filter.query(on: req.db).sum(\.$reached) ?? 0
+        let lines = try await ActivityListQuery.page(filter, page, on: req.db)
+        let totals = try await ActivityListQuery.totals(filter, on: req.db)
         let names = try await ActivityPageNames.load(for: lines, on: req.db)
         return Layout.response(
-            ActivityTableView(
-                user: user, filter: filter, page: page, lines: lines, total: total,
-                targeted: targeted, reached: reached, names: names
-            ).render())
+            ActivityTableView(user: user, filter: filter, page: page, lines: lines, totals: totals, names: names)
+                .render())
     }
 
     func gaps(req: Request) async throws -> Response {
@@ -54,15 +49,15 @@ struct ActivityPageNames {
             try await Organisation.query(on: db).all().map { ($0.id!, $0.shortName) }, uniquingKeysWith: { a, _ in a })
     }
 
-    static func load(for lines: [Activity], on db: any Database) async throws -> ActivityPageNames {
+    static func load(for lines: [ActivityLine], on db: any Database) async throws -> ActivityPageNames {
         var names = ActivityPageNames(organisations: try await organisations(on: db))
-        let siteIDs = Array(Set(lines.compactMap { $0.$site.id }))
+        let siteIDs = Array(Set(lines.compactMap(\.siteId)))
         if !siteIDs.isEmpty {
             for site in try await Site.query(on: db).filter(\.$id ~~ siteIDs).all() {
                 names.sites[site.id!] = (site.code, site.name)
             }
         }
-        let areaIDs = Array(Set(lines.map { $0.$adminArea.id }))
+        let areaIDs = Array(Set(lines.map(\.adminAreaId)))
         if !areaIDs.isEmpty {
             for area in try await AdminArea.query(on: db).filter(\.$id ~~ areaIDs).all() {
                 names.areas[area.id!] = area.pcode

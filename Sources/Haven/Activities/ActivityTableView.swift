@@ -6,10 +6,8 @@ struct ActivityTableView {
     var user: UserContext
     var filter: ActivityFilter
     var page: PageRequest
-    var lines: [Activity]
-    var total: Int
-    var targeted: Int
-    var reached: Int
+    var lines: [ActivityLine]
+    var totals: ActivityListQuery.Totals
     var names: ActivityPageNames
 
     func render() -> String {
@@ -24,12 +22,14 @@ struct ActivityTableView {
             filters,
             .div(
                 .class("totals"),
-                .div(.strong(.text(Format.number(total))), .text(total == 1 ? "line" : "lines")),
-                .div(.strong(.text(Format.number(targeted))), "people targeted"),
-                .div(.strong(.text(Format.number(reached))), "people reached"),
-                .div(.strong(.text(Format.percent(reached, of: targeted))), "of the target reached")),
+                .div(.strong(.text(Format.number(totals.lines))), .text(totals.lines == 1 ? "line" : "lines")),
+                .div(.strong(.text(Format.number(totals.targeted ?? 0))), "people targeted"),
+                .div(.strong(.text(Format.number(totals.reached ?? 0))), "people reached"),
+                .div(
+                    .strong(.text(Format.percent(totals.reached ?? 0, of: totals.targeted ?? 0))),
+                    "of the target reached")),
             .div(.class("table-wrap"), table),
-            Layout.pager(total: total, page: page, baseQuery: baseQuery, path: Paths.activities))
+            Layout.pager(total: totals.lines, page: page, baseQuery: baseQuery, path: Paths.activities))
     }
 
     private var baseQuery: [String: String] {
@@ -70,17 +70,17 @@ struct ActivityTableView {
                     .tr(
                         .td(.text(line.month)),
                         .td(
-                            .text(names.organisations[line.$reportingOrganisation.id] ?? ""),
-                            .unwrap(line.$implementingOrganisation.id.flatMap { names.organisations[$0] }) {
+                            .text(names.organisations[line.reportingOrganisationId] ?? ""),
+                            .unwrap(line.implementingOrganisationId.flatMap { names.organisations[$0] }) {
                                 .text(" via \($0)")
                             }),
                         .td(.text("\(line.activityCode) · \(line.sector)")),
                         .td(
                             .unwrap(
-                                line.$site.id.flatMap { id in names.sites[id].map { (id, $0) } },
+                                line.siteId.flatMap { id in names.sites[id].map { (id, $0) } },
                                 { site in
                                     .a(.href(Paths.site(site.0)), .text(site.1.code))
-                                }, else: .text(names.areas[line.$adminArea.id] ?? ""))),
+                                }, else: .text(names.areas[line.adminAreaId] ?? ""))),
                         .td(.class("hide-narrow"), .text(line.status.label)),
                         .td(.class("num"), .text(Format.number(line.targeted))),
                         .td(.class("num"), .text(Format.number(line.reached))))

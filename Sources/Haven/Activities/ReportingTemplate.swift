@@ -16,7 +16,7 @@ enum ReportingTemplate {
         let name = organisation.shortName.filter { $0.isLetter || $0.isNumber }
         return try await ActivityExport.workbook(filename: "haven-5w-template-\(name)-\(month).xlsx", on: req) {
             workbook in
-            for line in lines { workbook.append(ActivityExport.cells(line, names)) }
+            for line in lines { workbook.append(ActivityExport.cells(try ActivityLine(line), names)) }
             workbook.addSheet(
                 "Sites",
                 rows: [

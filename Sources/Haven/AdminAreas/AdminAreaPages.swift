@@ -36,11 +36,8 @@ struct AdminAreaPages: RouteCollection {
         filter.sort = .population
         filter.descending = true
         let page = try PageRequest(req)
-        let (sites, total) = try await filter.query(on: req.db).with(\.$adminArea).with(\.$managementAgency).fetchPage(
-            page)
         let siteList = SiteListView(
-            user: user, filter: filter, page: page, sites: sites, total: total, people: rollup.first?.people ?? 0,
-            query: "")
+            user: user, filter: filter, page: page, list: try await SiteListQuery.fetch(filter, page: page, on: req.db))
         return Layout.response(
             Layout.page(
                 "\(area.name) (\(area.pcode))", user: user,
@@ -55,6 +52,7 @@ struct AdminAreaPages: RouteCollection {
                 .if(!children.isEmpty, .group(.h2("Sub-areas"), AreaRollup.table(childRollups))),
                 .h2("Sites"),
                 .div(.class("table-wrap"), siteList.tableNode),
-                Layout.pager(total: total, page: page, baseQuery: [:], path: Paths.adminArea(area.pcode))))
+                Layout.pager(total: siteList.list.total, page: page, baseQuery: [:], path: Paths.adminArea(area.pcode)))
+        )
     }
 }

@@ -20,6 +20,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(StaticAssets())
     app.middleware.use(CurrentUserMiddleware())
     app.routes.defaultMaxBodySize = "20mb"
     // Pages and lists shrink several-fold compressed, which is what matters on a slow field link.
@@ -88,5 +89,4 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ActivityCataloguePages())
     try pages.register(collection: FeedbackPages())
     try pages.register(collection: AuditPages())
-    app.get("styles.css") { _ in Stylesheet.response() }
 }

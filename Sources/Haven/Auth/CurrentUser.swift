@@ -25,15 +25,26 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         return cookie
     }
 
+    /// One query for the session and its account (every request with a token pays for it), and one more for
+    /// a site manager's sites.
     static func user(forToken token: String, on db: any Database) async throws -> UserContext? {
+        struct Row: Decodable {
+            var id: UUID, email: String, name: String, role: String, organisationId: UUID?, feedbackFocalPoint: Bool
+        }
         guard
-            let session = try await UserSession.query(on: db)
-                .filter(\.$tokenHash == Login.hashToken(token))
-                .filter(\.$expiresAt > Date())
-                .with(\.$user)
-                .first()
+            let row = try await db.sql.raw(
+                """
+                SELECT u.id, u.email, u.name, u.role, u.organisation_id, u.feedback_focal_point
+                FROM user_sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_hash = \(bind: Login.hashToken(token)) AND s.expires_at > \(bind: Date())
+                AND u.archived_at IS NULL
+                """
+            ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
+            let role = Role(rawValue: row.role)
         else { return nil }
-        return try await context(of: session.user, on: db)
+        return UserContext(
+            id: row.id, email: row.email, name: row.name, role: role, organisationID: row.organisationId,
+            siteIDs: try await siteIDs(of: row.id, role: role, on: db), feedbackFocalPoint: row.feedbackFocalPoint)
     }
 
     static func user(id: UUID, on db: any Database) async throws -> UserContext? {
@@ -45,12 +56,19 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     static func context(of user: User, on db: any Database) async throws -> UserContext? {
         guard user.archivedAt == nil else { return nil }
         let userID = try user.requireID()
-        let siteIDs =
-            user.role == .siteManager
-            ? try await UserSite.query(on: db).filter(\.$user.$id == userID).all().map { $0.$site.id } : []
         return UserContext(
             id: userID, email: user.email, name: user.name, role: user.role,
-            organisationID: user.$organisation.id, siteIDs: Set(siteIDs), feedbackFocalPoint: user.feedbackFocalPoint)
+            organisationID: user.$organisation.id, siteIDs: try await siteIDs(of: userID, role: user.role, on: db),
+            feedbackFocalPoint: user.feedbackFocalPoint)
+    }
+
+    /// The sites a site manager is assigned to; other roles are not limited to sites.
+    private static func siteIDs(of userID: UUID, role: Role, on db: any Database) async throws -> Set<UUID> {
+        guard role == .siteManager else { return [] }
+        struct Row: Decodable { var siteId: UUID }
+        let rows = try await db.sql.raw("SELECT site_id FROM user_sites WHERE user_id = \(bind: userID)")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Set(rows.map(\.siteId))
     }
 }
 

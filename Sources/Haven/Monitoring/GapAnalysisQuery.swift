@@ -36,29 +36,12 @@ struct GapAnalysisQuery {
             FROM monitoring_rounds r JOIN sites s ON s.id = r.site_id JOIN admin_areas a ON a.id = s.admin_area_id
             WHERE r.latest AND r.archived_at IS NULL
             """
-        query = query + (sites.archived ? " AND s.archived_at IS NOT NULL" : " AND s.archived_at IS NULL")
+        query = query + " AND \(try await sites.conditions(site: "s", area: "a", on: db))"
         // Nobody lives in a closed site any more, so it has no gaps unless someone asks for closed sites.
-        query =
-            query
-            + (sites.status.map { " AND s.status = \(bind: $0.rawValue)" }
-                ?? " AND s.status <> \(bind: SiteStatus.closed.rawValue)")
-        if let type = sites.type { query = query + " AND s.type = \(bind: type.rawValue)" }
-        if let agency = sites.managementAgencyId { query = query + " AND s.management_agency_id = \(bind: agency)" }
-        if let text = sites.text { query = query + " AND s.search_text LIKE \(bind: "%" + text.lowercased() + "%")" }
-        var prefix: String?
-        if let key = sites.adminArea {
-            guard let area = try await AdminAreaLookup.find(key, on: db) else {
-                throw HavenError.invalid([FieldError("adminArea", "'\(key)' is not a known P-code or area id")])
-            }
-            prefix = area.pcode
-            query = query + " AND a.pcode LIKE \(bind: area.pcode + "%")"
-        }
+        if sites.status == nil { query = query + " AND s.status <> \(bind: SiteStatus.closed.rawValue)" }
         let rows = try await db.sql.raw(query).all(decoding: Row.self)
         let scores = rows.compactMap { row -> GapAnalysis.SiteScore? in
-            // LIKE treats _ as a wildcard, so the prefix is checked again.
-            guard prefix.map({ row.pcode.hasPrefix($0) }) ?? true, let type = SiteType(rawValue: row.type) else {
-                return nil
-            }
+            guard let type = SiteType(rawValue: row.type) else { return nil }
             return GapAnalysis.SiteScore(
                 siteID: row.siteID, code: row.code, name: row.name, type: type, areaPcode: row.pcode,
                 population: row.current ?? row.population ?? 0, conductedOn: row.conductedOn,

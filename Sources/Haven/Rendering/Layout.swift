@@ -19,7 +19,7 @@ enum Layout {
                 .unwrap(refreshSeconds) {
                     .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0)))
                 },
-                .link(.rel(.stylesheet), .href("/styles.css"))
+                .link(.rel(.stylesheet), .href(StaticAssets.stylesheetPath))
             ),
             .body(
                 .header(

@@ -21,8 +21,8 @@ struct SiteAPI: RouteCollection {
     func list(req: Request) async throws -> Page<SiteBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let (sites, total) = try await SiteFilter(req).query(on: req.db).fetchPage(page)
-        return Page(items: try sites.map(SiteBody.init), total: total, request: page)
+        let list = try await SiteListQuery.fetch(try SiteFilter(req), page: page, on: req.db)
+        return Page(items: list.rows.map(SiteBody.init), total: list.total, request: page)
     }
 
     func create(req: Request) async throws -> Response {

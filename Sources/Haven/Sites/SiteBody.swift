@@ -34,31 +34,34 @@ struct SiteBody: Content {
     var updatedAt: Date?
 
     init(_ site: Site) throws {
-        let input = SiteRegister.input(from: site)
-        id = try site.requireID()
-        code = input.code
-        name = input.name
-        otherNames = input.otherNames ?? []
-        type = input.type
-        status = input.status
-        adminAreaId = input.adminAreaId
-        latitude = input.latitude
-        longitude = input.longitude
-        managementAgencyId = input.managementAgencyId
-        landOwnership = site.landOwnership
-        tenancyAgreement = input.tenancyAgreement
-        areaSquareMetres = input.areaSquareMetres
-        capacityHouseholds = input.capacityHouseholds
-        capacityIndividuals = input.capacityIndividuals
-        openedOn = input.openedOn
-        closedOn = input.closedOn
-        notes = site.notes
-        if let individuals = site.populationIndividuals, let day = site.populationCountedOn {
+        self.init(try SiteRow(site))
+    }
+
+    init(_ row: SiteRow) {
+        id = row.id
+        code = row.code
+        name = row.name
+        otherNames = row.otherNames.isEmpty ? [] : row.otherNames.components(separatedBy: "; ")
+        type = row.type
+        status = row.status
+        adminAreaId = row.adminAreaId
+        latitude = row.latitude
+        longitude = row.longitude
+        managementAgencyId = row.managementAgencyId
+        landOwnership = row.landOwnership
+        tenancyAgreement = row.tenancyAgreement
+        areaSquareMetres = row.areaSquareMetres
+        capacityHouseholds = row.capacityHouseholds
+        capacityIndividuals = row.capacityIndividuals
+        openedOn = row.openedOn.flatMap(CalendarDay.init)
+        closedOn = row.closedOn.flatMap(CalendarDay.init)
+        notes = row.notes
+        if let individuals = row.populationIndividuals, let day = row.populationCountedOn {
             currentPopulation = Population(
-                individuals: individuals, households: site.populationHouseholds ?? 0, countedOn: day)
+                individuals: individuals, households: row.populationHouseholds ?? 0, countedOn: day)
         }
-        archived = site.archivedAt != nil
-        createdAt = site.createdAt
-        updatedAt = site.updatedAt
+        archived = row.archivedAt != nil
+        createdAt = row.createdAt
+        updatedAt = row.updatedAt
     }
 }

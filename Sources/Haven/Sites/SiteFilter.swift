@@ -61,36 +61,41 @@ struct SiteFilter: Sendable, Equatable {
         try HavenError.check(errors)
     }
 
-    /// The sites matching the filter, sorted, ready to page.
-    func query(on db: any Database) async throws -> QueryBuilder<Site> {
-        let query = Site.query(on: db)
-        if archived { query.archived() } else { query.live() }
+    /// The filter as SQL conditions over `sites` aliased `site` joined to its administrative area aliased `area`.
+    /// The area filter covers the area and everything inside it: P-codes nest, a child's starting with its parent's.
+    func conditions(site: String, area: String, on db: any Database) async throws -> SQLQueryString {
+        var sql: SQLQueryString = "\(unsafeRaw: site).archived_at IS \(unsafeRaw: archived ? "NOT NULL" : "NULL")"
         if let text {
-            query.filter(\.$searchText ~~ text.lowercased())
+            sql =
+                sql
+                + " AND \(unsafeRaw: site).search_text LIKE \(bind: LikePattern.containing(text.lowercased())) ESCAPE '!'"
         }
-        if let type { query.filter(\.$type == type) }
-        if let status { query.filter(\.$status == status) }
-        if let managementAgencyId { query.filter(\.$managementAgency.$id == managementAgencyId) }
+        if let type { sql = sql + " AND \(unsafeRaw: site).type = \(bind: type.rawValue)" }
+        if let status { sql = sql + " AND \(unsafeRaw: site).status = \(bind: status.rawValue)" }
+        if let managementAgencyId {
+            sql = sql + " AND \(unsafeRaw: site).management_agency_id = \(bind: managementAgencyId)"
+        }
         if let adminArea {
-            guard let area = try await AdminAreaLookup.find(adminArea, on: db) else {
+            guard let found = try await AdminAreaLookup.find(adminArea, on: db) else {
                 throw HavenError.invalid([FieldError("adminArea", "'\(adminArea)' is not a known P-code or area id")])
             }
-            query.filter(\.$adminArea.$id ~~ (try await AdminAreaLookup.descendantIDs(of: area, on: db)))
+            sql = sql + " AND \(unsafeRaw: area).pcode LIKE \(bind: LikePattern.startingWith(found.pcode)) ESCAPE '!'"
         }
-        let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
-        switch sort {
-        case .code: query.sort(\.$code, direction)
-        case .name: query.sort(\.$name, direction)
-        case .population:
-            // Sites never counted go last on both engines (PostgreSQL would put NULL first when descending).
-            query.sort(
-                .custom(
-                    SQLOrderBy(
-                        expression: SQLColumn("population_individuals", table: Site.schema),
-                        direction: SQLRaw(descending ? "DESC NULLS LAST" : "ASC NULLS LAST"))))
-        case .status: query.sort(\.$status, direction)
-        case .type: query.sort(\.$type, direction)
-        }
-        return query.sort(\.$code)
+        return sql
+    }
+
+    /// The sort order over `sites` aliased `site`. Sites never counted go last on both engines
+    /// (PostgreSQL would put NULL first when descending).
+    func order(site: String) -> String {
+        let column =
+            switch sort {
+            case .code: "code"
+            case .name: "name"
+            case .population: "population_individuals"
+            case .status: "status"
+            case .type: "type"
+            }
+        let direction = descending ? "DESC" : "ASC"
+        return "\(site).\(column) \(direction)\(sort == .population ? " NULLS LAST" : "")"
     }
 }

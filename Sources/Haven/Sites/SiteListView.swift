@@ -5,10 +5,7 @@ struct SiteListView {
     var user: UserContext
     var filter: SiteFilter
     var page: PageRequest
-    var sites: [Site]
-    var total: Int
-    var people: Int
-    var query: String
+    var list: SiteList
 
     func render() -> String {
         Layout.page(
@@ -20,10 +17,10 @@ struct SiteListView {
             filters,
             .div(
                 .class("totals"),
-                .div(.strong(.text(Format.number(total))), .text(total == 1 ? "site" : "sites")),
-                .div(.strong(.text(Format.number(people))), "people (latest counts)")),
+                .div(.strong(.text(Format.number(list.total))), .text(list.total == 1 ? "site" : "sites")),
+                .div(.strong(.text(Format.number(list.people))), "people (latest counts)")),
             .div(.class("table-wrap"), tableNode),
-            Layout.pager(total: total, page: page, baseQuery: baseQuery, path: Paths.sites)
+            Layout.pager(total: list.total, page: page, baseQuery: baseQuery, path: Paths.sites)
         )
     }
 
@@ -78,14 +75,14 @@ struct SiteListView {
                     .th(.class("hide-narrow"), "Area"), .th(.class("hide-narrow"), "Managed by"),
                     .th(.class("num"), "People"), .th(.class("num hide-narrow"), "Counted"))),
             .tbody(
-                .forEach(sites) { site in
+                .forEach(list.rows) { site in
                     .tr(
-                        .td(.a(.href(Paths.site(site.id!)), .text(site.code))),
+                        .td(.a(.href(Paths.site(site.id)), .text(site.code))),
                         .td(.text(site.name)),
                         .td(.class("hide-narrow"), .text(site.type.label)),
                         .td(.span(.class("status status-\(site.status.rawValue)"), .text(site.status.label))),
-                        .td(.class("hide-narrow"), .text(site.adminArea.name)),
-                        .td(.class("hide-narrow"), .text(site.managementAgency?.shortName ?? "–")),
+                        .td(.class("hide-narrow"), .text(site.areaName ?? "–")),
+                        .td(.class("hide-narrow"), .text(site.agencyShortName ?? "–")),
                         .td(.class("num"), .text(Format.number(site.populationIndividuals))),
                         .td(.class("num hide-narrow"), .text(Format.day(site.populationCountedOn))))
                 })

@@ -18,12 +18,8 @@ struct SitePages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let filter = try SiteFilter(req)
         let page = try PageRequest(req)
-        let query = try await filter.query(on: req.db)
-        let (sites, total) = try await query.with(\.$adminArea).with(\.$managementAgency).fetchPage(page)
-        let people = try await filter.query(on: req.db).sum(\.$populationIndividuals) ?? 0
-        let model = SiteListView(
-            user: user, filter: filter, page: page, sites: sites, total: total, people: people,
-            query: req.url.query ?? "")
+        let list = try await SiteListQuery.fetch(filter, page: page, on: req.db)
+        let model = SiteListView(user: user, filter: filter, page: page, list: list)
         return Layout.response(model.render())
     }
 
