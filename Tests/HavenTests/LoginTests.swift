@@ -57,8 +57,11 @@ import VaporTesting
         try await withHaven { app in
             let world = try await World.make(on: app)
             let cookie = "haven_session=\(world.tokens[.viewer]!)"
-            try await app.testing().test(.GET, "/styles.css", headers: ["cookie": cookie]) { res in
-                #expect(res.headers.first(name: .cacheControl) == "public, max-age=3600")
+            let stylesheet = try await app.testing().sendRequest(.GET, "/styles.css", headers: ["cookie": cookie])
+            #expect(stylesheet.headers.first(name: .cacheControl) == "public, max-age=3600")
+            let tag = try #require(stylesheet.headers.first(name: .eTag))
+            try await app.testing().test(.GET, "/styles.css", headers: ["if-none-match": tag]) { res in
+                #expect(res.status == .notModified && res.body.readableBytes == 0)
             }
             try await app.testing().test(.GET, "/sites", headers: ["cookie": cookie]) { res in
                 #expect(res.headers.first(name: .cacheControl) == "private, no-store")

@@ -154,6 +154,12 @@ import VaporTesting
             let search = try await app.testing().sendRequest(.GET, "/api/v1/sites?q=BETA", headers: h).json(
                 Envelope<SiteBody>.self)
             #expect(search.items.map(\.name) == ["Beta centre"])
+            // _ and % are letters in a search, not LIKE's wildcards ("et_" would otherwise find "Beta").
+            for text in ["et_", "%25", "B%25a"] {
+                let literal = try await app.testing().sendRequest(.GET, "/api/v1/sites?q=\(text)", headers: h).json(
+                    Envelope<SiteBody>.self)
+                #expect(literal.total == 0, "\(text)")
+            }
             let typed = try await app.testing().sendRequest(
                 .GET, "/api/v1/sites?type=informal_settlement&status=open", headers: h
             ).json(Envelope<SiteBody>.self)
