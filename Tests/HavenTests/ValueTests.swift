@@ -14,7 +14,7 @@ import Testing
     @Test func anyRowSurvivesWritingAndReading() async {
         let field = Gen.oneOf(
             Gen.letterOrNumber.string(of: 0...6), Gen.always(","), Gen.always("\"q\""), Gen.always("a\nb"),
-            Gen.always(" x "))
+            Gen.always(" x "), Gen.always("a\r\nb"), Gen.always("\r"))
         await propertyCheck(input: field.array(of: 1...6)) { fields in
             #expect((try? CSV.parse(CSV.line(fields) + "\n", limits: TableLimits.csv)) == [fields])
         }

@@ -9,70 +9,90 @@ enum ActivityExport {
         var hashtag: String
         /// People and households: numbers in a workbook, so that they add up in Excel.
         var numeric = false
-        var value: @Sendable (ActivityLine, ActivityNames) -> String
+        var value: @Sendable (Exported) -> String
 
         init(
-            header: String, hashtag: String, numeric: Bool = false,
-            value: @escaping @Sendable (ActivityLine, ActivityNames) -> String
+            header: String, hashtag: String, numeric: Bool = false, value: @escaping @Sendable (Exported) -> String
         ) {
             (self.header, self.hashtag, self.numeric, self.value) = (header, hashtag, numeric, value)
         }
     }
 
+    /// A line with its people read from their cells once, not once per column.
+    struct Exported {
+        var line: ActivityLine
+        var names: ActivityNames
+        var targeted: People?
+        var reached: People?
+
+        init(_ line: ActivityLine, _ names: ActivityNames) {
+            (self.line, self.names) = (line, names)
+            targeted = Activity.people(total: line.targeted, cells: line.targetedCells)
+            reached = Activity.people(total: line.reached, cells: line.reachedCells)
+        }
+
+        func people(_ measure: String) -> People? { measure == "targeted" ? targeted : reached }
+    }
+
     static let columns: [Column] =
         lineColumns + bracketColumns + groupColumns
-        + [Column(header: "comment", hashtag: "#description") { a, _ in a.comment }]
+        + [Column(header: "comment", hashtag: "#description") { $0.line.comment }]
 
     private static let lineColumns: [Column] = [
-        Column(header: "reporting_organisation", hashtag: "#org+name") { a, n in
-            n.organisations[a.reportingOrganisationId]?.name ?? ""
+        Column(header: "reporting_organisation", hashtag: "#org+name") { e in
+            e.names.organisations[e.line.reportingOrganisationId]?.name ?? ""
         },
-        Column(header: "reporting_acronym", hashtag: "#org+name+acronym") { a, n in
-            n.organisations[a.reportingOrganisationId]?.acronym ?? ""
+        Column(header: "reporting_acronym", hashtag: "#org+name+acronym") { e in
+            e.names.organisations[e.line.reportingOrganisationId]?.acronym ?? ""
         },
-        Column(header: "implementing_partner", hashtag: "#org+impl") { a, n in
-            a.implementingOrganisationId.flatMap { n.organisations[$0]?.name } ?? ""
+        Column(header: "implementing_partner", hashtag: "#org+impl") { e in
+            e.line.implementingOrganisationId.flatMap { e.names.organisations[$0]?.name } ?? ""
         },
-        Column(header: "donor", hashtag: "#org+funder") { a, n in
-            a.donorOrganisationId.flatMap { n.organisations[$0]?.name } ?? ""
+        Column(header: "donor", hashtag: "#org+funder") { e in
+            e.line.donorOrganisationId.flatMap { e.names.organisations[$0]?.name } ?? ""
         },
-        Column(header: "sector", hashtag: "#sector+cluster") { a, _ in a.sector },
-        Column(header: "activity_code", hashtag: "#activity+code") { a, _ in a.activityCode },
-        Column(header: "activity", hashtag: "#activity+name") { a, n in n.activities[a.activityCode] ?? "" },
-        Column(header: "adm1_pcode", hashtag: "#adm1+code") { a, n in n.area(a.adminAreaId, level: 1)?.pcode ?? "" },
-        Column(header: "adm1_name", hashtag: "#adm1+name") { a, n in n.area(a.adminAreaId, level: 1)?.name ?? "" },
-        Column(header: "admin_pcode", hashtag: "#adm+code") { a, n in n.areas[a.adminAreaId]?.pcode ?? "" },
-        Column(header: "site_code", hashtag: "#loc+code") { a, n in a.siteId.flatMap { n.sites[$0]?.code } ?? "" },
-        Column(header: "site_name", hashtag: "#loc+name") { a, n in a.siteId.flatMap { n.sites[$0]?.name } ?? "" },
-        Column(header: "status", hashtag: "#status") { a, _ in a.status.rawValue },
-        Column(header: "start_date", hashtag: "#date+start") { a, _ in a.startOn },
-        Column(header: "end_date", hashtag: "#date+end") { a, _ in a.endOn ?? "" },
-        Column(header: "reporting_month", hashtag: "#date+reported") { a, _ in a.month },
-        Column(header: "modality", hashtag: "#meta+modality") { a, _ in a.modality.rawValue },
-        Column(header: "targeted", hashtag: "#targeted+ind", numeric: true) { a, _ in a.targeted.map(String.init) ?? ""
+        Column(header: "sector", hashtag: "#sector+cluster") { e in e.line.sector },
+        Column(header: "activity_code", hashtag: "#activity+code") { e in e.line.activityCode },
+        Column(header: "activity", hashtag: "#activity+name") { e in e.names.activities[e.line.activityCode] ?? "" },
+        Column(header: "adm1_pcode", hashtag: "#adm1+code") { e in
+            e.names.area(e.line.adminAreaId, level: 1)?.pcode ?? ""
         },
-        Column(header: "reached", hashtag: "#reached+ind", numeric: true) { a, _ in a.reached.map(String.init) ?? "" },
-        Column(header: "households_targeted", hashtag: "#targeted+hh", numeric: true) { a, _ in
-            a.householdsTargeted.map(String.init) ?? ""
+        Column(header: "adm1_name", hashtag: "#adm1+name") { e in e.names.area(e.line.adminAreaId, level: 1)?.name ?? ""
         },
-        Column(header: "households_reached", hashtag: "#reached+hh", numeric: true) { a, _ in
-            a.householdsReached.map(String.init) ?? ""
+        Column(header: "admin_pcode", hashtag: "#adm+code") { e in e.names.areas[e.line.adminAreaId]?.pcode ?? "" },
+        Column(header: "site_code", hashtag: "#loc+code") { e in e.line.siteId.flatMap { e.names.sites[$0]?.code } ?? ""
+        },
+        Column(header: "site_name", hashtag: "#loc+name") { e in e.line.siteId.flatMap { e.names.sites[$0]?.name } ?? ""
+        },
+        Column(header: "status", hashtag: "#status") { e in e.line.status.rawValue },
+        Column(header: "start_date", hashtag: "#date+start") { e in e.line.startOn },
+        Column(header: "end_date", hashtag: "#date+end") { e in e.line.endOn ?? "" },
+        Column(header: "reporting_month", hashtag: "#date+reported") { e in e.line.month },
+        Column(header: "modality", hashtag: "#meta+modality") { e in e.line.modality.rawValue },
+        Column(header: "targeted", hashtag: "#targeted+ind", numeric: true) { e in
+            e.line.targeted.map(String.init) ?? ""
+        },
+        Column(header: "reached", hashtag: "#reached+ind", numeric: true) { e in e.line.reached.map(String.init) ?? ""
+        },
+        Column(header: "households_targeted", hashtag: "#targeted+hh", numeric: true) { e in
+            e.line.householdsTargeted.map(String.init) ?? ""
+        },
+        Column(header: "households_reached", hashtag: "#reached+hh", numeric: true) { e in
+            e.line.householdsReached.map(String.init) ?? ""
         },
     ]
 
     private static let bracketColumns: [Column] = ["targeted", "reached"].flatMap { measure in
-        Sex.allCases.enumerated().flatMap { sexIndex, sex in
-            AgeBracket.allCases.enumerated().map { bracketIndex, bracket in
+        Sex.allCases.flatMap { sex in
+            AgeBracket.allCases.enumerated().map { index, bracket in
                 Column(
                     header: "\(measure)_\(sex.rawValue)_\(bracket.rawValue)",
                     hashtag:
                         "#\(measure)+\(sex == .female ? "f" : "m")+age\(bracket.rawValue.replacingOccurrences(of: "_plus", with: "plus"))",
                     numeric: true
-                ) { a, _ in
-                    let cells = (measure == "targeted" ? a.targetedCells : a.reachedCells).split(
-                        separator: ",", omittingEmptySubsequences: false)
-                    let index = sexIndex * 5 + bracketIndex
-                    return index < cells.count ? String(cells[index]) : ""
+                ) { e in
+                    let cells = e.people(measure).map { sex == .female ? $0.female : $0.male }
+                    return cells.flatMap { index < $0.count ? $0[index] : nil }.map(String.init) ?? ""
                 }
             }
         }
@@ -85,11 +105,8 @@ enum ActivityExport {
                 Column(
                     header: "\(measure)_\(sex.rawValue)_\(name)",
                     hashtag: "#\(measure)+\(sex == .female ? "f" : "m")+\(name)", numeric: true
-                ) { a, _ in
-                    let people = Activity.people(
-                        total: measure == "targeted" ? a.targeted : a.reached,
-                        cells: measure == "targeted" ? a.targetedCells : a.reachedCells)
-                    let groups = people?.rolledUp(sex)
+                ) { e in
+                    let groups = e.people(measure)?.rolledUp(sex)
                     return [groups?.children, groups?.adults, groups?.elderly][group].map(String.init) ?? ""
                 }
             }
@@ -110,7 +127,8 @@ enum ActivityExport {
                         string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
                 try await ActivityListQuery.eachBatch(filter, batchSize: batchSize, on: db) { lines in
                     let text = lines.map { line in
-                        CSV.exportLine(columns.map { $0.value(line, names) }, numeric: numeric) + "\r\n"
+                        let exported = Exported(line, names)
+                        return CSV.exportLine(columns.map { $0.value(exported) }, numeric: numeric) + "\r\n"
                     }.joined()
                     try await writer.writeBuffer(ByteBuffer(string: text))
                 }
@@ -132,8 +150,9 @@ enum ActivityExport {
 
     /// A line as workbook cells: people and households as numbers.
     static func cells(_ line: ActivityLine, _ names: ActivityNames) -> [WorkbookWriter.Cell] {
-        columns.map { column in
-            let value = column.value(line, names)
+        let exported = Exported(line, names)
+        return columns.map { column in
+            let value = column.value(exported)
             return column.numeric ? Int(value).map { .number($0) } ?? .empty : .text(value)
         }
     }

@@ -26,6 +26,24 @@ struct ActivityLine: Decodable, Sendable {
     var householdsReached: Int?
     var comment: String
     var archivedAt: Date?
+
+    /// The columns as the query names them.
+    enum CodingKeys: String, CodingKey {
+        case id, sector, status, month, modality, targeted, reached, comment
+        case reportingOrganisationId = "reporting_organisation_id"
+        case implementingOrganisationId = "implementing_organisation_id"
+        case donorOrganisationId = "donor_organisation_id"
+        case activityCode = "activity_code"
+        case siteId = "site_id"
+        case adminAreaId = "admin_area_id"
+        case startOn = "start_on"
+        case endOn = "end_on"
+        case targetedCells = "targeted_cells"
+        case reachedCells = "reached_cells"
+        case householdsTargeted = "households_targeted"
+        case householdsReached = "households_reached"
+        case archivedAt = "archived_at"
+    }
 }
 
 extension ActivityLine {
@@ -67,7 +85,7 @@ enum ActivityListQuery {
             SELECT \(columns) FROM activities l WHERE \(conditions)
             ORDER BY l.month DESC, l.activity_code, l.id LIMIT \(literal: page.limit) OFFSET \(literal: page.offset)
             """
-        ).all(decoding: ActivityLine.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: ActivityLine.self)
     }
 
     static func totals(_ filter: ActivityFilter, on db: any Database) async throws -> Totals {
@@ -93,7 +111,7 @@ enum ActivityListQuery {
                 """
                 SELECT \(columns) FROM activities l WHERE \(conditions)\(after) ORDER BY l.id LIMIT \(literal: batchSize)
                 """
-            ).all(decoding: ActivityLine.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).all(decoding: ActivityLine.self)
             if !batch.isEmpty { try await body(batch) }
             guard batch.count == batchSize, let next = batch.last?.id else { return }
             last = next

@@ -34,12 +34,13 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         guard
             let row = try await db.sql.raw(
                 """
-                SELECT u.id, u.email, u.name, u.role, u.organisation_id, u.feedback_focal_point
+                SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
+                    u.feedback_focal_point AS "feedbackFocalPoint"
                 FROM user_sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = \(bind: Login.hashToken(token)) AND s.expires_at > \(bind: Date())
                 AND u.archived_at IS NULL
                 """
-            ).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
+            ).first(decoding: Row.self),
             let role = Role(rawValue: row.role)
         else { return nil }
         return UserContext(
@@ -66,8 +67,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     private static func siteIDs(of userID: UUID, role: Role, on db: any Database) async throws -> Set<UUID> {
         guard role == .siteManager else { return [] }
         struct Row: Decodable { var siteId: UUID }
-        let rows = try await db.sql.raw("SELECT site_id FROM user_sites WHERE user_id = \(bind: userID)")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let rows = try await db.sql.raw("SELECT site_id AS \"siteId\" FROM user_sites WHERE user_id = \(bind: userID)")
+            .all(decoding: Row.self)
         return Set(rows.map(\.siteId))
     }
 }

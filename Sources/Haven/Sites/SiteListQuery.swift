@@ -38,6 +38,30 @@ struct SiteRow: Decodable, Sendable {
         guard let agencyName else { return nil }
         return agencyAcronym.nonEmpty ?? agencyName
     }
+
+    /// The columns as the query names them.
+    enum CodingKeys: String, CodingKey {
+        case id, code, name, type, status, latitude, longitude, notes
+        case otherNames = "other_names"
+        case adminAreaId = "admin_area_id"
+        case managementAgencyId = "management_agency_id"
+        case landOwnership = "land_ownership"
+        case tenancyAgreement = "tenancy_agreement"
+        case areaSquareMetres = "area_square_metres"
+        case capacityHouseholds = "capacity_households"
+        case capacityIndividuals = "capacity_individuals"
+        case openedOn = "opened_on"
+        case closedOn = "closed_on"
+        case populationIndividuals = "population_individuals"
+        case populationHouseholds = "population_households"
+        case populationCountedOn = "population_counted_on"
+        case archivedAt = "archived_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case areaName = "area_name"
+        case agencyName = "agency_name"
+        case agencyAcronym = "agency_acronym"
+    }
 }
 
 extension SiteRow {
@@ -85,7 +109,7 @@ enum SiteListQuery {
             WHERE \(conditions) ORDER BY \(unsafeRaw: filter.order(site: "s")), s.code
             LIMIT \(literal: page.limit) OFFSET \(literal: page.offset)
             """
-        ).all(decoding: SiteRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: SiteRow.self)
         return SiteList(
             rows: rows, total: try totals?.decode(column: "total", as: Int.self) ?? 0,
             people: try totals?.decode(column: "people", as: Int?.self) ?? 0)
