@@ -7,7 +7,7 @@ as_root() {
     echo "Needs root to run: $*" >&2; return 1; fi
 }
 
-# Debian packages (PostgreSQL, Chromium and its driver, nginx in front of two instances) and a Python venv with the checking tools.
+# Debian packages (PostgreSQL, Chromium and its driver, nginx in front of two instances, Java for the HTML checker) and a Python venv with the checking tools.
 install_tools() {
   local missing=()
   [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
@@ -15,6 +15,7 @@ install_tools() {
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v java >/dev/null || missing+=(default-jre-headless)  # the Nu HTML checker
   if [ ${#missing[@]} -gt 0 ]; then
     step "Installing ${missing[*]}"
     as_root apt-get update -q >/dev/null
