@@ -148,7 +148,7 @@ import VaporTesting
                 let body =
                     "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"adm1.geojson\"\r\nContent-Type: application/geo+json\r\n\r\n\(geojson)\r\n--\(boundary)--\r\n"
                 let response = try await app.testing().sendRequest(
-                    .POST, Paths.importBoundaries,
+                    .POST, Paths.importBoundaries.link(),
                     headers: [
                         "cookie": cookie, "content-type": "multipart/form-data; boundary=\(boundary)",
                     ], body: ByteBuffer(string: body))

@@ -154,7 +154,7 @@ import VaporTesting
                 .GET, "/monitoring?minSeverity=3", headers: ["cookie": "haven_session=demo-token"])
             #expect(
                 dashboard.status == .ok && dashboard.text.contains("<circle")
-                    && dashboard.text.contains(Paths.site(worst.$site.id)))
+                    && dashboard.text.contains(Paths.site.link(worst.$site.id)))
             for page in [
                 "/areas", "/areas/BO01", "/sites?adminArea=BO02&sort=population",
                 "/monitoring?sector=WASH&type=planned_camp&adminArea=BO01",

@@ -67,7 +67,8 @@ import VaporTesting
                 figures.sitesWithFunctioningMechanism == 1 && figures.openSites == 3,
                 "Alpha has feedback and a protection referral point")
             let (viewer, _) = try await WebPageTests().login(app, as: "viewer@test.haven")
-            let page = try await app.testing().sendRequest(.GET, Paths.complaintFigures, headers: ["cookie": viewer])
+            let page = try await app.testing().sendRequest(
+                .GET, Paths.complaintFigures.link(), headers: ["cookie": viewer])
             #expect(
                 page.status == .ok && page.text.contains("fewer than 5") && page.text.contains("1 of 3")
                     && !page.text.contains("Water point"))

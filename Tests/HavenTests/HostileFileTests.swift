@@ -55,7 +55,8 @@ import VaporTesting
                 for path in [Paths.importSites, Paths.importAdminAreas, Paths.importRounds, Paths.importActivities] {
                     var upload = Self.multipart(data, name: file.lastPathComponent, csrf: csrf)
                     upload.0.add(name: "cookie", value: cookie)
-                    let page = try await app.testing().sendRequest(.POST, path, headers: upload.0, body: upload.1)
+                    let page = try await app.testing().sendRequest(
+                        .POST, path.link(), headers: upload.0, body: upload.1)
                     #expect(
                         (400..<500).contains(Int(page.status.code)),
                         "\(file.lastPathComponent) on \(path): \(page.status)")
@@ -88,7 +89,7 @@ import VaporTesting
                 var upload = Self.multipart(try Data(contentsOf: file), name: file.lastPathComponent, csrf: csrf)
                 upload.0.add(name: "cookie", value: cookie)
                 let page = try await app.testing().sendRequest(
-                    .POST, Paths.importBoundaries, headers: upload.0, body: upload.1)
+                    .POST, Paths.importBoundaries.link(), headers: upload.0, body: upload.1)
                 #expect((400..<500).contains(Int(page.status.code)), "\(file.lastPathComponent): \(page.status)")
             }
             for file in try Self.corpus(["xml", "xlsx"]) {

@@ -25,7 +25,7 @@ import VaporTesting
             }
             let (cookie, _) = try await WebPageTests().login(app, as: "viewer@test.haven")
             let page = try await app.testing().sendRequest(
-                .GET, Paths.presence + "?month=1899-12", headers: ["cookie": cookie])
+                .GET, Paths.presence.link() + "?month=1899-12", headers: ["cookie": cookie])
             #expect((400..<500).contains(Int(page.status.code)))
             for month in ["1899-12", "4819-04"] {
                 let line = try await app.testing().sendRequest(
@@ -133,7 +133,7 @@ import VaporTesting
         "\\/evil.example",
     ])
     func aLoginNeverFollowsALinkOffTheSite(next: String) {
-        #expect(Paths.safeNext(next) == Paths.sites)
+        #expect(Paths.safeNext(next) == Paths.sites.link())
     }
 
     @Test func localPathsStillFollowALogin() {
@@ -156,7 +156,7 @@ import VaporTesting
                 World.siteInput("camp-a", "Camp A", area: world.south, agency: nil), by: .commandLine("test"),
                 on: app.db)
             #expect(try await Site.named("CAMP-A", on: app.db)?.id == lower.id)
-            let poster = try await app.testing().sendRequest(.GET, Paths.poster("camp-a"))
+            let poster = try await app.testing().sendRequest(.GET, Paths.poster.link("camp-a"))
             #expect(poster.status == .ok)
             #expect(try await RoundSite.find(code: "Camp-A", on: app.db)?.id == lower.id)
             let coordinator = try #require(
@@ -314,7 +314,8 @@ import VaporTesting
 
             let (cookie, csrf) = try await WebPageTests().login(app, as: "coordinator@test.haven")
             let page = try await app.testing().sendRequest(
-                .POST, Paths.newSite, headers: ["cookie": cookie, "content-type": "application/x-www-form-urlencoded"],
+                .POST, Paths.newSite.link(),
+                headers: ["cookie": cookie, "content-type": "application/x-www-form-urlencoded"],
                 body: ByteBuffer(
                     string:
                         "_csrf=\(csrf)&code=BO0101_0098&name=Echo%00camp&type=planned_camp&status=open&adminAreaId=\(world.northDistrict.id!)"

@@ -27,10 +27,10 @@ import VaporTesting
             var upload = ActivityImportAPITests.multipart(ActivityImportTests.csv(ActivityImportTests.good), csrf: csrf)
             upload.0.add(name: "cookie", value: cookie)
             let sent = try await app.testing().sendRequest(
-                .POST, Paths.importActivities, headers: upload.0, body: upload.1)
+                .POST, Paths.importActivities.link(), headers: upload.0, body: upload.1)
             #expect(sent.status == .seeOther)
             let job = try #require(sent.headers.first(name: .location))
-            #expect(job.hasPrefix(Paths.importActivities + "/jobs/"))
+            #expect(job.hasPrefix(Paths.importActivities.link() + "/jobs/"))
             let checked = try await follow(app, job, cookie: cookie)
             #expect(checked.text.contains("Import 3 new and 0 changed") && checked.text.contains("name=\"job\""))
             #expect(try await Activity.query(on: app.db).count() == 0, "nothing before confirmation")
@@ -63,7 +63,7 @@ import VaporTesting
             var upload = ActivityImportAPITests.multipart(ActivityImportTests.csv(rows), csrf: csrf)
             upload.0.add(name: "cookie", value: cookie)
             let sent = try await app.testing().sendRequest(
-                .POST, Paths.importActivities, headers: upload.0, body: upload.1)
+                .POST, Paths.importActivities.link(), headers: upload.0, body: upload.1)
             let page = try await follow(app, try #require(sent.headers.first(name: .location)), cookie: cookie)
             #expect(
                 page.text.contains("WASH-99") && page.text.contains("Nothing has been written")
@@ -107,7 +107,7 @@ import VaporTesting
                     ActivityImportTests.csv(ActivityImportTests.good), csrf: csrf)
                 upload.0.add(name: "cookie", value: cookie)
                 let sent = try await app.testing().sendRequest(
-                    .POST, Paths.importActivities, headers: upload.0, body: upload.1)
+                    .POST, Paths.importActivities.link(), headers: upload.0, body: upload.1)
                 let job = try #require(sent.headers.first(name: .location))
                 let checked = try await follow(other, job, cookie: cookie)
                 #expect(
@@ -132,7 +132,7 @@ import VaporTesting
                     now: Date().addingTimeInterval(-600))
                 try await stopped.create(on: app.db)
                 let page = try await other.testing().sendRequest(
-                    .GET, Paths.importActivities + "/jobs/\(stopped.id!)", headers: ["cookie": cookie])
+                    .GET, ActivityImport.page.job.link(stopped.id!), headers: ["cookie": cookie])
                 #expect(
                     page.text.contains("stopped before it finished") && !page.text.contains("http-equiv=\"refresh\""))
             } catch {

@@ -62,3 +62,34 @@ import VaporTesting
             }
     }
 }
+
+/// The route table and the router agree both ways: every address pages link to is a route, and every page route
+/// comes from the table (or is an import page's own step), so no page is registered from a literal.
+@Suite struct RouteTableTests {
+    @Test func everyAddressIsARouteAndEveryPageRouteAnAddress() async throws {
+        try await withHaven { app in
+            let routes = Set(app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") })
+            let table = Set(Paths.all.map(\.pattern))
+            #expect(table.subtracting(routes).isEmpty, "not routed: \(table.subtracting(routes).sorted())")
+            let importSteps = Set(
+                (Importers.all.map { $0.page } + [BoundaryPages.page]).flatMap { [$0.commit.pattern, $0.job.pattern] })
+            let machines = [
+                "/api/", "/v1/", "/health", "/ready", "/metrics", "/formList", "/submission", "/styles.css",
+            ]
+            let pages = routes.filter { route in !machines.contains { route.hasPrefix($0) } }
+            #expect(pages.contains("/sites/:id/edit") && pages.count > 40)
+            let unlisted = pages.subtracting(table).subtracting(importSteps)
+            #expect(unlisted.isEmpty, "registered from a literal: \(unlisted.sorted())")
+        }
+    }
+
+    @Test func linksFillInTheirParametersEncoded() {
+        let id = UUID()
+        #expect(Paths.site.link(id) == "/sites/\(id.uuidString)")
+        #expect(Paths.archiveService.link("a", "b c/d") == "/sites/a/services/b%20c%2Fd/archive")
+        #expect(Paths.sites.link() == "/sites")
+        #expect(Paths.activitiesCSV.below(Paths.api).pattern == "/exports/activities.csv")
+        #expect(
+            Paths.with(Paths.publicFeedback, ["site": "BO01_0001", "lang": "ar"]) == "/feedback?lang=ar&site=BO01_0001")
+    }
+}

@@ -72,32 +72,34 @@ import VaporTesting
                     body: ByteBuffer(string: "_csrf=\(csrf)&" + fields))
             }
             let page = try await app.testing().sendRequest(
-                .GET, Paths.services(world.alpha.id!), headers: ["cookie": cookie])
+                .GET, Paths.services.link(world.alpha.id!), headers: ["cookie": cookie])
             #expect(
                 page.status == .ok && page.text.contains("Add a service")
                     && page.text.contains("/directory/\(world.alpha.code)?lang=en"))
-            let bad = try await post(Paths.services(world.alpha.id!), "sector=&name=&provider=")
+            let bad = try await post(Paths.services.link(world.alpha.id!), "sector=&name=&provider=")
             #expect(
                 bad.status == .unprocessableEntity && bad.text.contains("field invalid"),
                 "every missing field is marked")
             let added = try await post(
-                Paths.services(world.alpha.id!),
+                Paths.services.link(world.alpha.id!),
                 "sector=WASH&name=Water+point+committee&provider=\(world.nrc.id!)&hours=Daily+06-18")
             #expect(added.status == .seeOther)
             let service = try #require(try await Service.query(on: app.db).first())
             #expect(service.name == "Water point committee" && service.sector == "WASH")
             #expect(
-                try await post(Paths.services(world.beta.id!), "sector=WASH&name=Other&provider=\(world.nrc.id!)")
+                try await post(Paths.services.link(world.beta.id!), "sector=WASH&name=Other&provider=\(world.nrc.id!)")
                     .status == .forbidden,
                 "not a site this manager runs")
             #expect(
-                try await post(Paths.services(world.beta.id!) + "/\(service.id!)/archive", "").status == .notFound,
+                try await post(Paths.services.link(world.beta.id!) + "/\(service.id!)/archive", "").status == .notFound,
                 "a service of another site")
-            #expect(try await post(Paths.services(world.alpha.id!) + "/\(service.id!)/archive", "").status == .seeOther)
+            #expect(
+                try await post(Paths.services.link(world.alpha.id!) + "/\(service.id!)/archive", "").status == .seeOther
+            )
             #expect(try await Service.find(service.id, on: app.db)?.archivedAt != nil)
             let (viewer, _) = try await WebPageTests().login(app, as: "viewer@test.haven")
             let read = try await app.testing().sendRequest(
-                .GET, Paths.services(world.alpha.id!), headers: ["cookie": viewer])
+                .GET, Paths.services.link(world.alpha.id!), headers: ["cookie": viewer])
             #expect(
                 read.status == .ok && !read.text.contains("Add a service"), "viewers read the directory, nothing more")
         }

@@ -66,10 +66,10 @@ struct ActivityAPI: RouteCollection {
         activities.get(":id", use: show)
         activities.put(":id", use: update)
         activities.archiveAndRestore(":id", use: setArchived)
-        routes.get("exports", "activities.csv") { req in
+        routes.get(Paths.activitiesCSV.below(Paths.api)) { req in
             try await ActivityExport.csv(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req.db)
         }
-        routes.get("exports", "activities.xlsx") { req in
+        routes.get(Paths.activitiesWorkbook.below(Paths.api)) { req in
             try await ActivityExport.xlsx(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req)
         }
     }

@@ -5,10 +5,10 @@ import Vapor
 /// The activity catalogue in the browser: everyone reads it; coordinators add, rename, archive and restore.
 struct ActivityCataloguePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activities", "catalogue", use: list)
-        routes.post("activities", "catalogue", use: add)
-        routes.post("activities", "catalogue", ":id", use: rename)
-        routes.archiveAndRestore("activities", "catalogue", ":id", use: setArchived)
+        routes.get(Paths.activityCatalogue, use: list)
+        routes.post(Paths.activityCatalogue, use: add)
+        routes.post(Paths.activityType, use: rename)
+        routes.archiveAndRestore(Paths.activityType, use: setArchived)
     }
 
     func list(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ struct ActivityCataloguePages: RouteCollection {
             _ = try await ActivityCatalogue.add(
                 ActivityTypeBody(code: form["code"] ?? "", sector: form["sector"] ?? "", name: form["name"] ?? ""),
                 by: user, on: req.db)
-            return req.redirect(to: Paths.activityCatalogue)
+            return req.redirect(to: Paths.activityCatalogue.link())
         } catch HavenError.invalid(let errors) {
             return try await page(req, form: form, errors: errors, status: .unprocessableEntity)
         }
@@ -35,7 +35,7 @@ struct ActivityCataloguePages: RouteCollection {
         do {
             try await ActivityCatalogue.rename(
                 type, with: ActivityTypeBody(code: type.code, sector: type.sector, name: name), by: user, on: req.db)
-            return req.redirect(to: Paths.activityCatalogue)
+            return req.redirect(to: Paths.activityCatalogue.link())
         } catch HavenError.invalid(let errors) {
             return try await page(
                 req, form: [:], errors: errors.map { FieldError("\(type.code) \($0.field)", $0.message) },
@@ -47,7 +47,7 @@ struct ActivityCataloguePages: RouteCollection {
         let user = try req.authorize(.editCatalogue)
         let type = try await req.find(ActivityType.self, named: "Activity")
         try await Audit.setArchived(archived, type, by: user.actor, on: req.db)
-        return req.redirect(to: Paths.activityCatalogue)
+        return req.redirect(to: Paths.activityCatalogue.link())
     }
 
     private func page(_ req: Request, form: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok)
@@ -64,7 +64,7 @@ struct ActivityCataloguePages: RouteCollection {
                 .td(
                     canEdit && type.archivedAt == nil
                         ? Layout.form(
-                            action: "\(Paths.activityCatalogue)/\(id)", csrf: csrf,
+                            action: Paths.activityType.link(id), csrf: csrf,
                             .input(
                                 .type(.text), .name("name"), .value(type.name),
                                 .attribute(named: "aria-label", value: "Name of \(type.code)")),
@@ -75,8 +75,8 @@ struct ActivityCataloguePages: RouteCollection {
                     canEdit,
                     .td(
                         Layout.form(
-                            action:
-                                "\(Paths.activityCatalogue)/\(id)/\(type.archivedAt == nil ? "archive" : "restore")",
+                            action: (type.archivedAt == nil ? Paths.activityType.archive : Paths.activityType.restore)
+                                .link(id),
                             csrf: csrf,
                             .button(
                                 .type(.submit), .class("secondary"),
@@ -103,7 +103,7 @@ struct ActivityCataloguePages: RouteCollection {
                 .section(
                     .h2("Add an activity"),
                     Layout.form(
-                        action: Paths.activityCatalogue, csrf: csrf,
+                        action: Paths.activityCatalogue.link(), csrf: csrf,
                         Layout.field(
                             "code", "Code", value: form["code"], errors: errors, hint: "e.g. WASH-08", required: true),
                         Layout.select(

@@ -5,8 +5,8 @@ import Vapor
 /// The 5W in the browser: the table of lines with filters and totals, and the month's gaps and duplications.
 struct ActivityPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activities", use: table)
-        routes.get("activities", "gaps", use: gaps)
+        routes.get(Paths.activities, use: table)
+        routes.get(Paths.activityGaps, use: gaps)
     }
 
     func table(req: Request) async throws -> Response {

@@ -16,9 +16,9 @@ struct ActivityTableView {
             .h1("Who does what, where, when"),
             ActivityLinks.bar(current: Paths.activities, user: user),
             .p(
-                .text("Download: "), .a(.href(Paths.with("/api/v1/exports/activities.csv", baseQuery)), "CSV (HXL)"),
+                .text("Download: "), .a(.href(Paths.with(Paths.activitiesCSV, baseQuery)), "CSV (HXL)"),
                 " · ",
-                .a(.href(Paths.with("/api/v1/exports/activities.xlsx", baseQuery)), "Excel")),
+                .a(.href(Paths.with(Paths.activitiesWorkbook, baseQuery)), "Excel")),
             filters,
             .div(
                 .class("totals"),
@@ -29,7 +29,7 @@ struct ActivityTableView {
                     .strong(.text(Format.percent(totals.reached ?? 0, of: totals.targeted ?? 0))),
                     "of the target reached")),
             .div(.class("table-wrap"), table),
-            Layout.pager(total: totals.lines, page: page, baseQuery: baseQuery, path: Paths.activities))
+            Layout.pager(total: totals.lines, page: page, baseQuery: baseQuery, path: Paths.activities.link()))
     }
 
     private var baseQuery: [String: String] {
@@ -79,7 +79,7 @@ struct ActivityTableView {
                             .unwrap(
                                 line.siteId.flatMap { id in names.sites[id].map { (id, $0) } },
                                 { site in
-                                    .a(.href(Paths.site(site.0)), .text(site.1.code))
+                                    .a(.href(Paths.site.link(site.0)), .text(site.1.code))
                                 }, else: .text(names.areas[line.adminAreaId] ?? ""))),
                         .td(.class("hide-narrow"), .text(line.status.label)),
                         .td(.class("num"), .text(Format.number(line.targeted))),

@@ -4,7 +4,7 @@ import Vapor
 /// Who is where in the browser: organisations per area on a map and in a table, and the site × sector matrix.
 struct PresencePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activities", "presence", use: show)
+        routes.get(Paths.presence, use: show)
     }
 
     func show(req: Request) async throws -> Response {

@@ -29,7 +29,7 @@ struct PresenceView {
                 "Each cell names the organisations with planned, ongoing or completed work of the sector in the site this month (implementing partner, else the reporting organisation)."
             ),
             .div(.class("table-wrap"), siteMatrix(Array(order.dropFirst(page.offset).prefix(page.limit)))),
-            Layout.pager(total: order.count, page: page, baseQuery: baseQuery, path: Paths.presence))
+            Layout.pager(total: order.count, page: page, baseQuery: baseQuery, path: Paths.presence.link()))
     }
 
     private var baseQuery: [String: String] {
@@ -75,7 +75,7 @@ struct PresenceView {
                 .forEach(result.areas) { area in
                     .tr(
                         .td(
-                            .a(.href(Paths.adminArea(area.pcode)), .text(names[area.pcode] ?? area.pcode)),
+                            .a(.href(Paths.adminArea.link(area.pcode)), .text(names[area.pcode] ?? area.pcode)),
                             .small(.text(" \(area.pcode)"))),
                         .td(.class("num"), .text(String(area.organisations.count))),
                         .td(.class("num"), .text(String(area.sectors.count))),
@@ -92,7 +92,7 @@ struct PresenceView {
             .tbody(
                 .forEach(sites) { site in
                     .tr(
-                        .td(.a(.href(Paths.site(site)), .text(result.names.sites[site]?.code ?? "site"))),
+                        .td(.a(.href(Paths.site.link(site)), .text(result.names.sites[site]?.code ?? "site"))),
                         .forEach(sectors) { sector in
                             .td(
                                 .class("who"),

@@ -4,15 +4,15 @@ import Vapor
 /// An organisation's own 5W page: its months (reported and missing), its lines, and a template to fill.
 struct ReportingPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activities", "mine", use: mine)
-        routes.get("activities", "organisations", ":id", use: show)
-        routes.get("activities", "organisations", ":id", "template.xlsx", use: template)
+        routes.get(Paths.ownReporting, use: mine)
+        routes.get(Paths.reporting, use: show)
+        routes.get(Paths.reportingTemplate, use: template)
     }
 
     /// Partners and site managers land on their organisation's page; others see every organisation's reporting.
     func mine(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        if let organisation = user.organisationID { return req.redirect(to: Paths.reporting(organisation)) }
+        if let organisation = user.organisationID { return req.redirect(to: Paths.reporting.link(organisation)) }
         let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()
         let reported = try await ReportingQuery.reported(on: req.db)
         return Layout.response(

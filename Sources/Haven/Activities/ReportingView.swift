@@ -36,7 +36,10 @@ struct ReportingView {
                     .class("button"), .href(Paths.reportingTemplate(id, month: current)),
                     .text("Download the template for \(current)"))),
             .h2("Months reported"),
-            .p(.a(.href(Paths.activities + "?organisation=" + id.uuidString), "All of this organisation's lines")),
+            .p(
+                .a(
+                    .href(Paths.with(Paths.activities, ["organisation": id.uuidString])),
+                    "All of this organisation's lines")),
             .div(
                 .class("table-wrap"),
                 .table(
@@ -49,7 +52,9 @@ struct ReportingView {
                             .tr(
                                 .td(
                                     .a(
-                                        .href(Paths.activities + "?organisation=\(id.uuidString)&month=\(m.month)"),
+                                        .href(
+                                            Paths.with(
+                                                Paths.activities, ["organisation": id.uuidString, "month": m.month])),
                                         .text(m.month))),
                                 .td(.class("num"), .text(Format.number(m.lines))),
                                 .td(.class("num"), .text(Format.number(m.targeted))),
@@ -76,7 +81,7 @@ struct ReportingView {
                             let owed = ReportingCalendar.missingMonths(reported: months, current: current)
                             return .tr(
                                 .td(
-                                    .a(.href(Paths.reporting(org.id!)), .text(org.name)),
+                                    .a(.href(Paths.reporting.link(org.id!)), .text(org.name)),
                                     .unwrap(Optional(org.acronym).nonEmpty) { .text(" (\($0))") }),
                                 .td(.text(months.max()?.description ?? "never")),
                                 .td(

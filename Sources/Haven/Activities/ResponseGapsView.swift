@@ -32,7 +32,7 @@ struct ResponseGapsView {
                     .tbody(
                         .forEach(gaps) { gap in
                             .tr(
-                                .td(.a(.href(Paths.site(gap.siteID)), .text(gap.code))), .td(.text(gap.sector)),
+                                .td(.a(.href(Paths.site.link(gap.siteID)), .text(gap.code))), .td(.text(gap.sector)),
                                 .td(
                                     .span(
                                         .class("sev sev\(gap.severity.rawValue)"),
@@ -53,7 +53,7 @@ struct ResponseGapsView {
                     .tbody(
                         .forEach(duplications) { d in
                             .tr(
-                                .td(.a(.href(Paths.site(d.siteID)), .text(siteCodes[d.siteID] ?? "site"))),
+                                .td(.a(.href(Paths.site.link(d.siteID)), .text(siteCodes[d.siteID] ?? "site"))),
                                 .td(.text(d.activity)),
                                 .td(.text(d.organisationIDs.compactMap { organisations[$0] }.joined(separator: ", "))),
                                 .td(.class("num"), .text(Format.number(d.reached))),

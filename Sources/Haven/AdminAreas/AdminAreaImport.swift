@@ -134,7 +134,7 @@ extension AdminAreaImport {
         title: "Import administrative areas", path: Paths.importAdminAreas, permission: .editGazetteer,
         help:
             "The COD-AB table shape: one row per lowest area with a P-code and name column per level (adm0_pcode, adm0_en, adm1_pcode, adm1_en … or #adm1+code, #adm1+name …). Each child's P-code must start with its parent's.",
-        result: "/areas")
+        result: Paths.adminAreas)
 }
 
 extension ImportKind {

@@ -5,8 +5,8 @@ import Vapor
 /// Areas in the browser: each area with its sub-areas, their sites and people, descendants included.
 struct AdminAreaPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("areas", use: top)
-        routes.get("areas", ":pcode", use: show)
+        routes.get(Paths.adminAreas, use: top)
+        routes.get(Paths.adminArea, use: show)
     }
 
     func top(req: Request) async throws -> Response {
@@ -42,7 +42,9 @@ struct AdminAreaPages: RouteCollection {
             Layout.page(
                 "\(area.name) (\(area.pcode))", user: user,
                 .p(
-                    .forEach(lineage.dropLast()) { .group(.a(.href(Paths.adminArea($0.pcode)), .text($0.name)), " › ") }
+                    .forEach(lineage.dropLast()) {
+                        .group(.a(.href(Paths.adminArea.link($0.pcode)), .text($0.name)), " › ")
+                    }
                 ),
                 .h1(.text("\(area.name) "), .small(.text("\(area.pcode) · admin \(area.level)"))),
                 .div(
@@ -52,7 +54,8 @@ struct AdminAreaPages: RouteCollection {
                 .if(!children.isEmpty, .group(.h2("Sub-areas"), AreaRollup.table(childRollups))),
                 .h2("Sites"),
                 .div(.class("table-wrap"), siteList.tableNode),
-                Layout.pager(total: siteList.list.total, page: page, baseQuery: [:], path: Paths.adminArea(area.pcode)))
+                Layout.pager(
+                    total: siteList.list.total, page: page, baseQuery: [:], path: Paths.adminArea.link(area.pcode)))
         )
     }
 }

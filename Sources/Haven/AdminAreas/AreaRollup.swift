@@ -43,7 +43,8 @@ struct AreaRollup {
                 .tbody(
                     .forEach(rollups) { r in
                         .tr(
-                            .td(.a(.href(Paths.adminArea(r.area.pcode)), .text(r.area.pcode))), .td(.text(r.area.name)),
+                            .td(.a(.href(Paths.adminArea.link(r.area.pcode)), .text(r.area.pcode))),
+                            .td(.text(r.area.name)),
                             .td(.text("Admin \(r.area.level)")), .td(.class("num"), .text(Format.number(r.sites))),
                             .td(.class("num"), .text(Format.number(r.people))))
                     })))

@@ -10,12 +10,13 @@ struct BoundaryPages: RouteCollection {
     /// Listed with the importers' pages.
     static let page = ImportPage(
         title: "Boundaries (GeoJSON)", path: Paths.importBoundaries, permission: .editGazetteer, help: help,
-        result: "/areas")
+        result: Paths.adminAreas)
 
     func boot(routes: any RoutesBuilder) throws {
-        let path = Paths.importBoundaries.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-        routes.get(path, use: form)
-        routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm)), use: upload)
+        routes.get(Paths.importBoundaries, use: form)
+        routes.on(
+            .POST, Paths.importBoundaries.components,
+            body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm)), use: upload)
     }
 
     func form(req: Request) async throws -> Response {
@@ -45,7 +46,7 @@ struct BoundaryPages: RouteCollection {
                     .text(
                         "Imported \(file.filename): \(outcome.added) outlines added, \(outcome.updated) updated, \(outcome.unchanged) unchanged."
                     )),
-                .p(.a(.href("/monitoring"), "See them on the monitoring map"))))
+                .p(.a(.href(Paths.monitoring), "See them on the monitoring map"))))
     }
 
     private func page(user: UserContext, csrf: String, _ content: Node<HTML.BodyContext>...) -> String {
@@ -55,7 +56,7 @@ struct BoundaryPages: RouteCollection {
             ImportPages.links(for: user),
             .group(content),
             Layout.form(
-                action: Paths.importBoundaries, csrf: csrf, enctype: "multipart/form-data",
+                action: Paths.importBoundaries.link(), csrf: csrf, enctype: "multipart/form-data",
                 .div(
                     .class("field"), .label(.for("file"), "GeoJSON file"),
                     .input(

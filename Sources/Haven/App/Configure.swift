@@ -39,7 +39,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
 }
 
 func routes(_ app: Application) throws {
-    let api = app.grouped("api", "v1").grouped(JSONBodies())
+    let api = app.grouped(Paths.api.components).grouped(JSONBodies())
     try api.register(collection: OpenAPIRoutes())
     try api.register(collection: SessionAPI())
     let signedIn = api.grouped(SignedInAPI())

@@ -10,4 +10,12 @@ extension RoutesBuilder {
         post(path + ["archive"]) { try await handler(true, $0) }
         post(path + ["restore"]) { try await handler(false, $0) }
     }
+
+    /// The same for a page's record at `address`.
+    func archiveAndRestore<Answer: AsyncResponseEncodable>(
+        _ address: Address, use handler: @escaping @Sendable (_ archived: Bool, Request) async throws -> Answer
+    ) {
+        post(address.archive) { try await handler(true, $0) }
+        post(address.restore) { try await handler(false, $0) }
+    }
 }

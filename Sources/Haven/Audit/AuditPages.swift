@@ -5,7 +5,7 @@ import Vapor
 /// The whole audit trail for administrators, filterable by record type, person, action and dates.
 struct AuditPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: list)
+        routes.get(Paths.audit, use: list)
     }
 
     func list(req: Request) async throws -> Response {
@@ -24,7 +24,7 @@ struct AuditPages: RouteCollection {
                 filterForm(filter),
                 .p(.text("\(Format.number(total)) events")),
                 AuditTable.render(events),
-                Layout.pager(total: total, page: page, baseQuery: base, path: Paths.audit)))
+                Layout.pager(total: total, page: page, baseQuery: base, path: Paths.audit.link())))
     }
 
     private func filterForm(_ filter: AuditTrail.Filter) -> Node<HTML.BodyContext> {

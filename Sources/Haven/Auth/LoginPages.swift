@@ -4,11 +4,11 @@ import Vapor
 /// The login and logout pages.
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get { req in req.redirect(to: Paths.sites) }
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.get("logout", use: confirmLogout)
-        routes.post("logout", use: logout)
+        routes.get(Paths.home) { req in req.redirect(to: Paths.sites.link()) }
+        routes.get(Paths.login, use: form)
+        routes.post(Paths.login, use: login)
+        routes.get(Paths.logout, use: confirmLogout)
+        routes.post(Paths.logout, use: logout)
     }
 
     func form(req: Request) async throws -> Response {
@@ -43,7 +43,8 @@ struct LoginPages: RouteCollection {
             Layout.page(
                 "Log out", user: req.currentUser,
                 .h1("Log out"),
-                Layout.form(action: Paths.logout, csrf: req.csrfToken, .button(.type(.submit), "Log out of Haven"))))
+                Layout.form(
+                    action: Paths.logout.link(), csrf: req.csrfToken, .button(.type(.submit), "Log out of Haven"))))
     }
 
     func logout(req: Request) async throws -> Response {
@@ -59,7 +60,7 @@ struct LoginPages: RouteCollection {
             .h1("Log in to Haven"),
             .unwrap(problem) { .p(.class("alert"), .text($0)) },
             Layout.form(
-                action: "/login", csrf: csrf,
+                action: Paths.login.link(), csrf: csrf,
                 .input(.type(.hidden), .name("next"), .value(next ?? "")),
                 .div(
                     .class("field"), .label(.for("email"), "E-mail"),

@@ -71,11 +71,11 @@ struct FeedbackDigest: Sendable {
             lines += longestWaiting.map { entry in
                 let days = max(0, Int(now.timeIntervalSince(entry.lateSince) / 86_400))
                 return
-                    "  \(entry.reference)  \(entry.siteCode)  \(entry.about)  late \(days) day\(days == 1 ? "" : "s")  \(baseURL)\(Paths.complaint(entry.id))"
+                    "  \(entry.reference)  \(entry.siteCode)  \(entry.about)  late \(days) day\(days == 1 ? "" : "s")  \(baseURL)\(Paths.complaint.link(entry.id))"
             }
         }
         lines += [
-            "", "Everything that is late: \(baseURL)\(Paths.complaints)?overdue=true", "",
+            "", "Everything that is late: \(baseURL)\(Paths.with(Paths.complaints, ["overdue": "true"]))", "",
             "This message holds no name and nothing anyone said; read the cases in Haven.",
         ]
         return (subject, lines.joined(separator: "\n"))

@@ -6,12 +6,12 @@ import Vapor
 struct FeedbackFiguresAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("analysis", "feedback", use: figures)
-        routes.get("exports", "feedback.csv") { req in
+        routes.get(Paths.feedbackCSV.below(Paths.api)) { req in
             let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
             let window = try FeedbackFiguresQuery(req)
             return try await FeedbackExport.csv(list, from: window.from, to: window.to, on: req.db)
         }
-        routes.get("exports", "feedback.xlsx") { req in
+        routes.get(Paths.feedbackWorkbook.below(Paths.api)) { req in
             let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
             let window = try FeedbackFiguresQuery(req)
             return try await FeedbackExport.xlsx(list, from: window.from, to: window.to, on: req)

@@ -6,13 +6,13 @@ import Vapor
 /// first when asked) and one item with its workflow steps. Opening a sensitive item is audited.
 struct FeedbackPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("complaints", use: list)
-        routes.get("complaints", "figures", use: figures)
-        routes.get("complaints", "new", use: intakeForm)
-        routes.post("complaints", "new", use: intake)
-        routes.get("complaints", ":id", use: show)
-        routes.post("complaints", ":id", "transitions", use: step)
-        routes.post("complaints", ":id", "category", use: reclassify)
+        routes.get(Paths.complaints, use: list)
+        routes.get(Paths.complaintFigures, use: figures)
+        routes.get(Paths.newComplaint, use: intakeForm)
+        routes.post(Paths.newComplaint, use: intake)
+        routes.get(Paths.complaint, use: show)
+        routes.post(Paths.complaintTransitions, use: step)
+        routes.post(Paths.complaintCategory, use: reclassify)
     }
 
     func list(req: Request) async throws -> Response {
@@ -61,7 +61,7 @@ struct FeedbackPages: RouteCollection {
             let scope = item.scope(managedBy: site?.$managementAgency.id)
             return req.redirect(
                 to: Permission.handleFeedback(scope).isGranted(to: user)
-                    ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
+                    ? Paths.complaint.link(item.id!) : Paths.with(Paths.complaints, ["recorded": item.reference]))
         } catch HavenError.invalid(let errors) {
             let named = errors.map {
                 $0.field == "siteId" ? FieldError("site", "is not the code of a site in Haven") : $0
@@ -105,7 +105,7 @@ struct FeedbackPages: RouteCollection {
             satisfaction: form["satisfaction"].nonEmpty.flatMap(FeedbackSatisfaction.init(rawValue:)))
         do {
             try await FeedbackRegister.transition(item, step, by: user, cipher: req.feedbackCipher, on: req.db)
-            return req.redirect(to: Paths.complaint(item.id!))
+            return req.redirect(to: Paths.complaint.link(item.id!))
         } catch HavenError.invalid(let errors) {
             return try await page(req, errors: errors, status: .unprocessableEntity)
         }
@@ -126,7 +126,7 @@ struct FeedbackPages: RouteCollection {
         let scope = saved.scope(managedBy: try await Site.find(saved.$site.id, on: req.db)?.$managementAgency.id)
         return req.redirect(
             to: Permission.handleFeedback(scope).isGranted(to: user)
-                ? Paths.complaint(item.id!) : Paths.complaints + "?recorded=" + item.reference)
+                ? Paths.complaint.link(item.id!) : Paths.with(Paths.complaints, ["recorded": item.reference]))
     }
 
     private func page(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {

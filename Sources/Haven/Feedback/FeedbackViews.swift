@@ -31,7 +31,7 @@ enum FeedbackViews {
                 .a(.href(Paths.newComplaint), "Record feedback received"), " · ",
                 .a(.href(Paths.complaintFigures), "Figures"), " · ", .a(.href(Paths.publicFeedback), "The public form"),
                 " · ",
-                .a(.href(Paths.complaints + "?overdue=true"), "Late ones")),
+                .a(.href(Paths.with(Paths.complaints, ["overdue": "true"])), "Late ones")),
             .if(
                 !user.feedbackFocalPoint,
                 .p(
@@ -78,7 +78,7 @@ enum FeedbackViews {
                     .tbody(
                         .forEach(items) { item in
                             .tr(
-                                .td(.a(.href(Paths.complaint(item.id!)), .text(item.reference))),
+                                .td(.a(.href(Paths.complaint.link(item.id!)), .text(item.reference))),
                                 .td(.text(Format.moment(item.receivedAt))),
                                 .td(.text(sites[item.$site.id] ?? "")),
                                 .td(.text(item.categoryCode), .if(item.sensitive, .small(" · sensitive"))),
@@ -89,7 +89,7 @@ enum FeedbackViews {
                                         FeedbackDeadlines.isOverdue(status: item.status, due: item.due, now: now),
                                         .span(.class("missing"), " late"))))
                         }))),
-            Layout.pager(total: total, page: page, baseQuery: query, path: Paths.complaints))
+            Layout.pager(total: total, page: page, baseQuery: query, path: Paths.complaints.link()))
     }
 
     static func item(
@@ -109,7 +109,7 @@ enum FeedbackViews {
                 .section(
                     .class("step"),
                     Layout.form(
-                        action: Paths.complaint(id) + "/transitions", csrf: csrf,
+                        action: Paths.complaintTransitions.link(id), csrf: csrf,
                         .input(.type(.hidden), .name("to"), .value(to.rawValue)), .group(fields),
                         .button(.type(.submit), .text(label)))))
         }
@@ -128,7 +128,9 @@ enum FeedbackViews {
             .dl(
                 .class("facts"),
                 .div(.dt("Received"), .dd(.text(Format.moment(item.receivedAt) + " · " + item.channel.label))),
-                .div(.dt("Site"), .dd(.unwrap(site) { .a(.href(Paths.site($0.id!)), .text("\($0.code) \($0.name)")) })),
+                .div(
+                    .dt("Site"),
+                    .dd(.unwrap(site) { .a(.href(Paths.site.link($0.id!)), .text("\($0.code) \($0.name)")) })),
                 .div(.dt("Category"), .dd(.text(category?.label ?? item.categoryCode))),
                 .div(.dt("Acknowledge by"), .dd(.text(Format.moment(item.acknowledgeBy)))),
                 .div(
@@ -182,7 +184,7 @@ enum FeedbackViews {
             .section(
                 .class("step"),
                 Layout.form(
-                    action: Paths.complaint(id) + "/category", csrf: csrf,
+                    action: Paths.complaintCategory.link(id), csrf: csrf,
                     Layout.select(
                         "category", "File under",
                         options: offered.map { ($0.code, $0.label + ($0.sensitive ? " (sensitive)" : "")) },
@@ -208,6 +210,7 @@ enum FeedbackViews {
                 .table(
                     .tbody(.forEach(cells) { .tr(.td(.text($0.label)), .td(.class("num"), .text(count($0.count)))) })))
         }
+        let window = ["from": f.from.description, "to": f.to.description]
         return Layout.page(
             "Feedback figures", user: user,
             .h1(.text("Complaints and feedback, \(f.from) to \(f.to)")),
@@ -221,8 +224,8 @@ enum FeedbackViews {
                 .p(
                     .class("downloads"),
                     "Download the items you may list that are not sensitive (no text, no contact): ",
-                    .a(.href("/api/v1/exports/feedback.csv?from=\(f.from)&to=\(f.to)"), "CSV with HXL"), " · ",
-                    .a(.href("/api/v1/exports/feedback.xlsx?from=\(f.from)&to=\(f.to)"), "Excel"))),
+                    .a(.href(Paths.with(Paths.feedbackCSV, window)), "CSV with HXL"), " · ",
+                    .a(.href(Paths.with(Paths.feedbackWorkbook, window)), "Excel"))),
             .div(
                 .class("totals"),
                 .div(.strong(.text(count(f.received))), "received"),
@@ -249,7 +252,7 @@ enum FeedbackViews {
                     .tbody(
                         .forEach(f.sites.prefix(20)) { s in
                             .tr(
-                                .td(.a(.href(Paths.site(s.siteId)), .text(s.code))),
+                                .td(.a(.href(Paths.site.link(s.siteId)), .text(s.code))),
                                 .td(.class("num"), .text(count(s.received))),
                                 .td(.text(s.topSector ?? "")),
                                 .td(.class("num"), .text(s.topSector == nil ? "" : count(s.topSectorCount))),
@@ -267,7 +270,7 @@ enum FeedbackViews {
             .h1("Record feedback received"),
             .if(!errors.isEmpty, .p(.class("alert"), "Please check the fields marked below.")),
             Layout.form(
-                action: Paths.newComplaint, csrf: csrf,
+                action: Paths.newComplaint.link(), csrf: csrf,
                 Layout.field("site", "Site code", value: values["site"], errors: errors, required: true),
                 Layout.select(
                     "channel", "Received through",

@@ -9,9 +9,9 @@ struct PublicFeedbackPages: RouteCollection {
     static let listedSites = 400
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("feedback", use: form)
-        routes.post("feedback", use: send)
-        routes.get("feedback", "status", use: status)
+        routes.get(Paths.publicFeedback, use: form)
+        routes.post(Paths.publicFeedback, use: send)
+        routes.get(Paths.feedbackStatus, use: status)
     }
 
     func form(req: Request) async throws -> Response {

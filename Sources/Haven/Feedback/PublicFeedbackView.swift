@@ -13,13 +13,14 @@ enum PublicFeedbackView {
         return Layout.page(
             w[.formTitle], user: nil, wording: w,
             Layout.languages(
-                languages, current: w, path: Paths.publicFeedback, query: chosen.map { ["site": $0.code] } ?? [:]),
+                languages, current: w, path: Paths.publicFeedback.link(), query: chosen.map { ["site": $0.code] } ?? [:]
+            ),
             .h1(.text(w[.formTitle])),
             .p(.text(w[.formIntro])),
-            .p(.a(.href(Paths.feedbackStatus + "?lang=" + w.code), .text(w[.checkLink]))),
+            .p(.a(.href(Paths.with(Paths.feedbackStatus, ["lang": w.code])), .text(w[.checkLink]))),
             .if(!errors.isEmpty, .p(.class("alert"), .text(w[.checkFields]))),
             Layout.form(
-                action: Paths.publicFeedback + "?lang=" + w.code, csrf: csrf,
+                action: Paths.with(Paths.publicFeedback, ["lang": w.code]), csrf: csrf,
                 sites.isEmpty || chosen != nil
                     ? Layout.field(
                         "site", w[.siteCodeLabel], value: chosen?.code ?? values["site"], errors: errors, required: true
@@ -76,14 +77,18 @@ enum PublicFeedbackView {
                 .class("notice"), .text(w[.referenceIs] + " "),
                 .strong(.class("reference"), .attribute(named: "dir", value: "ltr"), .text(reference)), .text(".")),
             .p(.text(w[.writeItDown])),
-            .p(.a(.href(Paths.feedbackStatus + "?reference=" + reference + "&lang=" + w.code), .text(w[.checkStatus]))))
+            .p(
+                .a(
+                    .href(Paths.with(Paths.feedbackStatus, ["reference": reference, "lang": w.code])),
+                    .text(w[.checkStatus]))))
     }
 
     static func status(_ w: Wording, languages: [Wording], reference: String?, item: FeedbackItem?) -> String {
         Layout.page(
             w[.statusTitle], user: nil, wording: w,
             Layout.languages(
-                languages, current: w, path: Paths.feedbackStatus, query: reference.map { ["reference": $0] } ?? [:]),
+                languages, current: w, path: Paths.feedbackStatus.link(),
+                query: reference.map { ["reference": $0] } ?? [:]),
             .h1(.text(w[.statusHeading])),
             .form(
                 .method(.get), .action(Paths.feedbackStatus),

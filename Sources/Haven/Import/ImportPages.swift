@@ -13,13 +13,12 @@ struct ImportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         for importer in Importers.all {
             let kind = Kind(staged: importer.kind, page: importer.page)
-            let path = kind.page.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-            routes.get(path) { req in try await self.form(kind, req) }
-            routes.on(.POST, path, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))) { req in
-                try await self.preview(kind, req)
-            }
-            routes.post(path + [":staged", "commit"]) { req in try await self.commit(kind, req) }
-            routes.get(path + ["jobs", ":job"]) { req in try await self.follow(kind, req) }
+            routes.get(kind.page.path) { req in try await self.form(kind, req) }
+            routes.on(
+                .POST, kind.page.path.components, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.largestForm))
+            ) { req in try await self.preview(kind, req) }
+            routes.post(kind.page.commit) { req in try await self.commit(kind, req) }
+            routes.get(kind.page.job) { req in try await self.follow(kind, req) }
         }
     }
 
@@ -114,7 +113,7 @@ struct ImportPages: RouteCollection {
                 }
             }
         }
-        return req.redirect(to: kind.page.path + "/jobs/" + id.uuidString)
+        return req.redirect(to: kind.page.job.link(id))
     }
 
     /// The page that follows a background check or import: progress while it runs (reloading itself), then the outcome.
@@ -179,7 +178,7 @@ struct ImportPages: RouteCollection {
             Self.previewNode(preview, file: file),
             .unwrap(stagedID) { staged in
                 Layout.form(
-                    action: kind.page.path + "/\(staged.uuidString)/commit", csrf: req.csrfToken,
+                    action: kind.page.commit.link(staged), csrf: req.csrfToken,
                     .unwrap(job) { .input(.type(.hidden), .name("job"), .value($0.uuidString)) },
                     .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
             })
@@ -205,7 +204,7 @@ struct ImportPages: RouteCollection {
             .unwrap(kind.page.template) { .p(.a(.href($0.path), .text($0.label))) },
             .group(content),
             Layout.form(
-                action: kind.page.path, csrf: csrf, enctype: "multipart/form-data",
+                action: kind.page.path.link(), csrf: csrf, enctype: "multipart/form-data",
                 .div(
                     .class("field"), .label(.for("file"), "Excel workbook (.xlsx, first sheet) or CSV file (UTF-8)"),
                     .input(
@@ -230,8 +229,9 @@ struct ImportPages: RouteCollection {
     }
 
     /// The first import page this person may use, for the menu; nil for those who may import nothing.
-    static func first(for user: UserContext) -> String? {
-        (Importers.all.map { $0.page } + [BoundaryPages.page]).first { $0.permission.isGranted(to: user) }?.path
+    static func first(for user: UserContext) -> Address? {
+        let pages = Importers.all.map { $0.page } + [BoundaryPages.page]
+        return pages.first { $0.permission.isGranted(to: user) }.map { $0.path }
     }
 
     static func previewNode(_ preview: ImportPreview, file: String) -> Node<HTML.BodyContext> {

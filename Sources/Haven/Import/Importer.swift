@@ -44,12 +44,16 @@ struct ImportKind: RawRepresentable, Hashable, Codable, Sendable {
 struct ImportPage: Sendable {
     var title: String
     /// Where the page is, e.g. `/import/sites`.
-    var path: String
+    var path: Address
     var permission: Permission
     /// What the file holds, shown above the upload field.
     var help: String
     /// Where the person sees what was imported.
-    var result: String
+    var result: Address
     /// A template to download, when the kind has one: its address and label.
-    var template: (path: String, label: String)?
+    var template: (path: Address, label: String)?
+
+    /// Where a checked file is confirmed, and where a background check or import is followed.
+    var commit: Address { path.appending(":staged/commit") }
+    var job: Address { path.appending("jobs/:job") }
 }

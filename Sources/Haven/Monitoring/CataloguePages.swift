@@ -5,9 +5,9 @@ import Vapor
 /// The catalogue in the browser: everyone reads it; coordinators adapt wording, standards, bands and answer severities.
 struct CataloguePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("monitoring", "catalogue", use: list)
-        routes.get("monitoring", "catalogue", ":id", use: form)
-        routes.post("monitoring", "catalogue", ":id", use: save)
+        routes.get(Paths.indicators, use: list)
+        routes.get(Paths.indicator, use: form)
+        routes.post(Paths.indicator, use: save)
     }
 
     func list(req: Request) async throws -> Response {
@@ -35,7 +35,7 @@ struct CataloguePages: RouteCollection {
                                 .tr(
                                     .td(
                                         canEdit
-                                            ? .a(.href("/monitoring/catalogue/\(i.id!.uuidString)"), .text(i.code))
+                                            ? .a(.href(Paths.indicator.link(i.id!)), .text(i.code))
                                             : .text(i.code)),
                                     .td(.text(i.sector)),
                                     .td(.text(i.unit.isEmpty ? i.label : "\(i.label) (\(i.unit))")),
@@ -78,7 +78,7 @@ struct CataloguePages: RouteCollection {
             try await CatalogueEditor.update(
                 indicator, with: try IndicatorForm.body(from: values, for: IndicatorBody(indicator)), by: user.actor,
                 on: req.db)
-            return req.redirect(to: "/monitoring/catalogue")
+            return req.redirect(to: Paths.indicators.link())
         } catch HavenError.invalid(let errors) {
             return Layout.response(
                 IndicatorFormView(
@@ -152,7 +152,7 @@ struct IndicatorFormView {
                     "\(indicator.valueType.label)\(indicator.derived.map { ", computed as \($0.rawValue.replacingOccurrences(of: "_", with: " "))" } ?? "")."
                 )),
             Layout.form(
-                action: "/monitoring/catalogue/\(indicator.id!.uuidString)", csrf: csrf,
+                action: Paths.indicator.link(indicator.id!), csrf: csrf,
                 Layout.field("label", "Label", value: values["label"], errors: errors, required: true),
                 Layout.field("sector", "Sector", value: values["sector"], errors: errors, required: true),
                 Layout.field("unit", "Unit", value: values["unit"], errors: errors),

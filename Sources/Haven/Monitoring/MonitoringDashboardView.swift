@@ -19,7 +19,7 @@ struct MonitoringDashboardView {
             "Monitoring", user: user,
             .h1("Site monitoring and gaps"),
             .p(
-                .a(.href("/monitoring/catalogue"), "The indicator catalogue"),
+                .a(.href(Paths.indicators), "The indicator catalogue"),
                 .if(
                     Permission.uploadRounds.isGranted(to: user),
                     .group(" · ", .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")))),
@@ -60,7 +60,7 @@ struct MonitoringDashboardView {
                     .span(.class("sev sev\($0.rawValue)"), .text("\($0.rawValue) \($0.label)"))
                 }),
             .div(.class("table-wrap"), heatMap),
-            Layout.pager(total: ranked.count, page: page, baseQuery: baseQuery, path: "/monitoring"))
+            Layout.pager(total: ranked.count, page: page, baseQuery: baseQuery, path: Paths.monitoring.link()))
     }
 
     private var baseQuery: [String: String] {
@@ -74,7 +74,7 @@ struct MonitoringDashboardView {
 
     private var filters: Node<HTML.BodyContext> {
         .form(
-            .class("filters"), .method(.get), .action("/monitoring"),
+            .class("filters"), .method(.get), .action(Paths.monitoring),
             .label(
                 "Sector",
                 .select(
@@ -123,7 +123,8 @@ struct MonitoringDashboardView {
                     .tr(
                         .td(.text(String(page.offset + index + 1))),
                         .td(
-                            .a(.href(Paths.site(r.site.siteID)), .text(r.site.code)), .br(), .small(.text(r.site.name))),
+                            .a(.href(Paths.site.link(r.site.siteID)), .text(r.site.code)), .br(),
+                            .small(.text(r.site.name))),
                         .td(.class("num"), .text(Format.number(r.site.population))),
                         .td(
                             .span(.class("sev sev\(r.severity.rawValue)"), .text(String(r.severity.rawValue))),

@@ -4,7 +4,7 @@ import Vapor
 /// The monitoring dashboard: where people are worst off, on a map, by sector, ranked, and over time.
 struct MonitoringPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("monitoring", use: dashboard)
+        routes.get(Paths.monitoring, use: dashboard)
     }
 
     func dashboard(req: Request) async throws -> Response {

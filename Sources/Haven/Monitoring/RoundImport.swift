@@ -136,8 +136,8 @@ extension RoundImport {
         title: "Import monitoring rounds", path: Paths.importRounds, permission: .uploadRounds,
         help:
             "One row per round: site (its code), conducted_on (yyyy-mm-dd), key_informants (roles separated by ;), then one column per question, headed by its indicator code. Download the template for the current catalogue. Leave a cell empty when the question was not asked; ratios are computed by Haven.",
-        result: "/monitoring",
-        template: (Paths.importRounds + "/template.csv", "Download the template for the current catalogue"))
+        result: Paths.monitoring,
+        template: (Paths.roundTemplate, "Download the template for the current catalogue"))
 }
 
 extension ImportKind {

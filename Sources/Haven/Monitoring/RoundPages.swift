@@ -5,9 +5,9 @@ import Vapor
 /// Recording a monitoring round in the browser: a form generated from the current catalogue, by sector.
 struct RoundPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sites", ":id", "rounds", "new", use: form)
-        routes.get("import", "rounds", "template.csv", use: template)
-        routes.post("sites", ":id", "rounds", "new", use: record)
+        routes.get(Paths.newRound, use: form)
+        routes.get(Paths.roundTemplate, use: template)
+        routes.post(Paths.newRound, use: record)
     }
 
     func form(req: Request) async throws -> Response {
@@ -31,7 +31,7 @@ struct RoundPages: RouteCollection {
             _ = try await RoundRegister.record(
                 input, for: RoundSite(site), catalogue: catalogue, source: .web, by: user.actor, on: req.db,
                 writer: req.roundWriter)
-            return req.redirect(to: Paths.site(site.id!))
+            return req.redirect(to: Paths.site.link(site.id!))
         } catch HavenError.invalid(let errors) {
             return Layout.response(
                 RoundFormView(
@@ -100,7 +100,7 @@ struct RoundFormView {
                 "Leave a question empty if it was not asked. Ratios such as people per toilet are computed from the counts and the site's population."
             ),
             Layout.form(
-                action: Paths.newRound(site.id!), csrf: csrf,
+                action: Paths.newRound.link(site.id!), csrf: csrf,
                 Layout.field(
                     "conductedOn", "Date of the round", value: values["conductedOn"], errors: fieldErrors, type: .date,
                     required: true),

@@ -5,8 +5,8 @@ import Vapor
 /// Recording a population count in the browser, the way a site manager does after each headcount.
 struct PopulationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sites", ":id", "counts", "new", use: form)
-        routes.post("sites", ":id", "counts", "new", use: record)
+        routes.get(Paths.newCount, use: form)
+        routes.post(Paths.newCount, use: record)
     }
 
     func form(req: Request) async throws -> Response {
@@ -27,7 +27,7 @@ struct PopulationPages: RouteCollection {
         do {
             _ = try await PopulationRegister.record(
                 try PopulationForm.figures(from: values), for: site, by: user.actor, on: req.db)
-            return req.redirect(to: Paths.site(site.id!))
+            return req.redirect(to: Paths.site.link(site.id!))
         } catch HavenError.invalid(let errors) {
             return Layout.response(
                 PopulationFormView(user: user, site: site, values: values, errors: errors, csrf: req.csrfToken)
@@ -82,7 +82,7 @@ struct PopulationFormView {
             .h1(.text(title)),
             .if(!errors.isEmpty, .p(.class("alert"), .text("Nothing was saved: correct the fields marked below."))),
             Layout.form(
-                action: Paths.newCount(site.id!), csrf: csrf,
+                action: Paths.newCount.link(site.id!), csrf: csrf,
                 field("countedOn", "Date of the count", type: .date),
                 field("households", "Households", type: .number),
                 field("individuals", "Individuals", type: .number),

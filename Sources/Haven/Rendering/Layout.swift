@@ -28,8 +28,8 @@ enum Layout {
                     .unwrap(user) { user in
                         .nav(
                             .a(.href(Paths.sites), "Sites"),
-                            .a(.href("/areas"), "Areas"),
-                            .a(.href("/monitoring"), "Monitoring"),
+                            .a(.href(Paths.adminAreas), "Areas"),
+                            .a(.href(Paths.monitoring), "Monitoring"),
                             .a(.href(Paths.activities), "5W"),
                             .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
                             .unwrap(ImportPages.first(for: user)) { .a(.href($0), "Import") },

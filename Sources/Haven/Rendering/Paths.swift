@@ -1,56 +1,100 @@
 import Foundation
 
 /// Every page address in one place, so a link cannot point nowhere.
+/// The route table: every page's address (and the API downloads pages link to), registered by the router from
+/// here and linked from here, so a link cannot point nowhere.
 enum Paths {
-    static let sites = "/sites"
-    static let newSite = "/sites/new"
-    static let importSites = "/import/sites"
-    static let importAdminAreas = "/import/admin-areas"
-    static let importRounds = "/import/rounds"
-    static let importBoundaries = "/import/boundaries"
-    static let importActivities = "/import/activities"
-    static let activities = "/activities"
-    static let activityGaps = "/activities/gaps"
-    static let progress = "/activities/progress"
-    static let targets = "/activities/progress/targets"
-    static let presence = "/activities/presence"
-    static let activityCatalogue = "/activities/catalogue"
-    static let ownReporting = "/activities/mine"
-    static let publicFeedback = "/feedback"
-    static let feedbackStatus = "/feedback/status"
-    static let complaints = "/complaints"
-    static let complaintFigures = "/complaints/figures"
-    static let newComplaint = "/complaints/new"
-    static let audit = "/audit"
-    static let logout = "/logout"
+    static let home = Address("/")
+    static let login = Address("/login")
+    static let logout = Address("/logout")
+
+    static let sites = Address("/sites")
+    static let newSite = Address("/sites/new")
+    static let site = Address("/sites/:id")
+    static let editSite = Address("/sites/:id/edit")
+    static let newCount = Address("/sites/:id/counts/new")
+    static let newRound = Address("/sites/:id/rounds/new")
+    static let services = Address("/sites/:id/services")
+    static let archiveService = Address("/sites/:id/services/:service/archive")
+    static let poster = Address("/directory/:code")
+
+    static let adminAreas = Address("/areas")
+    static let adminArea = Address("/areas/:pcode")
+    static let monitoring = Address("/monitoring")
+    static let indicators = Address("/monitoring/catalogue")
+    static let indicator = Address("/monitoring/catalogue/:id")
+
+    static let importSites = Address("/import/sites")
+    static let importAdminAreas = Address("/import/admin-areas")
+    static let importBoundaries = Address("/import/boundaries")
+    static let importRounds = Address("/import/rounds")
+    static let roundTemplate = Address("/import/rounds/template.csv")
+    static let importActivities = Address("/import/activities")
+
+    static let activities = Address("/activities")
+    static let activityGaps = Address("/activities/gaps")
+    static let activityCatalogue = Address("/activities/catalogue")
+    static let activityType = Address("/activities/catalogue/:id")
+    static let ownReporting = Address("/activities/mine")
+    static let reporting = Address("/activities/organisations/:id")
+    static let reportingTemplate = Address("/activities/organisations/:id/template.xlsx")
+    static let presence = Address("/activities/presence")
+    static let progress = Address("/activities/progress")
+    static let targets = Address("/activities/progress/targets")
+    static let archiveTarget = Address("/activities/progress/targets/:id/archive")
+
+    static let publicFeedback = Address("/feedback")
+    static let feedbackStatus = Address("/feedback/status")
+    static let complaints = Address("/complaints")
+    static let complaintFigures = Address("/complaints/figures")
+    static let newComplaint = Address("/complaints/new")
+    static let complaint = Address("/complaints/:id")
+    static let complaintTransitions = Address("/complaints/:id/transitions")
+    static let complaintCategory = Address("/complaints/:id/category")
+
+    static let audit = Address("/audit")
+
+    /// The API, and the downloads pages link to under it.
+    static let api = Address("/api/v1")
+    static let activitiesCSV = Address("/api/v1/exports/activities.csv")
+    static let activitiesWorkbook = Address("/api/v1/exports/activities.xlsx")
+    static let feedbackCSV = Address("/api/v1/exports/feedback.csv")
+    static let feedbackWorkbook = Address("/api/v1/exports/feedback.xlsx")
+    static let sitesGeoJSON = Address("/api/v1/exports/sites.geojson")
+
+    /// The whole table, which a test holds against the router's routes both ways.
+    static let all: [Address] = [
+        home, login, logout, sites, newSite, site, editSite, site.archive, site.restore, newCount, newRound, services,
+        archiveService, poster, adminAreas, adminArea, monitoring, indicators, indicator, importSites, importAdminAreas,
+        importBoundaries, importRounds, roundTemplate, importActivities, activities, activityGaps, activityCatalogue,
+        activityType, activityType.archive, activityType.restore, ownReporting, reporting, reportingTemplate, presence,
+        progress, targets, archiveTarget, publicFeedback, feedbackStatus, complaints, complaintFigures, newComplaint,
+        complaint, complaintTransitions, complaintCategory, audit, activitiesCSV, activitiesWorkbook, feedbackCSV,
+        feedbackWorkbook, sitesGeoJSON,
+    ]
 
     /// A path with its query, parameters in a stable order, values encoded; the bare path when there is none.
     static func with(_ path: String, _ query: [String: String]) -> String {
         guard !query.isEmpty else { return path }
         return path + "?"
             + query.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")" }
             .joined(separator: "&")
     }
 
+    /// What a query value keeps as it is (RFC 3986's unreserved characters), so site codes stay readable.
+    private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
+    static func with(_ address: Address, _ query: [String: String]) -> String { with(address.pattern, query) }
+
     static func login(next: String? = nil) -> String {
-        guard let next, next != "/", !next.hasPrefix("/login") else { return "/login" }
-        return "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        guard let next, next != "/", !next.hasPrefix(login.pattern) else { return login.pattern }
+        return with(login.pattern, ["next": next])
     }
 
-    static func site(_ id: UUID) -> String { "/sites/\(id.uuidString)" }
-    static func editSite(_ id: UUID) -> String { "/sites/\(id.uuidString)/edit" }
-    static func services(_ id: UUID) -> String { "/sites/\(id.uuidString)/services" }
-    static func poster(_ siteCode: String) -> String { "/directory/\(siteCode)" }
-    static func newCount(_ id: UUID) -> String { "/sites/\(id.uuidString)/counts/new" }
-    static func newRound(_ id: UUID) -> String { "/sites/\(id.uuidString)/rounds/new" }
-    static func archiveTarget(_ id: UUID) -> String { "/activities/progress/targets/\(id.uuidString)/archive" }
-    static func reporting(_ organisation: UUID) -> String { "/activities/organisations/\(organisation.uuidString)" }
     static func reportingTemplate(_ organisation: UUID, month: ReportingMonth) -> String {
-        "/activities/organisations/\(organisation.uuidString)/template.xlsx?month=\(month)"
+        with(reportingTemplate.link(organisation), ["month": month.description])
     }
-    static func complaint(_ id: UUID) -> String { "/complaints/\(id.uuidString)" }
-    static func adminArea(_ pcode: String) -> String { "/areas/\(pcode)" }
 
     /// Only local paths may follow a login, so a crafted link cannot send people elsewhere. Browsers read
     /// a backslash as a slash and drop tabs and line breaks, so `/\host` and `/<tab>/host` leave the site too:
@@ -61,7 +105,7 @@ enum Paths {
                 $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
                     || $0.properties.generalCategory == .format
             })
-        else { return sites }
+        else { return sites.pattern }
         return next
     }
 }

@@ -4,9 +4,9 @@ import Vapor
 /// Progress against the response plan in the browser; coordinators set and archive targets here.
 struct ProgressPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("activities", "progress", use: show)
-        routes.post("activities", "progress", "targets", use: add)
-        routes.post("activities", "progress", "targets", ":id", "archive", use: archive)
+        routes.get(Paths.progress, use: show)
+        routes.post(Paths.targets, use: add)
+        routes.post(Paths.archiveTarget, use: archive)
     }
 
     func show(req: Request) async throws -> Response {
@@ -18,7 +18,7 @@ struct ProgressPages: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             _ = try await TargetRegister.record(try Self.input(values), by: user, on: req.db)
-            return req.redirect(to: Paths.progress)
+            return req.redirect(to: Paths.progress.link())
         } catch HavenError.invalid(let errors) {
             return try await page(req, form: values, errors: errors, status: .unprocessableEntity)
         } catch HavenError.conflict(let why) {
@@ -30,7 +30,7 @@ struct ProgressPages: RouteCollection {
         let user = try req.authorize(.editResponsePlan)
         try await TargetRegister.setArchived(
             true, try await req.find(ResponseTarget.self, named: "Target"), by: user, on: req.db)
-        return req.redirect(to: Paths.progress)
+        return req.redirect(to: Paths.progress.link())
     }
 
     private func page(_ req: Request, form: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok)

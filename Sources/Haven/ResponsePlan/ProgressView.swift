@@ -87,7 +87,7 @@ struct ProgressView {
                                 .td(
                                     .class("noprint"),
                                     Layout.form(
-                                        action: Paths.archiveTarget(target.id!), csrf: csrf,
+                                        action: Paths.archiveTarget.link(target.id!), csrf: csrf,
                                         .button(.type(.submit), .class("secondary"), "Archive"))))),
                         .if(
                             !p.parts.isEmpty,
@@ -113,7 +113,7 @@ struct ProgressView {
                 .p(.class("error"), .text($0.message))
             },
             Layout.form(
-                action: Paths.targets, csrf: csrf,
+                action: Paths.targets.link(), csrf: csrf,
                 Layout.select(
                     "sector", "Sector", options: ResponseSector.all.map { ($0.code, $0.name) },
                     selected: form["sector"], errors: errors),

@@ -6,7 +6,7 @@ import Vapor
 /// Printed and pinned on notice boards, so it reads on paper and on a phone.
 struct DirectoryPage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("directory", ":code", use: poster)
+        routes.get(Paths.poster, use: poster)
     }
 
     func poster(req: Request) async throws -> Response {
@@ -24,11 +24,12 @@ struct DirectoryPage: RouteCollection {
             uniquingKeysWith: { a, _ in a })
         let hotline = req.application.havenSettings.feedbackHotline
         let w = req.wording
-        let form =
-            Paths.publicFeedback + "?site=" + site.code + (w.code == req.languages[0].code ? "" : "&lang=" + w.code)
+        let form = Paths.with(
+            Paths.publicFeedback,
+            ["site": site.code].merging(w.code == req.languages[0].code ? [:] : ["lang": w.code]) { a, _ in a })
         let html = Layout.page(
             w[.servicesAt, ["site": site.name]], user: nil, wording: w,
-            Layout.languages(req.languages, current: w, path: "/directory/" + site.code),
+            Layout.languages(req.languages, current: w, path: Paths.poster.link(site.code)),
             .h1(.text(w[.servicesAt, ["site": site.name]])),
             .p(.class("hint"), .text(w[.siteUpdated, ["code": site.code, "date": w.day(Date())]])),
             services.isEmpty

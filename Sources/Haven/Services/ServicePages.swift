@@ -6,9 +6,9 @@ import Vapor
 /// that stopped, and the way to the printable poster in each of the operation's languages.
 struct ServicePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sites", ":id", "services", use: list)
-        routes.post("sites", ":id", "services", use: add)
-        routes.post("sites", ":id", "services", ":service", "archive", use: archive)
+        routes.get(Paths.services, use: list)
+        routes.post(Paths.services, use: add)
+        routes.post(Paths.archiveService, use: archive)
     }
 
     func list(req: Request) async throws -> Response {
@@ -29,7 +29,7 @@ struct ServicePages: RouteCollection {
             referralFocalPoint: values["referralFocalPoint"])
         do {
             _ = try await ServiceDirectory.save(body, into: nil, by: user, on: req.db)
-            return req.redirect(to: Paths.services(site.id!))
+            return req.redirect(to: Paths.services.link(site.id!))
         } catch HavenError.invalid(let errors) {
             let named = errors.map { $0.field == "providerId" ? FieldError("provider", $0.message) : $0 }
             return try await page(
@@ -44,7 +44,7 @@ struct ServicePages: RouteCollection {
         guard service.$site.id == site.id else { throw HavenError.notFound("Service") }
         try ServiceDirectory.requirePermission(site, user)
         try await Audit.archive(service, by: user.actor, on: req.db)
-        return req.redirect(to: Paths.services(site.id!))
+        return req.redirect(to: Paths.services.link(site.id!))
     }
 
     private func page(
@@ -74,10 +74,12 @@ enum ServiceViews {
             "Services at \(site.code)", user: user,
             .h1(.text("Services at \(site.name) "), .small(.text(site.code))),
             .p(
-                .a(.href(Paths.site(site.id!)), "Back to the site"), .text(" · Poster to print and pin: "),
+                .a(.href(Paths.site.link(site.id!)), "Back to the site"), .text(" · Poster to print and pin: "),
                 .forEach(languages) { language in
                     .group(
-                        .a(.href(Paths.poster(site.code) + "?lang=" + language.code), .text(language[.languageName])),
+                        .a(
+                            .href(Paths.poster.link(site.code) + "?lang=" + language.code),
+                            .text(language[.languageName])),
                         .text(" "))
                 }),
             services.isEmpty
@@ -102,7 +104,8 @@ enum ServiceViews {
                                         .td(
                                             .class("noprint"),
                                             Layout.form(
-                                                action: Paths.services(site.id!) + "/\(service.id!.uuidString)/archive",
+                                                action: Paths.archiveService.link(
+                                                    site.id!.uuidString, service.id!.uuidString),
                                                 csrf: csrf,
                                                 .button(.type(.submit), .class("secondary"), "No longer offered")))))
                             }))),
@@ -112,7 +115,7 @@ enum ServiceViews {
                     .h2("Add a service"),
                     .if(!errors.isEmpty, .p(.class("alert"), "Please check the fields marked below.")),
                     Layout.form(
-                        action: Paths.services(site.id!), csrf: csrf,
+                        action: Paths.services.link(site.id!), csrf: csrf,
                         Layout.select(
                             "sector", "Sector",
                             options: [("", "Choose")] + ResponseSector.all.map { ($0.code, $0.name) },

@@ -12,7 +12,7 @@ struct SiteAPI: RouteCollection {
         sites.archiveAndRestore(":id", use: setArchived)
         sites.get(":id", "status-history", use: statusHistory)
         sites.get(":id", "audit-events", use: auditTrail)
-        routes.get("exports", "sites.geojson") { req in
+        routes.get(Paths.sitesGeoJSON.below(Paths.api)) { req in
             try req.authorize(.readOperationalData)
             return SiteGeoJSON.response(on: req.replica)
         }

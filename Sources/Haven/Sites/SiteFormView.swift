@@ -25,7 +25,7 @@ struct SiteFormView {
 
     func render() -> String {
         let title = site.map { "Edit \($0.code)" } ?? "Add a site"
-        let action = site.map { Paths.editSite($0.id!) } ?? Paths.newSite
+        let action = site.map { Paths.editSite.link($0.id!) } ?? Paths.newSite.link()
         let summary = errors.count == 1 ? "one field needs" : "\(errors.count) fields need"
         return Layout.page(
             title, user: user,

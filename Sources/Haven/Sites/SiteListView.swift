@@ -20,7 +20,7 @@ struct SiteListView {
                 .div(.strong(.text(Format.number(list.total))), .text(list.total == 1 ? "site" : "sites")),
                 .div(.strong(.text(Format.number(list.people))), "people (latest counts)")),
             .div(.class("table-wrap"), tableNode),
-            Layout.pager(total: list.total, page: page, baseQuery: baseQuery, path: Paths.sites)
+            Layout.pager(total: list.total, page: page, baseQuery: baseQuery, path: Paths.sites.link())
         )
     }
 
@@ -77,7 +77,7 @@ struct SiteListView {
             .tbody(
                 .forEach(list.rows) { site in
                     .tr(
-                        .td(.a(.href(Paths.site(site.id)), .text(site.code))),
+                        .td(.a(.href(Paths.site.link(site.id)), .text(site.code))),
                         .td(.text(site.name)),
                         .td(.class("hide-narrow"), .text(site.type.label)),
                         .td(.span(.class("status status-\(site.status.rawValue)"), .text(site.status.label))),

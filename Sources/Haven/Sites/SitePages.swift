@@ -4,14 +4,13 @@ import Vapor
 /// The site registry in the browser: list, profile, create, edit, archive.
 struct SitePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let sites = routes.grouped("sites")
-        sites.get(use: list)
-        sites.get("new", use: newForm)
-        sites.post("new", use: create)
-        sites.get(":id", use: show)
-        sites.get(":id", "edit", use: editForm)
-        sites.post(":id", "edit", use: update)
-        sites.archiveAndRestore(":id", use: setArchived)
+        routes.get(Paths.sites, use: list)
+        routes.get(Paths.newSite, use: newForm)
+        routes.post(Paths.newSite, use: create)
+        routes.get(Paths.site, use: show)
+        routes.get(Paths.editSite, use: editForm)
+        routes.post(Paths.editSite, use: update)
+        routes.archiveAndRestore(Paths.site, use: setArchived)
     }
 
     func list(req: Request) async throws -> Response {
@@ -44,7 +43,7 @@ struct SitePages: RouteCollection {
         do {
             let input = try SiteForm.input(from: values)
             let site = try await SiteRegister.create(input, by: user.actor, on: req.db)
-            return req.redirect(to: Paths.site(site.id!) + "?saved=1")
+            return req.redirect(to: Paths.site.link(site.id!) + "?saved=1")
         } catch HavenError.invalid(let errors) {
             let options = try await SiteFormView.Options.load(on: req.db)
             return Layout.response(
@@ -72,7 +71,7 @@ struct SitePages: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             try await SiteRegister.update(site, with: try SiteForm.input(from: values), by: user.actor, on: req.db)
-            return req.redirect(to: Paths.site(site.id!) + "?saved=1")
+            return req.redirect(to: Paths.site.link(site.id!) + "?saved=1")
         } catch HavenError.invalid(let errors) {
             let options = try await SiteFormView.Options.load(on: req.db)
             return Layout.response(
@@ -87,6 +86,6 @@ struct SitePages: RouteCollection {
         let site = try await req.find(Site.self, named: "Site")
         let user = try req.authorize(.archiveSite(site.scope))
         try await Audit.setArchived(archived, site, by: user.actor, on: req.db)
-        return req.redirect(to: Paths.site(site.id!))
+        return req.redirect(to: Paths.site.link(site.id!))
     }
 }

@@ -43,18 +43,19 @@ struct SiteProfileView {
             .class("actions"),
             .if(
                 Permission.editSite(site.scope).isGranted(to: user),
-                .a(.class("button"), .href(Paths.editSite(site.id!)), "Edit site")),
+                .a(.class("button"), .href(Paths.editSite.link(site.id!)), "Edit site")),
             .if(
                 Permission.recordPopulation(site.scope).isGranted(to: user),
-                .a(.class("button"), .href(Paths.newCount(site.id!)), "Record a count")),
+                .a(.class("button"), .href(Paths.newCount.link(site.id!)), "Record a count")),
             .if(
                 Permission.recordMonitoring(site.scope).isGranted(to: user),
-                .a(.class("button"), .href(Paths.newRound(site.id!)), "Record a monitoring round")),
-            .a(.class("button secondary"), .href(Paths.services(site.id!)), "Services and poster"),
+                .a(.class("button"), .href(Paths.newRound.link(site.id!)), "Record a monitoring round")),
+            .a(.class("button secondary"), .href(Paths.services.link(site.id!)), "Services and poster"),
             .if(
                 Permission.archiveSite(site.scope).isGranted(to: user),
                 Layout.form(
-                    action: Paths.site(site.id!) + (site.archivedAt == nil ? "/archive" : "/restore"), csrf: csrf,
+                    action: (site.archivedAt == nil ? Paths.site.archive : Paths.site.restore).link(site.id!),
+                    csrf: csrf,
                     .button(.type(.submit), .class("secondary"), .text(site.archivedAt == nil ? "Archive" : "Restore")))
             ))
     }

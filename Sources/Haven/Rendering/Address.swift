@@ -1,0 +1,60 @@
+import Foundation
+import Plot
+import Vapor
+
+/// One of Haven's addresses, written once as a pattern (`/sites/:id/edit`): the router matches it and pages
+/// write their links from it, so a link cannot point to a route that does not exist.
+struct Address: Sendable, Hashable, CustomStringConvertible {
+    let pattern: String
+
+    init(_ pattern: String) { self.pattern = pattern }
+
+    var components: [PathComponent] {
+        pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+
+    /// The pattern itself: the link of an address without parameters.
+    var description: String { pattern }
+
+    /// The link with each `:parameter` filled in by the next value, in order, encoded as a path segment.
+    func link(_ values: String...) -> String {
+        var remaining = values[...]
+        return "/"
+            + pattern.split(separator: "/").map { segment in
+                guard segment.hasPrefix(":"), let value = remaining.popFirst() else { return String(segment) }
+                return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
+            }.joined(separator: "/")
+    }
+
+    func link(_ id: UUID) -> String { link(id.uuidString) }
+
+    /// A deeper address under this one, such as `…/jobs/:job`.
+    func appending(_ more: String) -> Address { Address(pattern + "/" + more) }
+
+    /// The rest of this address under `base`, for a route registered in base's group (the API's `/api/v1`).
+    func below(_ base: Address) -> Address {
+        Address(pattern.hasPrefix(base.pattern + "/") ? String(pattern.dropFirst(base.pattern.count)) : pattern)
+    }
+
+    /// Where a record at this address is archived and restored (deletes are archives).
+    var archive: Address { appending("archive") }
+    var restore: Address { appending("restore") }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<Answer: AsyncResponseEncodable>(
+        _ address: Address, use handler: @escaping @Sendable (Request) async throws -> Answer
+    ) -> Route {
+        on(.GET, address.components, use: handler)
+    }
+
+    @discardableResult
+    func post<Answer: AsyncResponseEncodable>(
+        _ address: Address, use handler: @escaping @Sendable (Request) async throws -> Answer
+    ) -> Route {
+        on(.POST, address.components, use: handler)
+    }
+}
+
+extension Address: URLRepresentable {}
