@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Feedback as a table for analysis beside the site data, streamed in batches: one row per item that is not
@@ -6,31 +7,64 @@ import Vapor
 /// items are left out; they are counted, with small counts suppressed, in the figures. Each person exports only
 /// the items they may list: item by item, a whole operation's rows would undo the figures' suppression.
 enum FeedbackExport {
-    static let columns: [(header: String, hashtag: String, value: @Sendable (FeedbackItem, [UUID: String]) -> String)] =
-        [
-            ("reference", "#meta+ref", { item, _ in item.reference }),
-            ("received_month", "#date+received", { item, _ in item.receivedMonth }),
-            ("site_code", "#loc+code", { item, sites in sites[item.$site.id] ?? "" }),
-            ("category", "#meta+category", { item, _ in item.categoryCode }),
-            ("channel", "#meta+channel", { item, _ in item.channel.rawValue }),
-            ("sector", "#sector", { item, _ in item.sector }),
-            ("status", "#status", { item, _ in item.status.rawValue }),
-            ("sex", "#meta+sex", { item, _ in item.sex?.rawValue ?? "" }),
-            ("age_group", "#meta+age", { item, _ in item.ageGroup?.rawValue ?? "" }),
-            (
-                "answered_in_time", "#meta+answered",
-                { item, _ in
-                    item.wantsAnswer
-                        ? String(FeedbackDeadlines.answeredInTime(respondedAt: item.respondedAt, due: item.due)) : ""
-                }
-            ),
-            ("satisfaction", "#meta+satisfaction", { item, _ in item.satisfaction?.rawValue ?? "" }),
-        ]
+    /// An item as the export reads it: the columns it shows, with the site's code, as plain values.
+    struct Row: Decodable, Sendable {
+        var id: UUID
+        var reference: String
+        var receivedMonth: String
+        var siteCode: String
+        var categoryCode: String
+        var channel: String
+        var sector: String
+        var status: String
+        var sex: String?
+        var ageGroup: String?
+        var wantsAnswer: Bool
+        var respondedAt: Date?
+        var acknowledgeBy: Date
+        var respondBy: Date
+        var satisfaction: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, reference, sector, status, sex, channel, satisfaction
+            case receivedMonth = "received_month"
+            case siteCode = "site_code"
+            case categoryCode = "category_code"
+            case ageGroup = "age_group"
+            case wantsAnswer = "wants_answer"
+            case respondedAt = "responded_at"
+            case acknowledgeBy = "acknowledge_by"
+            case respondBy = "respond_by"
+        }
+    }
+
+    static let columns: [(header: String, hashtag: String, value: @Sendable (Row) -> String)] = [
+        ("reference", "#meta+ref", { $0.reference }),
+        ("received_month", "#date+received", { $0.receivedMonth }),
+        ("site_code", "#loc+code", { $0.siteCode }),
+        ("category", "#meta+category", { $0.categoryCode }),
+        ("channel", "#meta+channel", { $0.channel }),
+        ("sector", "#sector", { $0.sector }),
+        ("status", "#status", { $0.status }),
+        ("sex", "#meta+sex", { $0.sex ?? "" }),
+        ("age_group", "#meta+age", { $0.ageGroup ?? "" }),
+        (
+            "answered_in_time", "#meta+answered",
+            { item in
+                item.wantsAnswer
+                    ? String(
+                        FeedbackDeadlines.answeredInTime(
+                            respondedAt: item.respondedAt,
+                            due: .init(acknowledgeBy: item.acknowledgeBy, respondBy: item.respondBy)))
+                    : ""
+            }
+        ),
+        ("satisfaction", "#meta+satisfaction", { $0.satisfaction ?? "" }),
+    ]
 
     static func csv(_ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on db: any Database) async throws
         -> Response
     {
-        let sites = try await siteCodes(on: db)
         let response = Response(
             status: .ok,
             body: .init(managedAsyncStream: { writer in
@@ -40,7 +74,7 @@ enum FeedbackExport {
                 try await eachBatch(list, from: from, to: to, on: db) { batch in
                     try await writer.writeBuffer(
                         ByteBuffer(
-                            string: batch.map { item in CSV.exportLine(columns.map { $0.value(item, sites) }) + "\r\n" }
+                            string: batch.map { item in CSV.exportLine(columns.map { $0.value(item) }) + "\r\n" }
                                 .joined()))
                 }
             }))
@@ -53,35 +87,37 @@ enum FeedbackExport {
     static func xlsx(_ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on req: Request) async throws
         -> Response
     {
-        let sites = try await siteCodes(on: req.db)
-        return try await WorkbookWriter.download(
+        try await WorkbookWriter.download(
             sheetName: "Feedback", filename: "haven-feedback-\(from)-\(to).xlsx", on: req
         ) { workbook in
             workbook.append(columns.map { .text($0.header) })
             workbook.append(columns.map { .text($0.hashtag) })
             try await eachBatch(list, from: from, to: to, on: req.db) { batch in
-                for item in batch { workbook.append(columns.map { .text($0.value(item, sites)) }) }
+                for item in batch { workbook.append(columns.map { .text($0.value(item)) }) }
             }
         }
     }
 
-    private static func siteCodes(on db: any Database) async throws -> [UUID: String] {
-        Dictionary(
-            try await Site.query(on: db).field(\.$id).field(\.$code).all().map { ($0.id!, $0.code) },
-            uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The items that may be exported, in batches by id.
+    /// The items that may be exported, received in the window and not sensitive, in batches by id.
     private static func eachBatch(
         _ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on db: any Database,
-        _ body: ([FeedbackItem]) async throws -> Void
+        _ body: ([Row]) async throws -> Void
     ) async throws {
+        let conditions = list.conditions(item: "f")
         var last: UUID?
         while true {
-            let query = try await list.query(on: db).filter(\.$sensitive == false)
-                .filter(\.$receivedMonth >= from.description).filter(\.$receivedMonth <= to.description)
-            if let last { query.filter(\.$id > last) }
-            let batch = try await query.sort(\.$id).limit(2000).all()
+            let after: SQLQueryString = last.map { " AND f.id > \(bind: $0)" } ?? ""
+            let batch = try await db.sql.raw(
+                """
+                SELECT f.id, f.reference, f.received_month, s.code AS site_code, f.category_code, f.channel, f.sector,
+                    f.status, f.sex, f.age_group, f.wants_answer, f.responded_at, f.acknowledge_by,
+                    f.respond_by, f.satisfaction
+                FROM feedback f JOIN sites s ON s.id = f.site_id
+                WHERE \(conditions) AND f.sensitive = \(bind: false)
+                    AND f.received_month >= \(bind: from.description) AND f.received_month <= \(bind: to.description)\(after)
+                ORDER BY f.id LIMIT 2000
+                """
+            ).all(decoding: Row.self)
             guard !batch.isEmpty else { return }
             try await body(batch)
             last = batch.last?.id

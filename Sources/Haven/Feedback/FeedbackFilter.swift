@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Vapor
 
 /// The filters of the feedback list, and what each person may list at all.
@@ -63,27 +65,35 @@ struct FeedbackFilter {
     }
 
     func query(on db: any Database, now: Date = Date()) async throws -> QueryBuilder<FeedbackItem> {
-        let query = FeedbackItem.query(on: db).live()
-        if !user.feedbackFocalPoint { query.filter(\.$sensitive == false) }
+        FeedbackItem.query(on: db).filter(.sql(conditions(item: FeedbackItem.schema, now: now)))
+    }
+
+    /// What this person may list, narrowed by the filter, as SQL conditions over `feedback` aliased `item`:
+    /// focal points alone see sensitive items; a site manager the items of their sites; a partner those referred
+    /// to it and those of the sites it manages.
+    func conditions(item: String, now: Date = Date()) -> SQLQueryString {
+        func column(_ name: String) -> SQLQueryString { "\(unsafeRaw: item).\(unsafeRaw: name)" }
+        var sql: SQLQueryString = "\(column("archived_at")) IS NULL"
+        if !user.feedbackFocalPoint { sql = sql + " AND \(column("sensitive")) = \(bind: false)" }
         switch user.role {
         case .siteManager:
-            query.filter(\.$site.$id ~~ Array(user.siteIDs))
+            let sites = user.siteIDs.map { $0 as any Encodable & Sendable }
+            sql = sql + (sites.isEmpty ? " AND 1 = 0" : " AND \(column("site_id")) IN (\(binds: sites))")
         case .partner:
             let own = user.organisationID ?? UUID()
-            let managed = try await Site.query(on: db).filter(\.$managementAgency.$id == own).field(\.$id).all()
-                .compactMap(\.id)
-            query.group(.or) { either in
-                either.filter(\.$referredTo.$id == own)
-                if !managed.isEmpty { either.filter(\.$site.$id ~~ managed) }
-            }
+            sql =
+                sql + """
+                     AND (\(column("referred_to_id")) = \(bind: own) OR \(column("site_id")) IN \
+                    (SELECT id FROM sites WHERE management_agency_id = \(bind: own)))
+                    """
         default:
             break
         }
-        if let site { query.filter(\.$site.$id == site) }
-        if let category { query.filter(\.$categoryCode == category) }
-        if let status { query.filter(\.$status == status) }
-        if let channel { query.filter(\.$channel == channel) }
-        if overdue { query.filter(\.$lateFrom < now) }
-        return query
+        if let site { sql = sql + " AND \(column("site_id")) = \(bind: site)" }
+        if let category { sql = sql + " AND \(column("category_code")) = \(bind: category)" }
+        if let status { sql = sql + " AND \(column("status")) = \(bind: status.rawValue)" }
+        if let channel { sql = sql + " AND \(column("channel")) = \(bind: channel.rawValue)" }
+        if overdue { sql = sql + " AND \(column("late_from")) < \(bind: now)" }
+        return sql
     }
 }
