@@ -33,5 +33,6 @@ enum Migrations {
         CreateFeedbackKeyChecks(),
         CreateImportJobs(),
         AddFeedbackSubmissionHashes(),
+        IndexLiveActivityLists(),
     ]
 }

@@ -36,7 +36,7 @@ struct GapAnalysisQuery {
             FROM monitoring_rounds r JOIN sites s ON s.id = r.site_id JOIN admin_areas a ON a.id = s.admin_area_id
             WHERE r.latest AND r.archived_at IS NULL
             """
-        query = query + " AND \(try await sites.conditions(site: "s", area: "a", on: db))"
+        query = query + " AND \(try await sites.conditions(site: "s", on: db))"
         // Nobody lives in a closed site any more, so it has no gaps unless someone asks for closed sites.
         if sites.status == nil { query = query + " AND s.status <> \(bind: SiteStatus.closed.rawValue)" }
         let rows = try await db.sql.raw(query).all(decoding: Row.self)

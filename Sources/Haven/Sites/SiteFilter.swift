@@ -61,9 +61,9 @@ struct SiteFilter: Sendable, Equatable {
         try HavenError.check(errors)
     }
 
-    /// The filter as SQL conditions over `sites` aliased `site` joined to its administrative area aliased `area`.
-    /// The area filter covers the area and everything inside it: P-codes nest, a child's starting with its parent's.
-    func conditions(site: String, area: String, on db: any Database) async throws -> SQLQueryString {
+    /// The filter as SQL conditions over `sites` aliased `site`. The area filter covers the area and everything
+    /// inside it: P-codes nest, a child's starting with its parent's.
+    func conditions(site: String, on db: any Database) async throws -> SQLQueryString {
         var sql: SQLQueryString = "\(unsafeRaw: site).archived_at IS \(unsafeRaw: archived ? "NOT NULL" : "NULL")"
         if let text {
             sql =
@@ -79,7 +79,11 @@ struct SiteFilter: Sendable, Equatable {
             guard let found = try await AdminAreaLookup.find(adminArea, on: db) else {
                 throw HavenError.invalid([FieldError("adminArea", "'\(adminArea)' is not a known P-code or area id")])
             }
-            sql = sql + " AND \(unsafeRaw: area).pcode LIKE \(bind: LikePattern.startingWith(found.pcode)) ESCAPE '!'"
+            sql =
+                sql + """
+                     AND \(unsafeRaw: site).admin_area_id IN \
+                    (SELECT id FROM admin_areas WHERE pcode LIKE \(bind: LikePattern.startingWith(found.pcode)) ESCAPE '!')
+                    """
         }
         return sql
     }

@@ -90,11 +90,10 @@ struct SiteList: Sendable {
 /// The site list that the API, the site list page and an area's page read.
 enum SiteListQuery {
     static func fetch(_ filter: SiteFilter, page: PageRequest, on db: any Database) async throws -> SiteList {
-        let conditions = try await filter.conditions(site: "s", area: "a", on: db)
+        let conditions = try await filter.conditions(site: "s", on: db)
         let totals = try await db.sql.raw(
             """
-            SELECT COUNT(*) AS total, SUM(s.population_individuals) AS people
-            FROM sites s JOIN admin_areas a ON a.id = s.admin_area_id WHERE \(conditions)
+            SELECT COUNT(*) AS total, SUM(s.population_individuals) AS people FROM sites s WHERE \(conditions)
             """
         ).first()
         let rows = try await db.sql.raw(
