@@ -204,4 +204,25 @@ import VaporTesting
             #expect(!export.text.contains("PLANTED") && !export.text.contains("PSEA"))
         }
     }
+
+    /// The walk follows the (month, id) index batch after batch: every item once, oldest month first.
+    @Test func theExportWalksEveryItemOnceMonthByMonthInSmallBatches() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let months = [-70, -10, -40, -10, -40, -70, -10].map { Date().addingTimeInterval(Double($0) * 86_400) }
+            for day in months {
+                _ = try await FeedbackAPITests.record(
+                    app, world, FeedbackAPITests.input(world.beta, category: "MAJOR", receivedAt: day))
+            }
+            let coordinator = try #require(
+                try await CurrentUserMiddleware.context(of: world.users[.coordinator]!, on: app.db))
+            var seen: [FeedbackExport.Row] = []
+            try await FeedbackExport.eachBatch(
+                FeedbackFilter(user: coordinator), from: ReportingMonth(CalendarDay.today()).adding(months: -6),
+                to: ReportingMonth(CalendarDay.today()), batchSize: 2, on: app.db
+            ) { seen += $0 }
+            #expect(seen.count == months.count && Set(seen.map(\.id)).count == months.count)
+            #expect(seen.map(\.receivedMonth) == seen.map(\.receivedMonth).sorted())
+        }
+    }
 }

@@ -34,5 +34,6 @@ enum Migrations {
         CreateImportJobs(),
         AddFeedbackSubmissionHashes(),
         IndexLiveActivityLists(),
+        IndexFeedbackExport(),
     ]
 }

@@ -98,29 +98,48 @@ enum FeedbackExport {
         }
     }
 
-    /// The items that may be exported, received in the window and not sensitive, in batches by id.
-    private static func eachBatch(
-        _ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on db: any Database,
+    /// The items that may be exported, received in the window and not sensitive, month by month in batches: each
+    /// batch starts where the last ended in the index over (month, id), so that none sorts or skips the items before.
+    static func eachBatch(
+        _ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, batchSize: Int = 2000, on db: any Database,
         _ body: ([Row]) async throws -> Void
     ) async throws {
         let conditions = list.conditions(item: "f")
-        var last: UUID?
+        var last: (month: String, id: UUID)?
         while true {
-            let after: SQLQueryString = last.map { " AND f.id > \(bind: $0)" } ?? ""
+            let window: SQLQueryString =
+                if let last {
+                    """
+                    f.received_month >= \(bind: last.month) AND f.received_month <= \(bind: to.description) \
+                    AND (f.received_month > \(bind: last.month) OR f.id > \(bind: last.id))
+                    """
+                } else {
+                    "f.received_month >= \(bind: from.description) AND f.received_month <= \(bind: to.description)"
+                }
             let batch = try await db.sql.raw(
                 """
                 SELECT f.id, f.reference, f.received_month, s.code AS site_code, f.category_code, f.channel, f.sector,
                     f.status, f.sex, f.age_group, f.wants_answer, f.responded_at, f.acknowledge_by,
                     f.respond_by, f.satisfaction
                 FROM feedback f JOIN sites s ON s.id = f.site_id
-                WHERE \(conditions) AND f.sensitive = \(bind: false)
-                    AND f.received_month >= \(bind: from.description) AND f.received_month <= \(bind: to.description)\(after)
-                ORDER BY f.id LIMIT 2000
+                WHERE \(conditions) AND f.sensitive = \(bind: false) AND \(window)
+                ORDER BY f.received_month, f.id LIMIT \(literal: batchSize)
                 """
             ).all(decoding: Row.self)
             guard !batch.isEmpty else { return }
             try await body(batch)
-            last = batch.last?.id
+            last = batch.last.map { ($0.receivedMonth, $0.id) }
         }
+    }
+}
+
+/// The export walks the live items in the order of this index, a batch at a time.
+struct IndexFeedbackExport: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.createLiveIndex("feedback_live_months", on: FeedbackItem.schema, "received_month", "id")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(index: "feedback_live_months").run()
     }
 }
