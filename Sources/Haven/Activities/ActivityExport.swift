@@ -119,23 +119,18 @@ enum ActivityExport {
     static func csv(_ filter: ActivityFilter, on db: any Database) async throws -> Response {
         let names = try await ActivityNames.load(on: db)
         _ = try await filter.conditions(line: "l", on: db)  // a bad filter answers 422 before the stream starts
-        let response = Response(
-            status: .ok,
-            body: .init(managedAsyncStream: { writer in
-                try await writer.writeBuffer(
-                    ByteBuffer(
-                        string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
-                try await ActivityListQuery.eachBatch(filter, batchSize: batchSize, on: db) { lines in
-                    let text = lines.map { line in
+        return CSVDownload.response(
+            filename: "haven-5w-\(CalendarDay.today()).csv", header: columns.map(\.header),
+            hashtags: columns.map(\.hashtag), numeric: numeric
+        ) { write in
+            try await ActivityListQuery.eachBatch(filter, batchSize: batchSize, on: db) { lines in
+                try await write(
+                    lines.map { line in
                         let exported = Exported(line, names)
-                        return CSV.exportLine(columns.map { $0.value(exported) }, numeric: numeric) + "\r\n"
-                    }.joined()
-                    try await writer.writeBuffer(ByteBuffer(string: text))
-                }
-            }))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "haven-5w-\(CalendarDay.today()).csv")
-        return response
+                        return columns.map { $0.value(exported) }
+                    })
+            }
+        }
     }
 
     /// The same table as an Excel workbook, written to a temporary file batch by batch and then streamed.

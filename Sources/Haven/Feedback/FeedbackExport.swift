@@ -65,22 +65,14 @@ enum FeedbackExport {
     static func csv(_ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on db: any Database) async throws
         -> Response
     {
-        let response = Response(
-            status: .ok,
-            body: .init(managedAsyncStream: { writer in
-                try await writer.writeBuffer(
-                    ByteBuffer(
-                        string: CSV.line(columns.map(\.header)) + "\r\n" + CSV.line(columns.map(\.hashtag)) + "\r\n"))
-                try await eachBatch(list, from: from, to: to, on: db) { batch in
-                    try await writer.writeBuffer(
-                        ByteBuffer(
-                            string: batch.map { item in CSV.exportLine(columns.map { $0.value(item) }) + "\r\n" }
-                                .joined()))
-                }
-            }))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "haven-feedback-\(from)-\(to).csv")
-        return response
+        CSVDownload.response(
+            filename: "haven-feedback-\(from)-\(to).csv", header: columns.map(\.header),
+            hashtags: columns.map(\.hashtag)
+        ) { write in
+            try await eachBatch(list, from: from, to: to, on: db) { batch in
+                try await write(batch.map { item in columns.map { $0.value(item) } })
+            }
+        }
     }
 
     /// The same table as an Excel workbook.
