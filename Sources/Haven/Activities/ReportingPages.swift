@@ -13,7 +13,7 @@ struct ReportingPages: RouteCollection {
     func mine(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
         if let organisation = user.organisationID { return req.redirect(to: Paths.reporting.link(organisation)) }
-        let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()
+        let organisations = try await Organisation.choices(on: req.db)
         let reported = try await ReportingQuery.reported(on: req.db)
         return Layout.response(
             ReportingView.overview(

@@ -18,18 +18,12 @@ struct FeedbackPages: RouteCollection {
     func list(req: Request) async throws -> Response {
         let filter = try FeedbackFilter(req)
         let page = try PageRequest(req)
-        let (items, total) = try await filter.page(page, on: req.db)
-        let digest = try await FeedbackDigest.make(for: filter.user, on: req.db)
-        let sites = Dictionary(
-            try await Site.query(on: req.db).filter(\.$id ~~ Array(Set(items.map { $0.$site.id }))).field(\.$id).field(
-                \.$code
-            ).all()
-                .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
-        return Layout.response(
-            FeedbackViews.list(
-                user: filter.user, filter: filter, page: page, items: items, total: total, sites: sites,
-                categories: try await Self.categories(req.db), digest: digest,
-                recorded: (req.query["recorded"] as String?).nonEmpty))
+        let view = FeedbackListView(
+            filter: filter, page: page, list: try await FeedbackList.load(filter, page, on: req.db),
+            categories: try await Self.categories(req.db),
+            digest: try await FeedbackDigest.make(for: filter.user, on: req.db),
+            recorded: (req.query["recorded"] as String?).nonEmpty)
+        return Layout.response(view.render())
     }
 
     /// A help desk, hotline or mobile team records what it received.
@@ -133,7 +127,7 @@ struct FeedbackPages: RouteCollection {
         let (user, item) = try await FeedbackAccess.handled(req)
         let opened = try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db)
         let site = try await Site.find(item.$site.id, on: req.db)
-        let organisations = try await Organisation.query(on: req.db).live().sort(\.$name).all()
+        let organisations = try await Organisation.choices(on: req.db)
         let categories = try await Self.categories(req.db)
         return Layout.response(
             FeedbackViews.item(

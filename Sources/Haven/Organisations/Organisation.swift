@@ -31,6 +31,11 @@ final class Organisation: Model, Audited, @unchecked Sendable {
 
     init() {}
 
+    /// The organisations a form offers to choose from: those not archived, by name.
+    static func choices(on db: any Database) async throws -> [Organisation] {
+        try await Organisation.query(on: db).live().sort(\.$name).all()
+    }
+
     /// Organisations by lower-cased name and acronym, as people write them in spreadsheets.
     static func byName(on db: any Database) async throws -> [String: UUID] {
         var names: [String: UUID] = [:]

@@ -51,15 +51,16 @@ struct ServiceAPI: RouteCollection {
     func list(req: Request) async throws -> Page<ServiceBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let query = Service.query(on: req.db).live()
+        var site: UUID?
         if let raw = (req.query["site"] as String?).nonEmpty {
-            guard let site = UUID(uuidString: raw) else {
+            guard let id = UUID(uuidString: raw) else {
                 throw HavenError.invalid([FieldError("site", "'\(raw)' is not an id")])
             }
-            query.filter(\.$site.$id == site)
+            site = id
         }
-        if let sector = (req.query["sector"] as String?).nonEmpty { query.filter(\.$sector == sector) }
-        let (services, total) = try await query.sort(\.$sector).sort(\.$name).fetchPage(page)
+        let sector = (req.query["sector"] as String?).nonEmpty
+        let (services, total) = try await ServiceListQuery.query(site: site, sector: sector, on: req.db)
+            .fetchPage(page)
         return Page(items: services.map(ServiceBody.init), total: total, request: page)
     }
 
