@@ -46,13 +46,7 @@ struct ActivityTableView {
         .form(
             .class("filters"), .method(.get), .action(Paths.activities),
             FilterFields.sector(selected: filter.sector),
-            .label(
-                "Status",
-                .select(
-                    .attribute(named: "name", value: "status"), Layout.option("", "All statuses"),
-                    .forEach(ActivityStatus.allCases) {
-                        Layout.option($0.rawValue, $0.label, selected: $0 == filter.status)
-                    })),
+            FilterFields.choice("status", "Status", any: "All statuses", selected: filter.status),
             .label("Month", .input(.type(.month), .name("month"), .value(filter.month?.description ?? ""))),
             FilterFields.area(filter.adminArea),
             .button(.type(.submit), "Filter"))

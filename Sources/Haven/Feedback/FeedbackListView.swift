@@ -45,27 +45,12 @@ struct FeedbackListView {
                 )),
             .form(
                 .class("filters"), .method(.get), .action(Paths.complaints),
-                .label(
-                    "Status",
-                    .select(
-                        .attribute(named: "name", value: "status"), Layout.option("", "Any status"),
-                        .forEach(FeedbackStatus.allCases) {
-                            Layout.option($0.rawValue, $0.label, selected: $0 == filter.status)
-                        })),
+                FilterFields.choice("status", "Status", any: "Any status", selected: filter.status),
                 .unwrap(filter.site) { .input(.type(.hidden), .name("site"), .value($0.uuidString)) },
-                .label(
-                    "Category",
-                    .select(
-                        .attribute(named: "name", value: "category"), Layout.option("", "Any category"),
-                        .forEach(categories) { Layout.option($0.code, $0.label, selected: $0.code == filter.category) })
-                ),
-                .label(
-                    "Channel",
-                    .select(
-                        .attribute(named: "name", value: "channel"), Layout.option("", "Any channel"),
-                        .forEach(FeedbackChannel.allCases) {
-                            Layout.option($0.rawValue, $0.label, selected: $0 == filter.channel)
-                        })),
+                FilterFields.choice(
+                    "category", "Category", any: "Any category", categories.map { ($0.code, $0.label) },
+                    selected: filter.category),
+                FilterFields.choice("channel", "Channel", any: "Any channel", selected: filter.channel),
                 .label(
                     "Only late",
                     .select(

@@ -75,11 +75,8 @@ struct MonitoringDashboardView {
     private var filters: Node<HTML.BodyContext> {
         .form(
             .class("filters"), .method(.get), .action(Paths.monitoring),
-            .label(
-                "Sector",
-                .select(
-                    .attribute(named: "name", value: "sector"), Layout.option("", "All sectors (overall)"),
-                    .forEach(sectors) { Layout.option($0, $0, selected: $0 == filter.sector) })),
+            FilterFields.choice(
+                "sector", "Sector", any: "All sectors (overall)", sectors.map { ($0, $0) }, selected: filter.sector),
             .label(
                 "At least",
                 .select(
@@ -88,13 +85,7 @@ struct MonitoringDashboardView {
                         Layout.option(
                             String($0.rawValue), "\($0.rawValue) \($0.label)", selected: $0 == filter.minimumSeverity)
                     })),
-            .label(
-                "Type",
-                .select(
-                    .attribute(named: "name", value: "type"), Layout.option("", "All types"),
-                    .forEach(SiteType.allCases) {
-                        Layout.option($0.rawValue, $0.label, selected: $0 == siteFilter.type)
-                    })),
+            FilterFields.choice("type", "Type", any: "All types", selected: siteFilter.type),
             FilterFields.area(siteFilter.adminArea),
             .button(.type(.submit), "Show"))
     }

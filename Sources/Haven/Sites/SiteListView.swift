@@ -38,18 +38,8 @@ struct SiteListView {
             .class("filters"), .method(.get), .action(Paths.sites),
             .label(
                 "Search", .input(.type(.search), .name("q"), .value(filter.text ?? ""), .placeholder("code or name"))),
-            .label(
-                "Type",
-                .select(
-                    .attribute(named: "name", value: "type"), Layout.option("", "All types"),
-                    .forEach(SiteType.allCases) { Layout.option($0.rawValue, $0.label, selected: $0 == filter.type) })),
-            .label(
-                "Status",
-                .select(
-                    .attribute(named: "name", value: "status"), Layout.option("", "All statuses"),
-                    .forEach(SiteStatus.allCases) {
-                        Layout.option($0.rawValue, $0.label, selected: $0 == filter.status)
-                    })),
+            FilterFields.choice("type", "Type", any: "All types", selected: filter.type),
+            FilterFields.choice("status", "Status", any: "All statuses", selected: filter.status),
             FilterFields.area(filter.adminArea),
             .label(
                 "Sort",
