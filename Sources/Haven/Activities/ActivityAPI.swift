@@ -79,8 +79,8 @@ struct ActivityAPI: RouteCollection {
         let page = try PageRequest(req)
         let filter = try ActivityFilter(req, user: user)
         let lines = try await ActivityListQuery.page(filter, page, on: req.db)
-        let totals = try await ActivityListQuery.totals(filter, on: req.db)
-        return Page(items: lines.map { ActivityBody($0) }, total: totals.lines, request: page)
+        let total = try await ActivityListQuery.count(filter, on: req.db)
+        return Page(items: lines.map { ActivityBody($0) }, total: total, request: page)
     }
 
     func create(req: Request) async throws -> Response {

@@ -88,6 +88,13 @@ enum ActivityListQuery {
         ).all(decoding: ActivityLine.self)
     }
 
+    /// How many lines match, for the API's pages: counting reads only an index, summing reads every line.
+    static func count(_ filter: ActivityFilter, on db: any Database) async throws -> Int {
+        let conditions = try await filter.conditions(line: "l", on: db)
+        let row = try await db.sql.raw("SELECT COUNT(*) AS lines FROM activities l WHERE \(conditions)").first()
+        return try row?.decode(column: "lines", as: Int.self) ?? 0
+    }
+
     static func totals(_ filter: ActivityFilter, on db: any Database) async throws -> Totals {
         let conditions = try await filter.conditions(line: "l", on: db)
         let totals = try await db.sql.raw(
