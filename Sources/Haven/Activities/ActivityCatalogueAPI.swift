@@ -18,64 +18,6 @@ struct ActivityTypeBody: Content {
     }
 }
 
-/// The rules of the activity catalogue: codes are short and unique, sectors those of the response. A code
-/// and its sector are what 5W lines carry, so they never change; a wrong one is archived and added anew.
-enum ActivityTypeRules {
-    static func check(_ body: ActivityTypeBody, existing: ActivityType?, takenCodes: Set<String>) -> [FieldError] {
-        var errors = TextRules.problems([("name", body.name.trimmed, .name)])
-        let code = body.code.trimmed.uppercased()
-        if let existing {
-            if code != existing.code {
-                errors.append(
-                    FieldError("code", "cannot change (5W lines carry it); archive this activity and add a new one"))
-            }
-            if body.sector != existing.sector {
-                errors.append(
-                    FieldError("sector", "cannot change (5W lines carry it); archive this activity and add a new one"))
-            }
-        } else {
-            if code.isEmpty || code.count > 20
-                || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-            {
-                errors.append(FieldError("code", "use 1 to 20 letters, digits, - or _, e.g. WASH-08"))
-            } else if takenCodes.contains(code) {
-                errors.append(FieldError("code", "\(code) is already in the catalogue"))
-            }
-            if ResponseSector.named(body.sector) == nil {
-                errors.append(
-                    FieldError(
-                        "sector",
-                        "'\(body.sector)' is not a sector of the response; use one of \(ResponseSector.all.map(\.code).joined(separator: ", "))"
-                    ))
-            }
-        }
-        if body.name.trimmed.isEmpty { errors.append(FieldError("name", "is required")) }
-        return errors
-    }
-}
-
-/// Adding, renaming, archiving and restoring activities: the one write path of the API and the page.
-enum ActivityCatalogue {
-    static func add(_ body: ActivityTypeBody, by user: UserContext, on db: any Database) async throws -> ActivityType {
-        let taken = Set(try await ActivityType.query(on: db).all().map { $0.code.uppercased() })
-        try HavenError.check(ActivityTypeRules.check(body, existing: nil, takenCodes: taken))
-        let type = ActivityType(
-            code: body.code.trimmed.uppercased(), sector: ResponseSector.named(body.sector)!.code,
-            name: body.name.trimmed)
-        try await Audit.create(type, by: user.actor, on: db)
-        return type
-    }
-
-    static func rename(_ type: ActivityType, with body: ActivityTypeBody, by user: UserContext, on db: any Database)
-        async throws
-    {
-        try HavenError.check(ActivityTypeRules.check(body, existing: type, takenCodes: []))
-        let before = type.auditFields
-        type.name = body.name.trimmed
-        try await Audit.update(type, before: before, by: user.actor, on: db)
-    }
-}
-
 /// `/api/v1/activity-types`: the activity catalogue; coordinators adapt it.
 struct ActivityCatalogueAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
