@@ -19,6 +19,11 @@ final class FeedbackCategory: Model, Audited, @unchecked Sendable {
 
     init() {}
 
+    /// The categories people choose from, in the operation's order: those not archived.
+    static func choices(on db: any Database) async throws -> [FeedbackCategory] {
+        try await FeedbackCategory.query(on: db).live().sort(\.$position).all()
+    }
+
     init(code: String, label: String, sensitive: Bool, acknowledgeDays: Int, respondHours: Int, position: Int) {
         self.id = UUID()
         (self.code, self.label, self.sensitive, self.acknowledgeDays, self.respondHours, self.position) =

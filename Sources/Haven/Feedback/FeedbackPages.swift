@@ -20,7 +20,7 @@ struct FeedbackPages: RouteCollection {
         let page = try PageRequest(req)
         let view = FeedbackListView(
             filter: filter, page: page, list: try await FeedbackList.load(filter, page, on: req.db),
-            categories: try await Self.categories(req.db),
+            categories: try await FeedbackCategory.choices(on: req.db),
             digest: try await FeedbackDigest.make(for: filter.user, on: req.db),
             recorded: (req.query["recorded"] as String?).nonEmpty)
         return Layout.response(view.render())
@@ -30,9 +30,10 @@ struct FeedbackPages: RouteCollection {
     func intakeForm(req: Request) async throws -> Response {
         let user = try req.requireUser()
         return Layout.response(
-            FeedbackViews.intake(
-                user: user, categories: try await Self.categories(req.db), values: [:], errors: [], csrf: req.csrfToken)
-        )
+            FeedbackIntakeView(
+                user: user, categories: try await FeedbackCategory.choices(on: req.db), values: [:], errors: [],
+                csrf: req.csrfToken
+            ).render())
     }
 
     func intake(req: Request) async throws -> Response {
@@ -61,20 +62,17 @@ struct FeedbackPages: RouteCollection {
                 $0.field == "siteId" ? FieldError("site", "is not the code of a site in Haven") : $0
             }
             return Layout.response(
-                FeedbackViews.intake(
-                    user: user, categories: try await Self.categories(req.db), values: values, errors: named,
-                    csrf: req.csrfToken), status: .unprocessableEntity)
+                FeedbackIntakeView(
+                    user: user, categories: try await FeedbackCategory.choices(on: req.db), values: values,
+                    errors: named, csrf: req.csrfToken
+                ).render(), status: .unprocessableEntity)
         }
-    }
-
-    static func categories(_ db: any Database) async throws -> [FeedbackCategory] {
-        try await FeedbackCategory.query(on: db).live().sort(\.$position).all()
     }
 
     func figures(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
         let analysis = try FeedbackFiguresQuery(req)
-        return Layout.response(FeedbackViews.figures(user: user, figures: try await analysis.figures(req)))
+        return Layout.response(FeedbackFiguresView(user: user, figures: try await analysis.figures(req)).render())
     }
 
     func show(req: Request) async throws -> Response {
@@ -128,11 +126,10 @@ struct FeedbackPages: RouteCollection {
         let opened = try await FeedbackRegister.open(item, by: user, cipher: req.feedbackCipher, on: req.db)
         let site = try await Site.find(item.$site.id, on: req.db)
         let organisations = try await Organisation.choices(on: req.db)
-        let categories = try await Self.categories(req.db)
-        return Layout.response(
-            FeedbackViews.item(
-                user: user, item: item, opened: opened, site: site, categories: categories,
-                organisations: organisations,
-                errors: errors, csrf: req.csrfToken), status: status)
+        let view = FeedbackItemView(
+            user: user, item: item, opened: opened, site: site,
+            categories: try await FeedbackCategory.choices(on: req.db), organisations: organisations, errors: errors,
+            csrf: req.csrfToken)
+        return Layout.response(view.render(), status: status)
     }
 }

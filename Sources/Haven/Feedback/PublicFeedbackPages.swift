@@ -18,8 +18,7 @@ struct PublicFeedbackPages: RouteCollection {
         let sites = try await Self.openSites(on: req.db)
         let chosen =
             try await (req.query["site"] as String?).nonEmpty.asyncMap { try await Site.named($0, on: req.db) } ?? nil
-        let categories = try await FeedbackCategory.query(on: req.db).live().sort(\.$position)
-            .all()
+        let categories = try await FeedbackCategory.choices(on: req.db)
         return Layout.response(
             PublicFeedbackView.form(
                 req.wording, languages: req.languages, sites: sites, chosen: chosen ?? nil,
@@ -50,8 +49,7 @@ struct PublicFeedbackPages: RouteCollection {
             return Layout.response(PublicFeedbackView.receipt(req.wording, reference: item.reference))
         } catch HavenError.invalid(let errors) {
             let sites = try await Self.openSites(on: req.db)
-            let categories = try await FeedbackCategory.query(on: req.db).live().sort(\.$position)
-                .all()
+            let categories = try await FeedbackCategory.choices(on: req.db)
             let named = errors.map { $0.field == "siteId" ? FieldError("site", $0.message) : $0 }
             return Layout.response(
                 PublicFeedbackView.form(
