@@ -43,7 +43,7 @@ struct ActivityReferences: Sendable {
         var areas = AdminArea.query(on: db).live()
         if let pcodes { areas = areas.filter(\.$pcode ~~ pcodes.map { $0.trimmed.uppercased() }) }
         for area in try await areas.field(\.$id).field(\.$pcode).all() { refs.areas[area.pcode] = try area.requireID() }
-        refs.lockedMonths = Set(try await LockedMonth.query(on: db).live().all().map(\.month))
+        refs.lockedMonths = try await MonthLocks.locked(on: db)
         return refs
     }
 

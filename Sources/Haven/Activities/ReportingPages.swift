@@ -27,7 +27,7 @@ struct ReportingPages: RouteCollection {
         let current = ReportingMonth(CalendarDay.today())
         let missing = ReportingCalendar.missingMonths(
             reported: Set(months.compactMap { ReportingMonth($0.month) }), current: current)
-        let locked = Set(try await LockedMonth.query(on: req.db).live().all().map(\.month))
+        let locked = try await MonthLocks.locked(on: req.db)
         return Layout.response(
             ReportingView(
                 user: user, organisation: organisation, months: months, missing: missing, locked: locked,

@@ -55,8 +55,7 @@ enum Catalogue {
     /// Freezes the catalogue as it now stands; call it in the transaction that changed an indicator.
     @discardableResult
     static func publish(on db: any Database) async throws -> Int {
-        let indicators = try await Indicator.query(on: db).live().sort(\.$position).all().map(
-            IndicatorBody.init)
+        let indicators = try await Indicator.inUse(on: db).map(IndicatorBody.init)
         let last = try await CatalogueVersion.query(on: db).sort(\.$version, .descending).first()?.version ?? 0
         let version = CatalogueVersion()
         version.version = last + 1

@@ -12,7 +12,7 @@ struct CataloguePages: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
-        let indicators = try await Indicator.query(on: req.db).live().sort(\.$position).all()
+        let indicators = try await Indicator.inUse(on: req.db)
         let version = try await Catalogue.current(on: req.db).number
         let canEdit = Permission.editCatalogue.isGranted(to: user)
         return Layout.response(

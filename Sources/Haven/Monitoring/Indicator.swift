@@ -47,6 +47,11 @@ final class Indicator: Model, Audited, @unchecked Sendable {
 
     init() {}
 
+    /// The indicators in use, in the catalogue's order.
+    static func inUse(on db: any Database) async throws -> [Indicator] {
+        try await Indicator.query(on: db).live().sort(\.$position).all()
+    }
+
     var bands: SeverityBands? {
         get { bandsJSON.flatMap { try? JSONDecoder().decode(SeverityBands.self, from: Data($0.utf8)) } }
         // Bands are checked finite before they are set (`IndicatorRules`); an encoding failure keeps none.

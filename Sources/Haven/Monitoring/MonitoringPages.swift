@@ -14,7 +14,7 @@ struct MonitoringPages: RouteCollection {
         let (filter, sites) = try await query.sites(on: req.replica)
         let (ranked, summary) = GapAnalysis.rank(sites, filter)
         let shown = Array(ranked.dropFirst(page.offset).prefix(page.limit))
-        let sectors = try await Indicator.query(on: req.replica).live().sort(\.$position).all()
+        let sectors = try await Indicator.inUse(on: req.replica)
             .reduce(into: [String]()) { list, indicator in
                 if !list.contains(indicator.sector) { list.append(indicator.sector) }
             }
