@@ -67,15 +67,10 @@ struct ActivityFilter {
         if let site { sql = sql + " AND \(unsafeRaw: line).site_id = \(bind: site)" }
         if let status { sql = sql + " AND \(unsafeRaw: line).status = \(bind: status.rawValue)" }
         if let month { sql = sql + " AND \(unsafeRaw: line).month = \(bind: month.description)" }
-        if let key = adminArea {
-            guard let area = try await AdminAreaLookup.find(key, on: db) else {
-                throw HavenError.invalid([FieldError("adminArea", "'\(key)' is not a known P-code or area id")])
-            }
-            sql =
-                sql + """
-                     AND \(unsafeRaw: line).admin_area_id IN \
-                    (SELECT id FROM admin_areas WHERE pcode LIKE \(bind: LikePattern.startingWith(area.pcode)) ESCAPE '!')
-                    """
+        if let adminArea {
+            let within = try await AdminAreaLookup.within(
+                adminArea, column: line + ".admin_area_id", field: "adminArea", on: db)
+            sql = sql + " AND \(within)"
         }
         return sql
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Finding areas by P-code or id, and everything inside an area.
 enum AdminAreaLookup {
@@ -8,12 +9,19 @@ enum AdminAreaLookup {
         return try await AdminArea.query(on: db).filter(\.$pcode == key.trimmed.uppercased()).first()
     }
 
-    /// The area and all its descendants. P-codes nest (a child's code starts with its parent's),
-    /// so one prefix match finds every level below.
-    static func descendantIDs(of area: AdminArea, on db: any Database) async throws -> [UUID] {
-        // LIKE treats _ as a wildcard, so the prefix is checked again here.
-        try await AdminArea.query(on: db).filter(\.$pcode =~ area.pcode).all()
-            .filter { $0.pcode.hasPrefix(area.pcode) }.compactMap(\.id)
+    /// A list filter's SQL condition that `column` (an area id) is the area named by `key` or inside it: P-codes
+    /// nest (a child's starts with its parent's), so one prefix match finds every level below. An unknown area
+    /// is refused on `field`.
+    static func within(_ key: String, column: String, field: String, on db: any Database) async throws
+        -> SQLQueryString
+    {
+        guard let area = try await find(key, on: db) else {
+            throw HavenError.invalid([FieldError(field, "'\(key.prefix(40))' is not a known P-code or area id")])
+        }
+        return """
+            \(unsafeRaw: column) IN \
+            (SELECT id FROM admin_areas WHERE pcode LIKE \(bind: LikePattern.startingWith(area.pcode)) ESCAPE '!')
+            """
     }
 
     /// The area with its parents, country first.

@@ -76,14 +76,9 @@ struct SiteFilter: Sendable, Equatable {
             sql = sql + " AND \(unsafeRaw: site).management_agency_id = \(bind: managementAgencyId)"
         }
         if let adminArea {
-            guard let found = try await AdminAreaLookup.find(adminArea, on: db) else {
-                throw HavenError.invalid([FieldError("adminArea", "'\(adminArea)' is not a known P-code or area id")])
-            }
-            sql =
-                sql + """
-                     AND \(unsafeRaw: site).admin_area_id IN \
-                    (SELECT id FROM admin_areas WHERE pcode LIKE \(bind: LikePattern.startingWith(found.pcode)) ESCAPE '!')
-                    """
+            let within = try await AdminAreaLookup.within(
+                adminArea, column: site + ".admin_area_id", field: "adminArea", on: db)
+            sql = sql + " AND \(within)"
         }
         return sql
     }
