@@ -78,8 +78,9 @@ struct ActivityAPI: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let filter = try ActivityFilter(req, user: user)
-        let lines = try await ActivityListQuery.page(filter, page, on: req.db)
-        let total = try await ActivityListQuery.count(filter, on: req.db)
+        let query = try await ActivityListQuery(filter, on: req.db)
+        let lines = try await query.page(page)
+        let total = try await query.count()
         return Page(items: lines.map { ActivityBody($0) }, total: total, request: page)
     }
 

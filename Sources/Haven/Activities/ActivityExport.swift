@@ -118,12 +118,12 @@ enum ActivityExport {
 
     static func csv(_ filter: ActivityFilter, on db: any Database) async throws -> Response {
         let names = try await ActivityNames.load(on: db)
-        _ = try await filter.conditions(line: "l", on: db)  // a bad filter answers 422 before the stream starts
+        let query = try await ActivityListQuery(filter, on: db)  // a bad filter answers 422 before the stream starts
         return CSVDownload.response(
             filename: "haven-5w-\(CalendarDay.today()).csv", header: columns.map(\.header),
             hashtags: columns.map(\.hashtag), numeric: numeric
         ) { write in
-            try await ActivityListQuery.eachBatch(filter, batchSize: batchSize, on: db) { lines in
+            try await query.eachBatch(batchSize: batchSize) { lines in
                 try await write(
                     lines.map { line in
                         let exported = Exported(line, names)
@@ -136,8 +136,9 @@ enum ActivityExport {
     /// The same table as an Excel workbook, written to a temporary file batch by batch and then streamed.
     static func xlsx(_ filter: ActivityFilter, on req: Request) async throws -> Response {
         let names = try await ActivityNames.load(on: req.db)
+        let query = try await ActivityListQuery(filter, on: req.db)
         return try await workbook(filename: "haven-5w-\(CalendarDay.today()).xlsx", on: req) { workbook in
-            try await ActivityListQuery.eachBatch(filter, batchSize: batchSize, on: req.db) { lines in
+            try await query.eachBatch(batchSize: batchSize) { lines in
                 for line in lines { workbook.append(cells(line, names)) }
             }
         }

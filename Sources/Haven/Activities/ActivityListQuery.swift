@@ -60,8 +60,9 @@ extension ActivityLine {
     }
 }
 
-/// The 5W lines a filter matches: a page for the list and the API, totals, and batches for exports.
-enum ActivityListQuery {
+/// The 5W lines a filter matches: a page for the list and the API, totals, and batches for exports. The filter is
+/// resolved once (its area looked up, a bad one refused) and then serves every read.
+struct ActivityListQuery: Sendable {
     struct Totals: Decodable, Sendable {
         var lines: Int
         var targeted: Int?
@@ -75,28 +76,31 @@ enum ActivityListQuery {
         l.archived_at
         """
 
+    private let conditions: SQLQueryString
+    private let db: any Database
+
+    init(_ filter: ActivityFilter, on db: any Database) async throws {
+        conditions = try await filter.conditions(line: "l", on: db)
+        self.db = db
+    }
+
     /// Newest month first, then by activity.
-    static func page(_ filter: ActivityFilter, _ page: PageRequest, on db: any Database) async throws
-        -> [ActivityLine]
-    {
-        let conditions = try await filter.conditions(line: "l", on: db)
-        return try await db.sql.raw(
+    func page(_ page: PageRequest) async throws -> [ActivityLine] {
+        try await db.sql.raw(
             """
-            SELECT \(columns) FROM activities l WHERE \(conditions)
+            SELECT \(Self.columns) FROM activities l WHERE \(conditions)
             ORDER BY l.month DESC, l.activity_code, l.id LIMIT \(literal: page.limit) OFFSET \(literal: page.offset)
             """
         ).all(decoding: ActivityLine.self)
     }
 
     /// How many lines match, for the API's pages: counting reads only an index, summing reads every line.
-    static func count(_ filter: ActivityFilter, on db: any Database) async throws -> Int {
-        let conditions = try await filter.conditions(line: "l", on: db)
+    func count() async throws -> Int {
         let row = try await db.sql.raw("SELECT COUNT(*) AS lines FROM activities l WHERE \(conditions)").first()
         return try row?.decode(column: "lines", as: Int.self) ?? 0
     }
 
-    static func totals(_ filter: ActivityFilter, on db: any Database) async throws -> Totals {
-        let conditions = try await filter.conditions(line: "l", on: db)
+    func totals() async throws -> Totals {
         let totals = try await db.sql.raw(
             """
             SELECT COUNT(*) AS lines, SUM(l.targeted) AS targeted, SUM(l.reached) AS reached
@@ -107,16 +111,14 @@ enum ActivityListQuery {
     }
 
     /// Every matching line, `batchSize` at a time in the order of their ids, so that memory stays flat.
-    static func eachBatch(
-        _ filter: ActivityFilter, batchSize: Int, on db: any Database, _ body: ([ActivityLine]) async throws -> Void
-    ) async throws {
-        let conditions = try await filter.conditions(line: "l", on: db)
+    func eachBatch(batchSize: Int, _ body: ([ActivityLine]) async throws -> Void) async throws {
         var last: UUID?
         while true {
             let after: SQLQueryString = last.map { " AND l.id > \(bind: $0)" } ?? ""
             let batch = try await db.sql.raw(
                 """
-                SELECT \(columns) FROM activities l WHERE \(conditions)\(after) ORDER BY l.id LIMIT \(literal: batchSize)
+                SELECT \(Self.columns) FROM activities l WHERE \(conditions)\(after)
+                ORDER BY l.id LIMIT \(literal: batchSize)
                 """
             ).all(decoding: ActivityLine.self)
             if !batch.isEmpty { try await body(batch) }

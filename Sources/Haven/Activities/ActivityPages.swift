@@ -13,8 +13,9 @@ struct ActivityPages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let filter = try ActivityFilter(req, user: user)
-        let lines = try await ActivityListQuery.page(filter, page, on: req.db)
-        let totals = try await ActivityListQuery.totals(filter, on: req.db)
+        let query = try await ActivityListQuery(filter, on: req.db)
+        let lines = try await query.page(page)
+        let totals = try await query.totals()
         let names = try await ActivityPageNames.load(for: lines, on: req.db)
         return Layout.response(
             ActivityTableView(user: user, filter: filter, page: page, lines: lines, totals: totals, names: names)
