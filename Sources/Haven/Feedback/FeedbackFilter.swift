@@ -50,7 +50,7 @@ struct FeedbackFilter {
     /// filter holds every item not archived (less the sensitive ones, for someone who is no focal point): the
     /// monthly counters say how many without counting a million rows.
     func page(_ request: PageRequest, on db: any Database) async throws -> (items: [FeedbackItem], total: Int) {
-        let query = sorted(try await query(on: db))
+        let query = sorted(query(on: db))
         let wholeOperation =
             [.administrator, .coordinator].contains(user.role) && site == nil && category == nil && status == nil
             && channel == nil && !overdue
@@ -64,7 +64,7 @@ struct FeedbackFilter {
         overdue ? query.sort(\.$lateFrom).sort(\.$id) : query.sort(\.$receivedAt, .descending).sort(\.$id)
     }
 
-    func query(on db: any Database, now: Date = Date()) async throws -> QueryBuilder<FeedbackItem> {
+    func query(on db: any Database, now: Date = Date()) -> QueryBuilder<FeedbackItem> {
         FeedbackItem.query(on: db).filter(.sql(conditions(item: FeedbackItem.schema, now: now)))
     }
 
