@@ -74,7 +74,7 @@ import VaporTesting
             let importSteps = Set(
                 (Importers.all.map { $0.page } + [BoundaryPages.page]).flatMap { [$0.commit.pattern, $0.job.pattern] })
             let machines = [
-                "/api/", "/v1/", "/health", "/ready", "/metrics", "/formList", "/submission", "/styles.css",
+                "/api/", "/v1/", "/health", "/ready", "/metrics",
             ]
             let pages = routes.filter { route in !machines.contains { route.hasPrefix($0) } }
             #expect(pages.contains("/sites/:id/edit") && pages.count > 40)

@@ -75,6 +75,19 @@ def own_server():
     stop_haven(process)
 
 
+def headless_chromium(width=1280, height=900):
+    """Debian's Chromium driven by selenium, headless, at a laptop's window size unless told."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
+        options.add_argument(flag)
+    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+
+
 def token(server, email):
     response = requests.post(server["base"] + "/api/v1/sessions", json={"email": email, "password": DEMO_PASSWORD}, timeout=10)
     response.raise_for_status()

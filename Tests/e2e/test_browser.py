@@ -1,22 +1,15 @@
 """A camp manager's journey in real headless Chromium: log in, filter, open a site, edit it, see the audit entry."""
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import DEMO_PASSWORD
+from conftest import DEMO_PASSWORD, headless_chromium
 
 
 @pytest.fixture
 def browser():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = headless_chromium()
     driver.implicitly_wait(5)
     yield driver
     driver.quit()

@@ -12,11 +12,7 @@ from urllib.parse import urlsplit, parse_qsl
 import axe_playwright_python
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-
-from conftest import token
+from conftest import headless_chromium, token
 
 ROLES = ["admin", "coordinator", "sitemanager", "partner", "viewer", "focalpoint"]
 PAGES_PER_ROLE = 60
@@ -131,11 +127,7 @@ def test_every_kind_of_page_is_valid_html(reached):
 
 @pytest.fixture(scope="module")
 def chromium():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = headless_chromium()
     driver.set_script_timeout(60)
     yield driver
     driver.quit()
