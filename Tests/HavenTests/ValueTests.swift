@@ -22,6 +22,12 @@ import Testing
 }
 
 @Suite struct CalendarDayTests {
+    @Test func zeroPaddingWritesWhatPrintfWrites() async {
+        await propertyCheck(input: Gen.int(in: -100_000...100_000), Gen.int(in: 0...6)) { value, width in
+            #expect(value.zeroPadded(width) == String(format: "%0\(width)d", value))
+        }
+    }
+
     @Test(arguments: ["2024-02-29", "1999-12-31", "2025-01-01"])
     func validDaysParse(text: String) {
         #expect(CalendarDay(text)?.description == text)

@@ -214,3 +214,19 @@ struct IndexLiveActivityLists: AsyncMigration {
         try await database.sql.drop(index: "activities_live_list").run()
     }
 }
+
+/// The 5W totals (lines, people targeted and reached) read from this index alone when no filter is set,
+/// instead of every wide line: at 50,000 lines, 8 ms instead of 40. `archived_at` is a column too so that
+/// the index covers the condition it is partial on. Filter columns are left out on purpose: with them,
+/// SQLite's planner chose this index for a filtered list too and sorted the matches instead of reading
+/// `activities_live_list` in order.
+struct IndexLiveActivityTotals: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.createLiveIndex(
+            "activities_live_totals", on: Activity.schema, "targeted", "reached", "archived_at")
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(index: "activities_live_totals").run()
+    }
+}

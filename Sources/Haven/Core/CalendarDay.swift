@@ -62,7 +62,7 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
     public static func today() -> CalendarDay { CalendarDay(Date()) }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2)
     }
 
     /// Midnight UTC at the start of the day.
@@ -149,4 +149,14 @@ extension Calendar {
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         return calendar
     }()
+}
+
+extension Int {
+    /// In decimal with zeros in front up to `width` characters, as `%0*d` would write it without the cost of
+    /// `String(format:)`, which dominated writing a list's dates.
+    func zeroPadded(_ width: Int) -> String {
+        let sign = self < 0 ? "-" : ""
+        let digits = String(magnitude)
+        return sign + String(repeating: "0", count: Swift.max(0, width - sign.count - digits.count)) + digits
+    }
 }

@@ -35,5 +35,7 @@ enum Migrations {
         AddFeedbackSubmissionHashes(),
         IndexLiveActivityLists(),
         IndexFeedbackExport(),
+        IndexLiveSiteTotals(),
+        IndexLiveActivityTotals(),
     ]
 }

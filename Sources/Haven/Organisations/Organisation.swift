@@ -46,6 +46,18 @@ final class Organisation: Model, Audited, @unchecked Sendable {
         return names
     }
 
+    /// Every organisation's short name by id, archived ones too (old lines still name them), read as plain rows.
+    static func shortNames(on db: any Database) async throws -> [UUID: String] {
+        struct Row: Decodable {
+            var id: UUID
+            var name: String
+            var acronym: String
+        }
+        let rows = try await db.sql.select().columns("id", "name", "acronym").from(schema).all(decoding: Row.self)
+        return Dictionary(
+            rows.map { ($0.id, shortName(name: $0.name, acronym: $0.acronym)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     init(id: UUID? = nil, name: String, acronym: String, kind: Kind) {
         self.id = id
         self.name = name
@@ -54,7 +66,11 @@ final class Organisation: Model, Audited, @unchecked Sendable {
     }
 
     /// The short name people use in tables: the acronym when there is one.
-    var shortName: String { acronym.isEmpty ? name : acronym }
+    var shortName: String { Self.shortName(name: name, acronym: acronym) }
+
+    static func shortName(name: String, acronym: String) -> String {
+        acronym.isEmpty ? name : acronym
+    }
     var auditLabel: String { shortName }
     var auditFields: [String: String] { ["name": name, "acronym": acronym, "type": kind.rawValue] }
 }

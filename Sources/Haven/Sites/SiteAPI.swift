@@ -18,11 +18,11 @@ struct SiteAPI: RouteCollection {
         }
     }
 
-    func list(req: Request) async throws -> Page<SiteBody> {
+    func list(req: Request) async throws -> Response {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
         let list = try await SiteListQuery.fetch(try SiteFilter(req), page: page, on: req.db)
-        return Page(items: list.rows.map(SiteBody.init), total: list.total, request: page)
+        return Page(items: list.rows.map(SiteBody.init), total: list.total, request: page).response()
     }
 
     func create(req: Request) async throws -> Response {

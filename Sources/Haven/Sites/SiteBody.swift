@@ -65,3 +65,41 @@ struct SiteBody: Content {
         updatedAt = row.updatedAt
     }
 }
+
+extension SiteBody: JSONWritable {
+    /// The same members `Codable` gives, for the site list.
+    func write(to json: inout JSONWriter) {
+        json.object { site in
+            site.field("id", id)
+            site.field("code", code)
+            site.field("name", name)
+            site.key("otherNames")
+            site.array(otherNames) { json, name in json.string(name) }
+            site.field("type", type)
+            site.field("status", status)
+            site.field("adminAreaId", adminAreaId)
+            site.field("latitude", latitude)
+            site.field("longitude", longitude)
+            site.field("managementAgencyId", managementAgencyId)
+            site.field("landOwnership", landOwnership)
+            site.field("tenancyAgreement", tenancyAgreement)
+            site.field("areaSquareMetres", areaSquareMetres)
+            site.field("capacityHouseholds", capacityHouseholds)
+            site.field("capacityIndividuals", capacityIndividuals)
+            site.field("openedOn", described: openedOn)
+            site.field("closedOn", described: closedOn)
+            site.field("notes", notes)
+            if let currentPopulation {
+                site.key("currentPopulation")
+                site.object { population in
+                    population.field("individuals", currentPopulation.individuals)
+                    population.field("households", currentPopulation.households)
+                    population.field("countedOn", currentPopulation.countedOn)
+                }
+            }
+            site.field("archived", archived)
+            site.field("createdAt", createdAt)
+            site.field("updatedAt", updatedAt)
+        }
+    }
+}
