@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -15,23 +16,28 @@ import VaporTesting
             _ = try await DemoLoader.load(
                 sites: 8, months: 3, seed: 11, cipher: app.feedbackCipher, on: app.db, today: Self.today)
             for (email, role) in DemoLoader.demoUsers {
-                let login = try await app.testing().sendRequest(
-                    .POST, "/api/v1/sessions", headers: ["Content-Type": "application/json"],
-                    body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(DemoLoader.Summary.password)"}"#))
-                let token = try #require(try? login.content.get(String.self, at: "token"), "\(role)")
-                var headers = HTTPHeaders()
-                headers.bearerAuthorization = BearerAuthorization(token: token)
+                let headers = try await Self.signedIn(email, on: app)
                 let broken = try await Self.crawl(from: "/sites", headers: headers, on: app)
                 #expect(broken.isEmpty, "\(role): \(broken.joined(separator: "; "))")
             }
         }
     }
 
+    static func signedIn(_ email: String, on app: Application) async throws -> HTTPHeaders {
+        let login = try await app.testing().sendRequest(
+            .POST, "/api/v1/sessions", headers: ["Content-Type": "application/json"],
+            body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(DemoLoader.Summary.password)"}"#))
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: try login.content.get(String.self, at: "token"))
+        return headers
+    }
+
     /// The links that answer 403, 404 or 5xx, each with the page that shows it, breadth first over at most
     /// `limit` pages. Downloads, other languages and logging out are not followed.
-    static func crawl(from start: String, headers: HTTPHeaders, on app: Application, limit: Int = 70) async throws
-        -> [String]
-    {
+    static func crawl(
+        from start: String, headers: HTTPHeaders, on app: Application, limit: Int = 70,
+        inspect: (_ path: String, _ html: String) -> Void = { _, _ in }
+    ) async throws -> [String] {
         var queue = [(start, "the start")]
         var seen: Set<String> = [start]
         var broken: [String] = []
@@ -46,12 +52,57 @@ import VaporTesting
                 continue
             }
             guard response.headers.contentType?.subType == "html" else { continue }
+            inspect(path, response.body.string)
             for link in links(in: response.body.string) where !seen.contains(link) {
                 seen.insert(link)
                 queue.append((link, path))
             }
         }
         return broken
+    }
+
+    /// Text from outside that closes an attribute and opens an element, put into every kind of name people
+    /// type and every filter: no page may show it as markup (Plot writes attribute values as given).
+    @Test func textFromOutsideNeverBecomesMarkup() async throws {
+        let hostile = #"x"' ><i class=injected>"#
+        try await withHaven { app in
+            _ = try await DemoLoader.load(
+                sites: 6, months: 2, seed: 5, cipher: app.feedbackCipher, on: app.db, today: Self.today)
+            for (table, columns) in [
+                ("sites", ["name", "other_names", "notes"]), ("organisations", ["name", "acronym"]),
+                ("admin_areas", ["name"]), ("activity_types", ["name"]),
+                ("services", ["name", "location", "hours", "contact"]), ("indicators", ["label", "unit"]),
+                ("feedback_categories", ["label"]), ("users", ["name"]),
+            ] {
+                for column in columns {
+                    try await #require(app.db as? any SQLDatabase).raw(
+                        "UPDATE \(ident: table) SET \(ident: column) = \(ident: column) || \(bind: hostile)"
+                    ).run()
+                }
+            }
+            let headers = try await Self.signedIn("admin@haven.demo", on: app)
+            var shown: [String] = []
+            var read: Set<String> = []
+            let query = hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let code = try #require(try await Site.query(on: app.db).first()).code
+            let starts = [
+                "/sites", "/monitoring", "/monitoring/catalogue", "/activities/catalogue", "/activities/presence",
+                "/activities/progress", "/activities/gaps", "/complaints", "/complaints/new", "/complaints/figures",
+                "/feedback?site=\(code)", "/directory/\(code)", "/sites?q=\(query)", "/activities?month=\(query)",
+                "/audit?actor=\(query)", "/sites?adminArea=\(query)", "/feedback/status?reference=\(query)",
+            ]
+            for start in starts {
+                _ = try await Self.crawl(from: start, headers: headers, on: app, limit: start == "/sites" ? 150 : 25) {
+                    path, html in
+                    read.insert(path)
+                    if html.contains("<i class=injected>") { shown.append(path) }
+                }
+            }
+            let login = try await app.testing().sendRequest(.GET, "/login?next=\(query)")
+            if login.body.string.contains("<i class=injected>") { shown.append("/login") }
+            #expect(shown.isEmpty, "shown as markup on \(shown)")
+            #expect(read.contains { $0.hasSuffix("/edit") } && read.contains { $0.hasSuffix("/services") })
+        }
     }
 
     static func links(in html: String) -> [String] {

@@ -22,6 +22,32 @@ import Testing
 }
 
 @Suite struct CalendarDayTests {
+    @Test func markupTextCarriesNoMarkupAndReadsBack() async {
+        let text = Gen.oneOf(
+            Gen.unicodeScalar(in: "\u{0}"..."\u{7F}").map { String($0) }, Gen.always("&amp;"), Gen.always("é"),
+            Gen.always("ع"), Gen.always("👩🏽‍⚕️")
+        ).array(of: 0...16).map { $0.joined() }
+        await propertyCheck(input: text) { text in
+            let escaped = MarkupText.escaped(text)
+            #expect(!escaped.contains { "<>\"'".contains($0) })
+            let references = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
+            var read = ""
+            var rest = Substring(escaped)
+            while let ampersand = rest.firstIndex(of: "&") {
+                read += rest[..<ampersand]
+                let reference = references.keys.first { rest[ampersand...].hasPrefix($0) }
+                #expect(reference != nil, "a bare & in \(escaped)")
+                read += references[reference ?? "&amp;"] ?? ""
+                rest = rest[ampersand...].dropFirst(reference?.count ?? 1)
+            }
+            read += rest
+            let kept = String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter { $0.value >= 0x20 || "\t\n\r".unicodeScalars.contains($0) }))
+            #expect(read == kept)
+        }
+    }
+
     @Test func zeroPaddingWritesWhatPrintfWrites() async {
         await propertyCheck(input: Gen.int(in: -100_000...100_000), Gen.int(in: 0...6)) { value, width in
             #expect(value.zeroPadded(width) == String(format: "%0\(width)d", value))

@@ -66,8 +66,8 @@ struct ActivityCataloguePages: RouteCollection {
                         ? Layout.form(
                             action: Paths.activityType.link(id), csrf: csrf,
                             .input(
-                                .type(.text), .name("name"), .value(type.name),
-                                .attribute(named: "aria-label", value: "Name of \(type.code)")),
+                                .type(.text), .name("name"), .value(escaping: type.name),
+                                .attribute(named: "aria-label", value: MarkupText.escaped("Name of \(type.code)"))),
                             .button(.type(.submit), .class("secondary"), "Rename"))
                         : .text(type.name)),
                 .td(.text(type.archivedAt == nil ? "in use" : "archived")),

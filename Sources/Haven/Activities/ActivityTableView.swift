@@ -47,7 +47,7 @@ struct ActivityTableView {
             .class("filters"), .method(.get), .action(Paths.activities),
             FilterFields.sector(selected: filter.sector),
             FilterFields.choice("status", "Status", any: "All statuses", selected: filter.status),
-            .label("Month", .input(.type(.month), .name("month"), .value(filter.month?.description ?? ""))),
+            .label("Month", .input(.type(.month), .name("month"), .value(escaping: filter.month?.description ?? ""))),
             FilterFields.area(filter.adminArea),
             .button(.type(.submit), "Filter"))
     }

@@ -53,7 +53,7 @@ struct PresenceView {
     private var filters: Node<HTML.BodyContext> {
         .form(
             .class("filters"), .method(.get), .action(Paths.presence),
-            .label("Month", .input(.type(.month), .name("month"), .value(query.month.description))),
+            .label("Month", .input(.type(.month), .name("month"), .value(escaping: query.month.description))),
             FilterFields.sector(selected: query.sector),
             FilterFields.area(query.adminArea),
             .label(

@@ -19,7 +19,7 @@ struct ResponseGapsView {
             ActivityLinks.bar(current: Paths.activityGaps, user: user),
             .form(
                 .class("filters"), .method(.get), .action(Paths.activityGaps),
-                .label("Month", .input(.type(.month), .name("month"), .value(month.description))),
+                .label("Month", .input(.type(.month), .name("month"), .value(escaping: month.description))),
                 .button(.type(.submit), "Show")),
             .h2(.text("Gaps: \(Format.number(gapCount)) site and sector pairs")),
             .p(

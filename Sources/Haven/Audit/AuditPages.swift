@@ -43,11 +43,11 @@ struct AuditPages: RouteCollection {
             .label(
                 "Record type",
                 .select(.attribute(named: "name", value: "entity"), Layout.option("", "All"), entityOptions)),
-            .label("Who", .input(.type(.text), .name("actor"), .value(filter.actor ?? ""))),
+            .label("Who", .input(.type(.text), .name("actor"), .value(escaping: filter.actor ?? ""))),
             .label(
                 "Action", .select(.attribute(named: "name", value: "action"), Layout.option("", "All"), actionOptions)),
-            .label("From", .input(.type(.date), .name("from"), .value(filter.from?.description ?? ""))),
-            .label("To", .input(.type(.date), .name("to"), .value(filter.to?.description ?? ""))),
+            .label("From", .input(.type(.date), .name("from"), .value(escaping: filter.from?.description ?? ""))),
+            .label("To", .input(.type(.date), .name("to"), .value(escaping: filter.to?.description ?? ""))),
             .button(.type(.submit), "Filter"))
     }
 }

@@ -61,11 +61,11 @@ struct LoginPages: RouteCollection {
             .unwrap(problem) { .p(.class("alert"), .text($0)) },
             Layout.form(
                 action: Paths.login.link(), csrf: csrf,
-                .input(.type(.hidden), .name("next"), .value(next ?? "")),
+                .input(.type(.hidden), .name("next"), .value(escaping: next ?? "")),
                 .div(
                     .class("field"), .label(.for("email"), "E-mail"),
                     .input(
-                        .type(.email), .name("email"), .id("email"), .value(email), .required(true),
+                        .type(.email), .name("email"), .id("email"), .value(escaping: email), .required(true),
                         .autofocus(email.isEmpty))),
                 .div(
                     .class("field"), .label(.for("password"), "Password"),

@@ -55,7 +55,7 @@ final class WorkbookWriter {
             switch cell {
             case .text(let text) where !text.isEmpty:
                 xml +=
-                    "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+                    "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.escaped(text))</t></is></c>"
             case .number(let number): xml += "<c r=\"\(reference)\"><v>\(number)</v></c>"
             case .text, .empty: continue
             }
@@ -124,7 +124,7 @@ final class WorkbookWriter {
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="\(Self.main)" xmlns:r="\(Self.relationships)"><sheets>\
-                \(zip(numbers, sheets).map { "<sheet name=\"\(Self.escape($1))\" sheetId=\"\($0)\" r:id=\"rId\($0)\"/>" }.joined())</sheets></workbook>
+                \(zip(numbers, sheets).map { "<sheet name=\"\(MarkupText.escaped($1))\" sheetId=\"\($0)\" r:id=\"rId\($0)\"/>" }.joined())</sheets></workbook>
                 """
             ),
             (
@@ -148,22 +148,5 @@ final class WorkbookWriter {
             n = (n - 1) / 26
         }
         return name
-    }
-
-    /// XML text, with the control characters XML 1.0 cannot carry dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
     }
 }

@@ -27,7 +27,7 @@ struct FeedbackItemView {
                     .class("step"),
                     Layout.form(
                         action: Paths.complaintTransitions.link(id), csrf: csrf,
-                        .input(.type(.hidden), .name("to"), .value(to.rawValue)), .group(fields),
+                        .input(.type(.hidden), .name("to"), .value(escaping: to.rawValue)), .group(fields),
                         .button(.type(.submit), .text(label)))))
         }
         return Layout.page(

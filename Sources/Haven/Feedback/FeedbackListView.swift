@@ -46,7 +46,7 @@ struct FeedbackListView {
             .form(
                 .class("filters"), .method(.get), .action(Paths.complaints),
                 FilterFields.choice("status", "Status", any: "Any status", selected: filter.status),
-                .unwrap(filter.site) { .input(.type(.hidden), .name("site"), .value($0.uuidString)) },
+                .unwrap(filter.site) { .input(.type(.hidden), .name("site"), .value(escaping: $0.uuidString)) },
                 FilterFields.choice(
                     "category", "Category", any: "Any category", categories.map { ($0.code, $0.label) },
                     selected: filter.category),

@@ -54,9 +54,9 @@ enum FeedbackXForm {
 
     private static func choice(_ name: String, _ label: String, _ options: [(value: String, label: String)]) -> String {
         let items = options.map {
-            "<item><label>\(XFormText.escape($0.label))</label><value>\(XFormText.escape($0.value))</value></item>"
+            "<item><label>\(MarkupText.escaped($0.label))</label><value>\(MarkupText.escaped($0.value))</value></item>"
         }.joined()
-        return "<select1 ref=\"/data/\(name)\"><label>\(XFormText.escape(label))</label>\(items)</select1>"
+        return "<select1 ref=\"/data/\(name)\"><label>\(MarkupText.escaped(label))</label>\(items)</select1>"
     }
 }
 

@@ -92,11 +92,11 @@ enum PublicFeedbackView {
             .h1(.text(w[.statusHeading])),
             .form(
                 .method(.get), .action(Paths.feedbackStatus),
-                .input(.type(.hidden), .name("lang"), .value(w.code)),
+                .input(.type(.hidden), .name("lang"), .value(escaping: w.code)),
                 .div(
                     .class("field"), .label(.for("reference"), .text(w[.yourReference])),
                     .input(
-                        .type(.text), .name("reference"), .id("reference"), .value(reference ?? ""),
+                        .type(.text), .name("reference"), .id("reference"), .value(escaping: reference ?? ""),
                         .placeholder("FB-XXXXX-XXXXX"))),
                 .button(.type(.submit), .text(w[.check]))),
             .unwrap(item) { item in

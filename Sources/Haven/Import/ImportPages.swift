@@ -154,8 +154,8 @@ struct ImportPages: RouteCollection {
                 .element(
                     named: "progress",
                     nodes: [
-                        .attribute(named: "max", value: String(max(job.total, 1))),
-                        .attribute(named: "value", value: String(job.done)),
+                        .attribute(named: "max", value: MarkupText.escaped(String(max(job.total, 1)))),
+                        .attribute(named: "value", value: MarkupText.escaped(String(job.done))),
                     ]),
                 .p(.small("This page reloads itself every 2 seconds.")))
             return Layout.response(page(kind, user: user, csrf: req.csrfToken, refreshSeconds: 2, content))
@@ -179,7 +179,7 @@ struct ImportPages: RouteCollection {
             .unwrap(stagedID) { staged in
                 Layout.form(
                     action: kind.page.commit.link(staged), csrf: req.csrfToken,
-                    .unwrap(job) { .input(.type(.hidden), .name("job"), .value($0.uuidString)) },
+                    .unwrap(job) { .input(.type(.hidden), .name("job"), .value(escaping: $0.uuidString)) },
                     .button(.type(.submit), .text("Import \(preview.creates) new and \(preview.updates) changed")))
             })
     }

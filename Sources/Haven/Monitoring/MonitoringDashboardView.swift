@@ -95,11 +95,15 @@ struct MonitoringDashboardView {
         guard let now = site.overall, let before = site.previous, now != before else { return .empty }
         return now > before
             ? .span(
-                .class("worse"), .attribute(named: "title", value: "worse than the round before (\(before.rawValue))"),
+                .class("worse"),
+                .attribute(
+                    named: "title", value: MarkupText.escaped("worse than the round before (\(before.rawValue))")),
                 " ▲")
             : .span(
                 .class("better"),
-                .attribute(named: "title", value: "better than the round before (\(before.rawValue))"), " ▼")
+                .attribute(
+                    named: "title", value: MarkupText.escaped("better than the round before (\(before.rawValue))")),
+                " ▼")
     }
 
     private var heatMap: Node<HTML.BodyContext> {

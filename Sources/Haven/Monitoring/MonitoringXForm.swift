@@ -50,12 +50,12 @@ enum MonitoringXForm {
     }
 
     private static func control(_ q: IndicatorBody) -> String {
-        let label = "<label>\(XFormText.escape(q.unit.isEmpty ? q.label : "\(q.label) (\(q.unit))"))</label>"
+        let label = "<label>\(MarkupText.escaped(q.unit.isEmpty ? q.label : "\(q.label) (\(q.unit))"))</label>"
         guard let options = q.options, !options.isEmpty else {
             return "<input ref=\"/data/\(q.code)\">\(label)</input>"
         }
         let items = options.map {
-            "<item><label>\(XFormText.escape($0.label))</label><value>\(XFormText.escape($0.value))</value></item>"
+            "<item><label>\(MarkupText.escaped($0.label))</label><value>\(MarkupText.escaped($0.value))</value></item>"
         }
         .joined()
         return "<select1 ref=\"/data/\(q.code)\">\(label)\(items)</select1>"

@@ -46,7 +46,8 @@ enum RoundSection {
     static func chip(_ severity: Severity?) -> Node<HTML.BodyContext> {
         guard let severity else { return .span("–") }
         return .span(
-            .class("sev sev\(severity.rawValue)"), .attribute(named: "title", value: severity.label),
+            .class("sev sev\(severity.rawValue)"),
+            .attribute(named: "title", value: MarkupText.escaped(severity.label)),
             .text(String(severity.rawValue)))
     }
 }

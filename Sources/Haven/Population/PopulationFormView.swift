@@ -54,8 +54,8 @@ struct PopulationFormView {
         let name = PopulationFigures.cellField(sex, bracket)
         return .td(
             .input(
-                .type(.number), .name(name), .value(values[name] ?? ""), .attribute(named: "min", value: "0"),
-                .attribute(named: "aria-label", value: "\(sex.rawValue) \(bracket.label)"),
+                .type(.number), .name(name), .value(escaping: values[name] ?? ""), .attribute(named: "min", value: "0"),
+                .attribute(named: "aria-label", value: MarkupText.escaped("\(sex.rawValue) \(bracket.label)")),
                 errors.message(for: name) == nil ? .empty : .class("invalid")))
     }
 }

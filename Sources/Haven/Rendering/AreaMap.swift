@@ -18,10 +18,10 @@ extension Charts {
             // Five shades; none for areas where nobody works, so those stand out.
             let shade = area.value == 0 ? 0 : 1 + (area.value - 1) * 4 / largest
             paths +=
-                "<path class=\"shade\(shade)\" fill-rule=\"evenodd\" d=\"\(map.path(area.outline))\"><title>\(escape(area.label)): \(area.value)</title></path>"
+                "<path class=\"shade\(shade)\" fill-rule=\"evenodd\" d=\"\(map.path(area.outline))\"><title>\(MarkupText.escaped(area.label)): \(area.value)</title></path>"
         }
         return
-            "<svg class=\"map areas\" viewBox=\"0 0 \(Int(map.width)) \(Int(map.height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-            + "<title>\(escape(title))</title><rect width=\"100%\" height=\"100%\" fill=\"#f6f8fa\"/>\(paths)</svg>"
+            "<svg class=\"map areas\" viewBox=\"0 0 \(Int(map.width)) \(Int(map.height))\" role=\"img\" aria-label=\"\(MarkupText.escaped(title))\">"
+            + "<title>\(MarkupText.escaped(title))</title><rect width=\"100%\" height=\"100%\" fill=\"#f6f8fa\"/>\(paths)</svg>"
     }
 }

@@ -27,12 +27,12 @@ extension Charts {
             let y = Double(index) * rowHeight
             let w = Double(row.value) / Double(largest) * (width - labelWidth - 80)
             body +=
-                "<text x=\"0\" y=\"\(y + 14)\">\(escape(String(row.label.prefix(32))))</text>"
+                "<text x=\"0\" y=\"\(y + 14)\">\(MarkupText.escaped(String(row.label.prefix(32))))</text>"
                 + "<rect x=\"\(Int(labelWidth))\" y=\"\(y + 3)\" width=\"\(String(format: "%.1f", w))\" height=\"15\" fill=\"#5b8db8\"/>"
                 + "<text x=\"\(String(format: "%.1f", labelWidth + w + 5))\" y=\"\(y + 15)\">\(Format.number(row.value))</text>"
         }
         return
-            "<svg class=\"bars\" viewBox=\"0 0 \(Int(width)) \(Int(Double(rows.count) * rowHeight + 4))\" role=\"img\" aria-label=\"\(escape(title))\">"
-            + "<title>\(escape(title))</title>\(body)</svg>"
+            "<svg class=\"bars\" viewBox=\"0 0 \(Int(width)) \(Int(Double(rows.count) * rowHeight + 4))\" role=\"img\" aria-label=\"\(MarkupText.escaped(title))\">"
+            + "<title>\(MarkupText.escaped(title))</title>\(body)</svg>"
     }
 }

@@ -23,8 +23,8 @@ enum Charts {
         let path = points.map { String(format: "%.1f,%.1f", x($0), y(Double($0.value))) }.joined(separator: " ")
         let last = points.last!
         return """
-            <svg viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(escape(title))">\
-            <title>\(escape(title))</title>\
+            <svg viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(MarkupText.escaped(title))">\
+            <title>\(MarkupText.escaped(title))</title>\
             <line x1="\(left)" y1="\(y(0))" x2="\(width - 8)" y2="\(y(0))" stroke="#d5dbe2"/>\
             <line x1="\(left)" y1="\(y(maxValue))" x2="\(width - 8)" y2="\(y(maxValue))" stroke="#eef1f4"/>\
             <text x="\(left - 4)" y="\(y(maxValue) + 4)" text-anchor="end">\(Format.number(Int(maxValue)))</text>\
@@ -66,11 +66,5 @@ enum Charts {
             <text x="\(middle - 26)" y="12" text-anchor="end">Male \(Format.number(total.male))</text>\
             <text x="\(middle + 26)" y="12">Female \(Format.number(total.female))</text>\(body)</svg>
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

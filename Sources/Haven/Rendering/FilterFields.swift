@@ -9,7 +9,7 @@ enum FilterFields {
         .label(
             .text(label),
             .select(
-                .attribute(named: "name", value: name), Layout.option("", any),
+                .attribute(named: "name", value: MarkupText.escaped(name)), Layout.option("", any),
                 .forEach(options) { Layout.option($0.value, $0.label, selected: $0.value == selected) }))
     }
 
@@ -30,6 +30,6 @@ enum FilterFields {
     static func area(_ pcode: String?) -> Node<HTML.FormContext> {
         .label(
             "Area (P-code)",
-            .input(.type(.text), .name("adminArea"), .value(pcode ?? ""), .placeholder("e.g. BO02")))
+            .input(.type(.text), .name("adminArea"), .value(escaping: pcode ?? ""), .placeholder("e.g. BO02")))
     }
 }

@@ -10,12 +10,13 @@ enum Layout {
         _ content: Node<HTML.BodyContext>...
     ) -> String {
         HTML(
-            .attribute(named: "lang", value: wording?.code ?? "en"),
+            .attribute(named: "lang", value: MarkupText.escaped(wording?.code ?? "en")),
             .if(wording?.isRightToLeft == true, .attribute(named: "dir", value: "rtl")),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · Haven"),
+                // Plot's `.title` also writes social-media `<meta>` tags with the title unescaped in an attribute.
+                .element(named: "title", text: "\(title) · Haven"),
                 .unwrap(refreshSeconds) {
                     .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0)))
                 },
@@ -55,9 +56,12 @@ enum Layout {
                 .forEach(languages) { language in
                     let link = Paths.with(path, query.merging(["lang": language.code]) { _, new in new })
                     return language.code == current.code
-                        ? .strong(.attribute(named: "lang", value: language.code), .text(language[.languageName]))
+                        ? .strong(
+                            .attribute(named: "lang", value: MarkupText.escaped(language.code)),
+                            .text(language[.languageName]))
                         : .a(
-                            .href(link), .attribute(named: "lang", value: language.code), .text(language[.languageName])
+                            .href(link), .attribute(named: "lang", value: MarkupText.escaped(language.code)),
+                            .text(language[.languageName])
                         )
                 }))
     }
@@ -75,8 +79,8 @@ enum Layout {
     {
         .form(
             .action(action), .method(.post),
-            .unwrap(enctype) { .attribute(named: "enctype", value: $0) },
-            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+            .unwrap(enctype) { .attribute(named: "enctype", value: MarkupText.escaped($0)) },
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(escaping: csrf)),
             .group(content)
         )
     }
@@ -87,11 +91,12 @@ enum Layout {
         hint: String? = nil, required: Bool = false
     ) -> Node<HTML.FormContext> {
         let message = errors.message(for: name)
+        let name = MarkupText.escaped(name)
         return .div(
             .class(message == nil ? "field" : "field invalid"),
             .label(.for(name), .text(label)),
             .input(
-                .type(type), .name(name), .id(name), .value(value ?? ""), .required(required),
+                .type(type), .name(name), .id(name), .value(escaping: value ?? ""), .required(required),
                 type == .number ? .attribute(named: "step", value: "any") : .empty),
             .unwrap(hint) { .small(.text($0)) },
             .unwrap(message) { .p(.class("error"), .text($0)) }
@@ -103,6 +108,7 @@ enum Layout {
         errors: [FieldError]
     ) -> Node<HTML.FormContext> {
         let message = errors.message(for: name)
+        let name = MarkupText.escaped(name)
         return .div(
             .class(message == nil ? "field" : "field invalid"),
             .label(.for(name), .text(label)),
@@ -120,7 +126,7 @@ enum Layout {
         .element(
             named: "option",
             nodes: [
-                .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                .attribute(named: "value", value: MarkupText.escaped(value), ignoreIfValueIsEmpty: false),
                 selected ? .attribute(named: "selected") : .empty, .text(label),
             ])
     }

@@ -26,7 +26,7 @@ extension Charts {
         for p in points.sorted(by: { ($0.severity, $1.population) < ($1.severity, $0.population) }) {
             let r = Int(min(9, 1.5 + Double(p.population).squareRoot() / 25).rounded())
             circles +=
-                "<circle cx=\"\(map.x(p.longitude))\" cy=\"\(map.y(p.latitude))\" r=\"\(r)\" class=\"sev\(p.severity.rawValue)\"><title>\(escape(p.label)): \(p.severity.rawValue), \(p.population) people</title></circle>"
+                "<circle cx=\"\(map.x(p.longitude))\" cy=\"\(map.y(p.latitude))\" r=\"\(r)\" class=\"sev\(p.severity.rawValue)\"><title>\(MarkupText.escaped(p.label)): \(p.severity.rawValue), \(p.population) people</title></circle>"
         }
         return
             "<svg class=\"map\" viewBox=\"0 0 \(Int(map.width)) \(Int(map.height))\" role=\"img\" aria-label=\"Map of sites by severity\">"
@@ -69,7 +69,7 @@ extension Charts {
             let y = Double(index) * 26
             let w = Double(value) / Double(total) * (width - 170)
             bars +=
-                "<text x=\"0\" y=\"\(y + 14)\">\(index + 1) \(escape(Severity(rawValue: index + 1)?.label ?? ""))</text>"
+                "<text x=\"0\" y=\"\(y + 14)\">\(index + 1) \(MarkupText.escaped(Severity(rawValue: index + 1)?.label ?? ""))</text>"
                 + "<rect x=\"110\" y=\"\(y + 2)\" width=\"\(String(format: "%.1f", w))\" height=\"18\" class=\"sev\(index + 1)\"/>"
                 + "<text x=\"\(String(format: "%.1f", 116 + w))\" y=\"\(y + 15)\">\(Format.number(value)) (\(Format.percent(value, of: total)))</text>"
         }

@@ -37,7 +37,8 @@ struct SiteListView {
         .form(
             .class("filters"), .method(.get), .action(Paths.sites),
             .label(
-                "Search", .input(.type(.search), .name("q"), .value(filter.text ?? ""), .placeholder("code or name"))),
+                "Search",
+                .input(.type(.search), .name("q"), .value(escaping: filter.text ?? ""), .placeholder("code or name"))),
             FilterFields.choice("type", "Type", any: "All types", selected: filter.type),
             FilterFields.choice("status", "Status", any: "All statuses", selected: filter.status),
             FilterFields.area(filter.adminArea),
