@@ -90,6 +90,56 @@ import VaporTesting
         }
     }
 
+    /// Filters and links name sites, organisations and areas as people write them, not only by id.
+    @Test func filtersTakeTheCodesAndNamesPeopleType() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            for (org, site) in [(world.nrc, world.alpha), (world.iom, world.beta)] {
+                let created = try await app.testing().sendRequest(
+                    .POST, "/api/v1/activities", headers: world.headers(.coordinator),
+                    body: try jsonBody(Self.line(world, org: org, site: site)))
+                #expect(created.status == .created)
+            }
+            func total(_ query: String) async throws -> Int? {
+                let response = try await app.testing().sendRequest(
+                    .GET, "/api/v1/activities?\(query)", headers: world.headers(.viewer))
+                return response.status == .ok ? try response.json(Haven.Page<ActivityBody>.self).total : nil
+            }
+            #expect(try await total("site=bo0101_0001") == 1)
+            #expect(try await total("site=%20BO0101_0002%20") == 1)
+            #expect(try await total("site=\(world.beta.id!.uuidString)") == 1)
+            #expect(try await total("organisation=iom") == 1)
+            #expect(try await total("organisation=Norwegian%20Refugee%20Council") == 1)
+            #expect(try await total("adminArea=north%20one") == 2)
+            #expect(try await total("adminArea=South") == 0)
+
+            let unknown = try await app.testing().sendRequest(
+                .GET, "/api/v1/activities?site=BO9999_0001&organisation=UNKNOWN", headers: world.headers(.viewer))
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(try unknown.json(Problem.self).errors?.map(\.field) == ["organisation", "site"])
+
+            let twin = AdminArea(pcode: "BO0201", name: "North One", level: 2, parentID: world.south.id)
+            try await Audit.create(twin, by: .commandLine("test"), on: app.db)
+            let ambiguous = try await app.testing().sendRequest(
+                .GET, "/api/v1/activities?adminArea=North%20One", headers: world.headers(.viewer))
+            #expect(ambiguous.status == .unprocessableEntity)
+            #expect(ambiguous.body.string.contains("BO0101 (North One)"))
+            #expect(ambiguous.body.string.contains("BO0201 (North One)"))
+
+            let page = try await app.testing().sendRequest(
+                .GET, "/activities?site=BO0101_0001", headers: world.headers(.viewer))
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Alpha camp") && !page.body.string.contains("Beta centre"))
+            for path in ["/api/v1/feedback?site=bo0101_0001", "/api/v1/services?site=BO0101_0001"] {
+                let response = try await app.testing().sendRequest(.GET, path, headers: world.headers(.coordinator))
+                #expect(response.status == .ok, "\(path)")
+            }
+            let complaints = try await app.testing().sendRequest(
+                .GET, "/complaints?site=BO0101_0002", headers: world.headers(.coordinator))
+            #expect(complaints.status == .ok)
+        }
+    }
+
     @Test func badLinesAreRefusedWithEveryReasonAndNothingWritten() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)

@@ -1,4 +1,6 @@
 """A camp manager's journey in real headless Chromium: log in, filter, open a site, edit it, see the audit entry."""
+import os
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import StaleElementReferenceException
@@ -46,6 +48,13 @@ def log_in(browser, base, email):
     browser.find_element(By.NAME, "email").send_keys(email)
     browser.find_element(By.NAME, "password").send_keys(DEMO_PASSWORD)
     go(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"), lambda url: url.endswith("/sites"))
+
+
+def test_the_demo_logins_reach_a_file_while_the_server_runs(server):
+    """Run as a service, standard output is a file or a pipe: the logins must be written at once, not when the
+    buffer fills or the server stops."""
+    with open(os.path.join(server["data"], "console.txt")) as console:
+        assert "admin@haven.demo" in console.read()
 
 
 def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):

@@ -48,8 +48,15 @@ enum OpenAPIDocument {
             "month": Schemas.month, "from": Schemas.month, "to": Schemas.month,
             "archived": ["type": "string", "enum": ["true", "false"]],
             "overdue": ["type": "string", "enum": ["true", "false"]],
-            "site": ["type": "string", "format": "uuid"],
-            "organisation": ["type": "string", "format": "uuid"],
+            "site": ["type": "string", "maxLength": 200, "description": "A site's code (any case) or id"],
+            "organisation": [
+                "type": "string", "maxLength": 200, "description": "An organisation's id, acronym or name (any case)",
+            ],
+            "adminArea": [
+                "type": "string", "maxLength": 200,
+                "description": "An area's P-code, name (any case) or id: the area and everything inside it",
+            ],
+            "parent": ["type": "string", "maxLength": 200, "description": "An area's P-code, name (any case) or id"],
             "entityId": ["type": "string", "format": "uuid"],
             "action": Schemas.oneOf(AuditEvent.Action.self),
             "channel": Schemas.oneOf(FeedbackChannel.self),

@@ -77,7 +77,7 @@ struct ActivityAPI: RouteCollection {
     func list(req: Request) async throws -> Page<ActivityBody> {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let filter = try ActivityFilter(req, user: user)
+        let filter = try await ActivityFilter(req, user: user)
         let query = try await ActivityListQuery(filter, on: req.db)
         let lines = try await query.page(page)
         let total = try await query.count()

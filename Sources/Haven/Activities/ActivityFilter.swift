@@ -13,11 +13,10 @@ struct ActivityFilter {
     var archived = false
     var user: UserContext
 
-    init(_ req: Request, user: UserContext) throws {
+    /// Sites and organisations are named as people write them (a site code, an acronym) or by id.
+    init(_ req: Request, user: UserContext) async throws {
         var errors: [FieldError] = []
         sector = (req.query["sector"] as String?).nonEmpty
-        organisation = try Self.uuid(req, "organisation", &errors)
-        site = try Self.uuid(req, "site", &errors)
         adminArea = (req.query["adminArea"] as String?).nonEmpty
         if let raw = (req.query["status"] as String?).nonEmpty {
             status = ActivityStatus(rawValue: raw)
@@ -33,16 +32,10 @@ struct ActivityFilter {
         }
         archived = req.query["archived"] == "true"
         self.user = user
+        organisation = try await Organisation.filtered(
+            req.query["organisation"], field: "organisation", on: req.db, errors: &errors)
+        site = try await Site.filtered(req.query["site"], field: "site", on: req.db, errors: &errors)
         try HavenError.check(errors)
-    }
-
-    private static func uuid(_ req: Request, _ name: String, _ errors: inout [FieldError]) throws -> UUID? {
-        guard let raw = (req.query[name] as String?).nonEmpty else { return nil }
-        guard let id = UUID(uuidString: raw) else {
-            errors.append(FieldError(name, "'\(raw)' is not an id"))
-            return nil
-        }
-        return id
     }
 
     /// Partners see the lines their organisation reports or implements; everyone else sees all.

@@ -7,6 +7,8 @@ struct ActivityPageNames {
     var organisations: [UUID: String] = [:]
     var sites: [UUID: (code: String, name: String)] = [:]
     var areas: [UUID: String] = [:]
+    /// Activity names by code.
+    var activities: [String: String] = [:]
 
     static func organisations(on db: any Database) async throws -> [UUID: String] {
         try await Organisation.shortNames(on: db)
@@ -23,6 +25,10 @@ struct ActivityPageNames {
             var id: UUID
             var pcode: String
         }
+        struct ActivityName: Decodable {
+            var code: String
+            var name: String
+        }
         var names = ActivityPageNames(organisations: try await organisations(on: db))
         let siteIDs = Array(Set(lines.compactMap(\.siteId)))
         if !siteIDs.isEmpty {
@@ -35,6 +41,12 @@ struct ActivityPageNames {
             let areas = try await db.sql.select().columns("id", "pcode").from(AdminArea.schema)
                 .where("id", .in, areaIDs).all(decoding: AreaCode.self)
             for area in areas { names.areas[area.id] = area.pcode }
+        }
+        let codes = Array(Set(lines.map(\.activityCode)))
+        if !codes.isEmpty {
+            let activities = try await db.sql.select().columns("code", "name").from(ActivityType.schema)
+                .where("code", .in, codes).all(decoding: ActivityName.self)
+            for activity in activities { names.activities[activity.code] = activity.name }
         }
         return names
     }

@@ -12,7 +12,7 @@ struct ActivityPages: RouteCollection {
     func table(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        let filter = try ActivityFilter(req, user: user)
+        let filter = try await ActivityFilter(req, user: user)
         let query = try await ActivityListQuery(filter, on: req.db)
         let lines = try await query.page(page)
         let totals = try await query.totals()

@@ -68,12 +68,16 @@ struct ActivityTableView {
                             .unwrap(line.implementingOrganisationId.flatMap { names.organisations[$0] }) {
                                 .text(" via \($0)")
                             }),
-                        .td(.text("\(line.activityCode) · \(line.sector)")),
+                        .td(
+                            .text(names.activities[line.activityCode] ?? line.activityCode),
+                            .small(.class("code"), .text(" \(line.activityCode) · \(line.sector)"))),
                         .td(
                             .unwrap(
                                 line.siteId.flatMap { id in names.sites[id].map { (id, $0) } },
                                 { site in
-                                    .a(.href(Paths.site.link(site.0)), .text(site.1.code))
+                                    .group(
+                                        .a(.href(Paths.site.link(site.0)), .text(site.1.name)),
+                                        .small(.class("code"), .text(" \(site.1.code)")))
                                 }, else: .text(names.areas[line.adminAreaId] ?? ""))),
                         .td(.class("hide-narrow"), .text(line.status.label)),
                         .td(.class("num"), .text(Format.number(line.targeted))),

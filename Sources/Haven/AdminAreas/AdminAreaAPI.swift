@@ -40,8 +40,10 @@ struct AdminAreaAPI: RouteCollection {
         }
         if let level: Int = req.query["level"] { query.filter(\.$level == level) }
         if let parent = (req.query["parent"] as String?).nonEmpty {
-            guard let area = try await AdminAreaLookup.find(parent, on: req.db) else {
-                throw HavenError.invalid([FieldError("parent", "'\(parent)' is not a known P-code or area id")])
+            guard let area = try await AdminAreaLookup.find(parent, field: "parent", on: req.db) else {
+                throw HavenError.invalid([
+                    FieldError("parent", "'\(parent.prefix(40))' is not a known area name, P-code or id")
+                ])
             }
             query.filter(\.$parent.$id == area.id)
         }

@@ -47,6 +47,9 @@ public enum HavenApp {
                 let summary = try await DemoLoader.load(
                     sites: 300, months: 12, seed: 1, cipher: app.feedbackCipher, on: app.db)
                 print(demoSummary(summary))
+                // Standard output is a file or a pipe when Haven runs as a service: without this the logins
+                // waited in the buffer until it filled or the server stopped.
+                fflush(nil)
             }
         }
         app.http.server.configuration.hostname = hostname

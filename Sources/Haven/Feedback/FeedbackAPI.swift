@@ -82,7 +82,7 @@ struct FeedbackAPI: RouteCollection {
 
     func list(req: Request) async throws -> Page<FeedbackBody> {
         let page = try PageRequest(req)
-        let filter = try FeedbackFilter(req)
+        let filter = try await FeedbackFilter(req)
         let (items, total) = try await filter.page(page, on: req.db)
         return Page(items: try items.map { try FeedbackBody($0) }, total: total, request: page)
     }

@@ -26,13 +26,10 @@ struct FeedbackFilter {
         self.init(user: user)
     }
 
-    init(_ req: Request) throws {
+    /// The site is named by its code or id.
+    init(_ req: Request) async throws {
         try self.init(lister: try req.requireUser())
         var errors: [FieldError] = []
-        if let raw = (req.query["site"] as String?).nonEmpty {
-            site = UUID(uuidString: raw)
-            if site == nil { errors.append(FieldError("site", "'\(raw)' is not an id")) }
-        }
         category = (req.query["category"] as String?).nonEmpty?.uppercased()
         if let raw = (req.query["status"] as String?).nonEmpty {
             status = FeedbackStatus(rawValue: raw)
@@ -43,6 +40,7 @@ struct FeedbackFilter {
             if channel == nil { errors.append(FieldError("channel", "must be one of \(FeedbackChannel.codeList)")) }
         }
         overdue = req.query["overdue"] == "true"
+        site = try await Site.filtered(req.query["site"], field: "site", on: req.db, errors: &errors)
         try HavenError.check(errors)
     }
 

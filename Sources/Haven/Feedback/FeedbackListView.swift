@@ -13,6 +13,7 @@ struct FeedbackListView {
 
     func render() -> String {
         let user = filter.user
+        let labels = Dictionary(categories.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
         // Every filter the list was asked for travels with its pages.
         var query: [String: String] = [:]
         if let site = filter.site { query["site"] = site.uuidString }
@@ -73,7 +74,9 @@ struct FeedbackListView {
                                 .td(.a(.href(Paths.complaint.link(item.id!)), .text(item.reference))),
                                 .td(.text(Format.moment(item.receivedAt))),
                                 .td(.text(list.siteCodes[item.$site.id] ?? "")),
-                                .td(.text(item.categoryCode), .if(item.sensitive, .small(" · sensitive"))),
+                                .td(
+                                    .text(labels[item.categoryCode] ?? item.categoryCode),
+                                    .if(item.sensitive, .small(" · sensitive"))),
                                 .td(.text(item.status.label)),
                                 .td(
                                     .text(Format.moment(item.respondBy)),

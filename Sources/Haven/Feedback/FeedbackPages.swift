@@ -16,7 +16,7 @@ struct FeedbackPages: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let filter = try FeedbackFilter(req)
+        let filter = try await FeedbackFilter(req)
         let page = try PageRequest(req)
         let view = FeedbackListView(
             filter: filter, page: page, list: try await FeedbackList.load(filter, page, on: req.db),

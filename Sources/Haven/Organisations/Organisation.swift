@@ -46,6 +46,20 @@ final class Organisation: Model, Audited, @unchecked Sendable {
         return names
     }
 
+    /// The organisation a list filter names by id, acronym or name, in any case; an unknown one adds its
+    /// refusal on `field`.
+    static func filtered(_ key: String?, field: String, on db: any Database, errors: inout [FieldError])
+        async throws -> UUID?
+    {
+        guard let key = key.nonEmpty?.trimmed else { return nil }
+        if let id = UUID(uuidString: key) { return id }
+        guard let id = try await byName(on: db)[key.lowercased()] else {
+            errors.append(FieldError(field, "'\(key.prefix(40))' is not a known organisation"))
+            return nil
+        }
+        return id
+    }
+
     /// Every organisation's short name by id, archived ones too (old lines still name them), read as plain rows.
     static func shortNames(on db: any Database) async throws -> [UUID: String] {
         struct Row: Decodable {

@@ -26,10 +26,10 @@ enum FilterFields {
             "sector", "Sector", any: "All sectors", ResponseSector.all.map { ($0.code, $0.name) }, selected: selected)
     }
 
-    /// An administrative area by its P-code.
+    /// An administrative area by its name or P-code.
     static func area(_ pcode: String?) -> Node<HTML.FormContext> {
         .label(
-            "Area (P-code)",
+            "Area (name or P-code)",
             .input(.type(.text), .name("adminArea"), .value(escaping: pcode ?? ""), .placeholder("e.g. BO02")))
     }
 }

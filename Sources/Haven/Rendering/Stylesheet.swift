@@ -27,7 +27,8 @@ enum Stylesheet {
         button.secondary { background: #e4e9ee; color: var(--ink); }
         .field { margin-bottom: .8rem; display: flex; flex-direction: column; max-width: 32rem; }
         .field label { font-weight: 600; font-size: .9rem; }
-        .field small { color: var(--muted); }
+        .field small, small.code { color: var(--muted); }
+        small.code { white-space: nowrap; }
         .field.invalid input, .field.invalid select { border-color: var(--bad); background: #fff5f4; }
         .error, .errors { color: var(--bad); }
         p.error { margin: .2rem 0 0; font-size: .9rem; }

@@ -14,13 +14,9 @@ struct ServiceAPI: RouteCollection {
     func list(req: Request) async throws -> Page<ServiceBody> {
         try req.authorize(.readOperationalData)
         let page = try PageRequest(req)
-        var site: UUID?
-        if let raw = (req.query["site"] as String?).nonEmpty {
-            guard let id = UUID(uuidString: raw) else {
-                throw HavenError.invalid([FieldError("site", "'\(raw)' is not an id")])
-            }
-            site = id
-        }
+        var errors: [FieldError] = []
+        let site = try await Site.filtered(req.query["site"], field: "site", on: req.db, errors: &errors)
+        try HavenError.check(errors)
         let sector = (req.query["sector"] as String?).nonEmpty
         let (services, total) = try await ServiceListQuery.query(site: site, sector: sector, on: req.db)
             .fetchPage(page)

@@ -63,11 +63,26 @@ final class Site: Model, Audited, @unchecked Sendable {
     /// A site in use, by its code as people type it (any case, spaces around) or by its id, as forms, links and
     /// ODK submissions name it; nil for an unknown or archived site.
     static func named(_ key: String, on db: any Database) async throws -> Site? {
-        let site =
-            if let id = UUID(uuidString: key.trimmed) { try await Site.find(id, on: db) } else {
-                try await Site.query(on: db).filter(\.$codeKey == Self.key(key)).first()
-            }
+        let site = try await identified(key, on: db)
         return site?.archivedAt == nil ? site : nil
+    }
+
+    /// A site by code or id, archived or not: what a list filter names, since old lines and items keep theirs.
+    static func identified(_ key: String, on db: any Database) async throws -> Site? {
+        if let id = UUID(uuidString: key.trimmed) { return try await Site.find(id, on: db) }
+        return try await Site.query(on: db).filter(\.$codeKey == Self.key(key)).first()
+    }
+
+    /// The id of the site a list filter names by code or id; an unknown one adds its refusal on `field`.
+    static func filtered(_ key: String?, field: String, on db: any Database, errors: inout [FieldError])
+        async throws -> UUID?
+    {
+        guard let key = key.nonEmpty else { return nil }
+        guard let site = try await identified(key, on: db) else {
+            errors.append(FieldError(field, "'\(key.prefix(40))' is not a known site code or id"))
+            return nil
+        }
+        return site.id
     }
 }
 
