@@ -56,6 +56,59 @@ import VaporTesting
         }
     }
 
+    /// The site's page gathers what every capability knows about it, each linked to its list filtered on the site.
+    @Test func theSitePageIsTheHubOfEverythingKnownAboutTheSite() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let actor = Actor.commandLine("test")
+            _ = try await PopulationRegister.record(
+                PopulationFigures(
+                    countedOn: CalendarDay.today().adding(days: -20), households: 820, individuals: 4100,
+                    disaggregated: false, source: .headcount), for: world.alpha, by: actor, on: app.db)
+            _ = try await RoundRegister.record(
+                RoundInput(
+                    conductedOn: CalendarDay.today().adding(days: -10), keyInformants: [],
+                    values: ["WASH-TOILETS": .number(100), "SMT-SERVICE-HEALTH": .text("adequate")]),
+                for: RoundSite(world.alpha), catalogue: try await Catalogue.current(on: app.db), source: .api,
+                by: actor, on: app.db)
+            let line = try await app.testing().sendRequest(
+                .POST, "/api/v1/activities", headers: world.headers(.coordinator),
+                body: try jsonBody(ActivityAPITests.line(world, activity: "HLT-01")))
+            #expect(line.status == .created)
+            let service = try await app.testing().sendRequest(
+                .POST, "/api/v1/services", headers: world.headers(.coordinator),
+                body: try jsonBody(ServiceDirectoryTests.service(world, site: world.alpha)))
+            #expect(service.status == .created)
+            for _ in 0..<2 {
+                let item = try await FeedbackAPITests.record(
+                    app, world, FeedbackAPITests.input(world.alpha, category: "INFO"))
+                #expect(item.status == .created)
+            }
+
+            let (cookie, _) = try await login(app, as: "coordinator@test.haven")
+            let page = try await app.testing().sendRequest(
+                .GET, "/sites/\(world.alpha.id!)", headers: ["cookie": cookie]
+            ).text
+            for expected in [
+                "Who is helping here", "Gap: nobody reports work here", "Women and girls safe space",
+                "What people are telling us", "received since", "fewer than 5", "href=\"/activities?site=BO0101_0001\"",
+                "href=\"/complaints?site=BO0101_0001\"", "href=\"/areas/BO0101\"", "<details class=\"noprint\">",
+            ] {
+                #expect(page.contains(expected), "\(expected)")
+            }
+            let health = try #require(page.range(of: "<td>Health</td>"))
+            #expect(page[health.upperBound...].prefix(200).contains("NRC"), "NRC works in health here")
+            let wash = try #require(page.range(of: "<td>Water, sanitation and hygiene</td>"))
+            #expect(page[wash.upperBound...].prefix(200).contains("Gap"), "nobody works in WASH at severity 4")
+
+            let (viewer, _) = try await login(app, as: "viewer@test.haven")
+            let seen = try await app.testing().sendRequest(
+                .GET, "/sites/\(world.alpha.id!)", headers: ["cookie": viewer]
+            ).text
+            #expect(seen.contains("What people are telling us") && !seen.contains("/complaints?site="))
+        }
+    }
+
     @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)

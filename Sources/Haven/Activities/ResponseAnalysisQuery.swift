@@ -15,18 +15,21 @@ enum ResponseAnalysisQuery {
     /// The month's work: the lines reported for the month whose period touches it, read as plain rows. The 5W is
     /// a monthly report, so a line of an earlier month says nothing about this one (and an open-ended line reported
     /// once would otherwise count forever).
-    static func work(in month: ReportingMonth, on db: any Database) async throws -> [ResponseAnalysis.Work] {
+    static func work(in month: ReportingMonth, site: UUID? = nil, on db: any Database) async throws
+        -> [ResponseAnalysis.Work]
+    {
         struct Row: Decodable {
             var siteID: UUID?, sector: String, activity: String, organisationID: UUID
             var status: String, start: String, end: String?, reached: Int?
         }
+        let atSite: SQLQueryString = site.map { " AND site_id = \(bind: $0)" } ?? ""
         let rows = try await db.sql.raw(
             """
             SELECT site_id AS "siteID", sector, activity_code AS activity,
               COALESCE(implementing_organisation_id, reporting_organisation_id) AS "organisationID", status, start_on AS start, end_on AS "end", reached
             FROM \(ident: Activity.schema) WHERE archived_at IS NULL AND month = \(bind: month.description)
             AND start_on <= \(bind: month.lastDay.description)
-            AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))
+            AND (end_on IS NULL OR end_on >= \(bind: month.firstDay.description))\(atSite)
             """
         ).all(decoding: Row.self)
         return rows.compactMap { row in

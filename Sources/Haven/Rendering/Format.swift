@@ -25,6 +25,11 @@ enum Format {
         return "\(day.day) \(monthNames[day.month - 1]) \(day.year)"
     }
 
+    /// A reporting month as people write it: "Nov 2026".
+    static func month(_ month: ReportingMonth) -> String {
+        "\(monthNames[month.month - 1]) \(month.year)"
+    }
+
     static func day(_ text: String?) -> String {
         day(text.flatMap(CalendarDay.init))
     }

@@ -81,7 +81,7 @@ enum Stylesheet {
           th, td { padding: .3rem; }
         }
         @media print {
-          header.top, .filters, .pager, .actions, form, nav, .noprint { display: none !important; }
+          header.top, .filters, .pager, .actions, form, nav, .noprint, p.links { display: none !important; }
           main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
           h2 { break-after: avoid; } table, svg { break-inside: avoid; }

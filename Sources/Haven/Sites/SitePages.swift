@@ -25,7 +25,9 @@ struct SitePages: RouteCollection {
     func show(req: Request) async throws -> Response {
         let user = try req.authorize(.readOperationalData)
         let site = try await req.find(Site.self, named: "Site")
-        let profile = try await SiteProfile.load(site, on: req.db)
+        let context = SitePanelContext(
+            db: req.db, today: .today(), smallCellThreshold: req.application.havenSettings.smallCellThreshold)
+        let profile = try await SiteProfile.load(site, for: user, context)
         return Layout.response(SiteProfileView(user: user, profile: profile, csrf: req.csrfToken).render())
     }
 

@@ -10,11 +10,14 @@ struct SiteProfile {
     var counts: [PopulationCount]
     var audit: [AuditEvent]
     var rounds: [MonitoringRound]
+    /// What the other capabilities know about the site (`SitePanels.all`).
+    var panels: [any SitePanel]
 
     /// How many counts and audit events the page shows; the API pages through the rest.
     static let recentLimit = 60
 
-    static func load(_ site: Site, on db: any Database) async throws -> SiteProfile {
+    static func load(_ site: Site, for user: UserContext, _ context: SitePanelContext) async throws -> SiteProfile {
+        let db = context.db
         let id = try site.requireID()
         return SiteProfile(
             site: site,
@@ -28,7 +31,8 @@ struct SiteProfile {
                 recentLimit
             ).all(),
             rounds: try await MonitoringRound.query(on: db).filter(\.$site.$id == id).live()
-                .sort(\.$conductedOn, .descending).limit(recentLimit).all())
+                .sort(\.$conductedOn, .descending).limit(recentLimit).all(),
+            panels: try await SitePanels.load(site, for: user, context))
     }
 
     var latestDisaggregated: PopulationCount? { counts.first { $0.disaggregated } }

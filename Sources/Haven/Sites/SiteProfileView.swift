@@ -18,12 +18,14 @@ struct SiteProfileView {
                     .class("alert"),
                     "This site is archived: it is kept for the record but left out of lists and totals.")),
             actions,
+            links,
             .h2("Profile"),
             facts,
             .h2("Population"),
             population,
             .h2("Site monitoring"),
             RoundSection.render(profile.rounds),
+            .forEach(profile.panels) { panel in .section(.h2(.text(panel.title)), panel.render()) },
             .h2("Status history"),
             .table(
                 .thead(.tr(.th("Since"), .th("Status"), .th("Recorded by"))),
@@ -33,9 +35,30 @@ struct SiteProfileView {
                             .td(.text(Format.day(change.changedOn))), .td(.text(change.status.label)),
                             .td(.text(change.recordedBy)))
                     })),
-            .h2("Audit trail"),
-            AuditTable.render(profile.audit)
+            .element(
+                named: "details",
+                nodes: [
+                    .class("noprint"), .element(named: "summary", text: "Audit trail"),
+                    AuditTable.render(profile.audit),
+                ])
         )
+    }
+
+    /// Where else the site appears: its area, and the lists filtered on it.
+    private var links: Node<HTML.BodyContext> {
+        .p(
+            .class("links"),
+            .forEach(profile.area.reversed().prefix(1)) { area in
+                .group(.a(.href(Paths.adminArea.link(area.pcode)), .text("Area: \(area.name)")), " · ")
+            },
+            .a(.href(Paths.with(Paths.activities, ["site": site.code])), "5W lines"), " · ",
+            .if(
+                user.role != .viewer,
+                .group(.a(.href(Paths.with(Paths.complaints, ["site": site.code])), "Feedback"), " · ")),
+            .a(.href(Paths.services.link(site.id!)), "Services"), " · ",
+            .a(
+                .href(Paths.with(Paths.monitoring, ["adminArea": profile.area.last?.pcode ?? ""])),
+                "Monitoring of its area"))
     }
 
     private var actions: Node<HTML.BodyContext> {

@@ -1,0 +1,30 @@
+import Plot
+
+/// The services residents of a site can reach, by sector, with who provides them.
+struct ServicesAtSite: SitePanel {
+    var listing: ServiceListing
+
+    var title: String { "Services" }
+
+    static func load(_ site: Site, for user: UserContext, _ context: SitePanelContext) async throws
+        -> ServicesAtSite?
+    {
+        ServicesAtSite(listing: try await ServiceListQuery.listing(of: site, on: context.db))
+    }
+
+    func render() -> Node<HTML.BodyContext> {
+        .group(
+            listing.services.isEmpty
+                ? .p("No service is listed for this site yet.")
+                : .ul(
+                    .forEach(listing.services) { service in
+                        .li(
+                            .strong(.text(service.sector)), .text(" · \(service.name)"),
+                            .unwrap(listing.providers[service.$provider.id]) { .small(.text(" (\($0))")) })
+                    }),
+            .p(
+                .class("links"),
+                .a(.href(Paths.services.link(listing.site.id!)), "Service directory and residents' poster"))
+        )
+    }
+}
