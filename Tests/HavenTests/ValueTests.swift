@@ -48,6 +48,18 @@ import Testing
         }
     }
 
+    @Test func auditFieldsReadAsWords() async {
+        #expect(AuditTable.label("adminArea") == "Admin area")
+        #expect(AuditTable.label("householdsReached") == "Households reached")
+        #expect(AuditTable.label("notes") == "Notes")
+        let letters = Gen.oneOf(Gen.lowercaseLetter, Gen.uppercaseLetter).string(of: 0...16)
+        await propertyCheck(input: letters) { field in
+            let label = AuditTable.label(field)
+            #expect(label.replacingOccurrences(of: " ", with: "").lowercased() == field.lowercased())
+            #expect(label.first.map { $0.isUppercase || !$0.isLetter } ?? true)
+        }
+    }
+
     @Test func zeroPaddingWritesWhatPrintfWrites() async {
         await propertyCheck(input: Gen.int(in: -100_000...100_000), Gen.int(in: 0...6)) { value, width in
             #expect(value.zeroPadded(width) == String(format: "%0\(width)d", value))

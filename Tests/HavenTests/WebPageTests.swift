@@ -93,6 +93,8 @@ import VaporTesting
                 "Who is helping here", "Gap: nobody reports work here", "Women and girls safe space",
                 "What people are telling us", "received since", "fewer than 5", "href=\"/activities?site=BO0101_0001\"",
                 "href=\"/complaints?site=BO0101_0001\"", "href=\"/areas/BO0101\"", "<details class=\"noprint\">",
+                "<strong>Admin area</strong>: – → North One (BO0101)",
+                "<strong>Management agency</strong>: – → Norwegian Refugee Council",
             ] {
                 #expect(page.contains(expected), "\(expected)")
             }

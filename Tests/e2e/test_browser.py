@@ -86,9 +86,10 @@ def test_log_in_filter_open_edit_and_see_the_audit_entry(server, browser):
 
     assert browser.current_url.startswith(site_url)
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Renamed collective centre")
+    browser.find_element(By.XPATH, "//summary[text()='Audit trail']").click()
     audit = browser.find_element(By.CSS_SELECTOR, ".audit tbody tr").text
     assert "coordinator@haven.demo" in audit and "update" in audit
-    assert "Renamed collective centre" in audit and "capacityIndividuals" in audit
+    assert "Renamed collective centre" in audit and "Capacity individuals" in audit
 
 
 def test_a_viewer_is_not_offered_changes(server, browser):

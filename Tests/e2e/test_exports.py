@@ -19,7 +19,8 @@ def test_the_5w_export_is_valid_hxl_and_holds_every_line(server, admin_token, tm
     assert response.headers.get("transfer-encoding") == "chunked", "streamed, not built in memory"
     path = tmp_path / "5w.csv"
     path.write_bytes(response.content)
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert response.content.startswith(b"\xef\xbb\xbf"), "a byte-order mark, so that Excel reads UTF-8"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert rows[1][0] == "#org+name" and len(rows) - 2 == total
     assert len({tuple(r) for r in rows[2:]}) == total, "no line twice across batches"
     hxlvalidate = os.path.join(os.path.dirname(sys.executable), "hxlvalidate")
@@ -44,7 +45,7 @@ def test_the_5w_workbook_opens_in_openpyxl_with_numbers_as_numbers(server, admin
     path.write_bytes(response.content)
     sheet = openpyxl.load_workbook(path, read_only=True).active
     rows = list(sheet.iter_rows(values_only=True))
-    csv_header = next(csv.reader(io.StringIO(requests.get(server["base"] + "/api/v1/exports/activities.csv?sector=WASH", headers=headers).text)))
+    csv_header = next(csv.reader(io.StringIO(requests.get(server["base"] + "/api/v1/exports/activities.csv?sector=WASH", headers=headers).content.decode("utf-8-sig"))))
     assert list(rows[0]) == csv_header and rows[1][0] == "#org+name"
     assert len(rows) - 2 == total > 0
     reached = rows[1].index("#reached+ind")
@@ -61,7 +62,8 @@ def test_the_feedback_export_is_valid_hxl_without_sensitive_categories(server, a
     assert response.status_code == 200
     path = tmp_path / "feedback.csv"
     path.write_bytes(response.content)
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert rows[1][0] == "#meta+ref" and len(rows) > 50, "the demo's feedback, one row per item"
     assert "description" not in rows[0] and "contact" not in rows[0]
     hxlvalidate = os.path.join(os.path.dirname(sys.executable), "hxlvalidate")
@@ -72,7 +74,7 @@ def test_the_feedback_export_is_valid_hxl_without_sensitive_categories(server, a
 def test_the_feedback_workbook_holds_the_same_rows_as_the_csv(server, admin_token, tmp_path):
     import openpyxl
     headers = {"Authorization": "Bearer " + admin_token}
-    rows = list(csv.reader(io.StringIO(requests.get(server["base"] + "/api/v1/exports/feedback.csv", headers=headers).text)))
+    rows = list(csv.reader(io.StringIO(requests.get(server["base"] + "/api/v1/exports/feedback.csv", headers=headers).content.decode("utf-8-sig"))))
     response = requests.get(server["base"] + "/api/v1/exports/feedback.xlsx", headers=headers)
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("application/vnd.openxmlformats")
     path = tmp_path / "feedback.xlsx"

@@ -14,13 +14,23 @@ struct ActivityPageNames {
         try await Organisation.shortNames(on: db)
     }
 
-    /// Read as plain rows: Fluent's models spent more on reflection than the page spent on anything else.
-    static func load(for lines: [ActivityLine], on db: any Database) async throws -> ActivityPageNames {
+    /// The codes and names of some sites, read as plain rows.
+    static func sites(_ ids: [UUID], on db: any Database) async throws
+        -> [UUID: (code: String, name: String)]
+    {
         struct SiteName: Decodable {
             var id: UUID
             var code: String
             var name: String
         }
+        guard !ids.isEmpty else { return [:] }
+        let sites = try await db.sql.select().columns("id", "code", "name").from(Site.schema)
+            .where("id", .in, Array(Set(ids))).all(decoding: SiteName.self)
+        return Dictionary(sites.map { ($0.id, ($0.code, $0.name)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Read as plain rows: Fluent's models spent more on reflection than the page spent on anything else.
+    static func load(for lines: [ActivityLine], on db: any Database) async throws -> ActivityPageNames {
         struct AreaCode: Decodable {
             var id: UUID
             var pcode: String
@@ -29,13 +39,8 @@ struct ActivityPageNames {
             var code: String
             var name: String
         }
-        var names = ActivityPageNames(organisations: try await organisations(on: db))
-        let siteIDs = Array(Set(lines.compactMap(\.siteId)))
-        if !siteIDs.isEmpty {
-            let sites = try await db.sql.select().columns("id", "code", "name").from(Site.schema)
-                .where("id", .in, siteIDs).all(decoding: SiteName.self)
-            for site in sites { names.sites[site.id] = (site.code, site.name) }
-        }
+        var names = ActivityPageNames(
+            organisations: try await organisations(on: db), sites: try await sites(lines.compactMap(\.siteId), on: db))
         let areaIDs = Array(Set(lines.map(\.adminAreaId)))
         if !areaIDs.isEmpty {
             let areas = try await db.sql.select().columns("id", "pcode").from(AdminArea.schema)

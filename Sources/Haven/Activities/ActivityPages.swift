@@ -26,15 +26,18 @@ struct ActivityPages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let month = try ResponseAnalysisQuery.month(req)
         let work = try await ResponseAnalysisQuery.work(in: month, on: req.replica)
-        let (gaps, needs) = try await ResponseAnalysisQuery.gaps(req, work: work, in: month)
+        let gaps = try await ResponseAnalysisQuery.gaps(req, work: work, in: month).gaps
         let duplications = try await ResponseAnalysisQuery.duplications(work, in: month, on: req.replica)
         let organisations = try await ActivityPageNames.organisations(on: req.replica)
-        let codes = Dictionary(needs.map { ($0.siteID, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let shown = (gaps: Array(gaps.prefix(200)), duplications: Array(duplications.prefix(200)))
+        let sites = try await ActivityPageNames.sites(
+            shown.gaps.map(\.siteID) + shown.duplications.map(\.siteID), on: req.replica)
         return Layout.response(
             ResponseGapsView(
-                user: user, month: month, gaps: Array(gaps.prefix(200)), gapCount: gaps.count,
-                duplications: Array(duplications.prefix(200)), duplicationCount: duplications.count,
-                organisations: organisations, siteCodes: codes
+                user: user, month: month, sector: (req.query["responseSector"] as String?).nonEmpty,
+                adminArea: (req.query["adminArea"] as String?).nonEmpty, gaps: shown.gaps, gapCount: gaps.count,
+                duplications: shown.duplications, duplicationCount: duplications.count,
+                organisations: organisations, sites: sites
             ).render())
     }
 }

@@ -23,9 +23,7 @@ struct ResponseAnalysisAPI: RouteCollection {
         let page = try PageRequest(req)
         let month = try ResponseAnalysisQuery.month(req)
         let work = try await ResponseAnalysisQuery.work(in: month, on: req.replica)
-        let sector = (req.query["responseSector"] as String?).nonEmpty
         let found = try await ResponseAnalysisQuery.gaps(req, work: work, in: month).gaps
-            .filter { sector == nil || $0.sector == sector }
         let items = found.dropFirst(page.offset).prefix(page.limit)
             .map {
                 GapItem(

@@ -52,15 +52,18 @@ enum ResponseAnalysisQuery {
             uniquingKeysWith: { a, _ in a })
     }
 
-    /// The month's gaps among the sites the request's area and type filters select, with their needs.
+    /// The month's gaps among the sites the request's area and type filters select, in its response sector
+    /// (`responseSector`) if it names one, with the sites' needs.
     static func gaps(_ req: Request, work: [ResponseAnalysis.Work], in month: ReportingMonth) async throws
         -> (gaps: [ResponseAnalysis.Gap], needs: [ResponseAnalysis.SiteNeed])
     {
+        let sector = (req.query["responseSector"] as String?).nonEmpty
         let (_, scores) = try await GapAnalysisQuery(req).sites(on: req.replica)
         let needs = scores.map {
             ResponseAnalysis.SiteNeed(siteID: $0.siteID, code: $0.code, population: $0.population, sectors: $0.sectors)
         }
-        return (ResponseAnalysis.gaps(needs, work, from: month.firstDay, to: month.lastDay), needs)
+        let gaps = ResponseAnalysis.gaps(needs, work, from: month.firstDay, to: month.lastDay)
+        return (gaps.filter { sector == nil || $0.sector == sector }, needs)
     }
 
     /// The month's duplications, each with the population of its site.

@@ -5,12 +5,14 @@ import Plot
 struct ResponseGapsView {
     var user: UserContext
     var month: ReportingMonth
+    var sector: String?
+    var adminArea: String?
     var gaps: [ResponseAnalysis.Gap]
     var gapCount: Int
     var duplications: [ResponseAnalysis.Duplication]
     var duplicationCount: Int
     var organisations: [UUID: String]
-    var siteCodes: [UUID: String]
+    var sites: [UUID: (code: String, name: String)]
 
     func render() -> String {
         Layout.page(
@@ -20,6 +22,10 @@ struct ResponseGapsView {
             .form(
                 .class("filters"), .method(.get), .action(Paths.activityGaps),
                 .label("Month", .input(.type(.month), .name("month"), .value(escaping: month.description))),
+                FilterFields.choice(
+                    "responseSector", "Sector", any: "All sectors", ResponseSector.all.map { ($0.code, $0.name) },
+                    selected: sector),
+                FilterFields.area(adminArea),
                 .button(.type(.submit), "Show")),
             .h2(.text("Gaps: \(Format.number(gapCount)) site and sector pairs")),
             .p(
@@ -32,7 +38,8 @@ struct ResponseGapsView {
                     .tbody(
                         .forEach(gaps) { gap in
                             .tr(
-                                .td(.a(.href(Paths.site.link(gap.siteID)), .text(gap.code))), .td(.text(gap.sector)),
+                                .td(site(gap.siteID, code: gap.code)),
+                                .td(.text(ResponseSector.named(gap.sector)?.name ?? gap.sector)),
                                 .td(
                                     .span(
                                         .class("sev sev\(gap.severity.rawValue)"),
@@ -53,11 +60,17 @@ struct ResponseGapsView {
                     .tbody(
                         .forEach(duplications) { d in
                             .tr(
-                                .td(.a(.href(Paths.site.link(d.siteID)), .text(siteCodes[d.siteID] ?? "site"))),
+                                .td(site(d.siteID, code: sites[d.siteID]?.code ?? "site")),
                                 .td(.text(d.activity)),
                                 .td(.text(d.organisationIDs.compactMap { organisations[$0] }.joined(separator: ", "))),
                                 .td(.class("num"), .text(Format.number(d.reached))),
                                 .td(.class("num"), .text(Format.number(d.population))))
                         }))))
+    }
+
+    /// A site by its name, linked, with its code beside it.
+    private func site(_ id: UUID, code: String) -> Node<HTML.BodyContext> {
+        .group(
+            .a(.href(Paths.site.link(id)), .text(sites[id]?.name ?? code)), .small(.class("code"), .text(" \(code)")))
     }
 }

@@ -23,7 +23,7 @@ struct AuditPages: RouteCollection {
                 .h1("Audit trail"),
                 filterForm(filter),
                 .p(.text("\(Format.number(total)) events")),
-                AuditTable.render(events),
+                try await AuditTable.load(events, on: req.db).render(),
                 Layout.pager(total: total, page: page, baseQuery: base, path: Paths.audit.link())))
     }
 

@@ -1,7 +1,8 @@
 import Vapor
 
 /// A CSV file streamed as it is written, so an export of any size keeps memory flat and starts arriving at once:
-/// the header row, the HXL hashtag row under it, then the rows `fill` hands over batch by batch.
+/// a UTF-8 byte-order mark, the header row, the HXL hashtag row under it, then the rows `fill` hands over batch
+/// by batch.
 enum CSVDownload {
     typealias Rows = @Sendable ([[String]]) async throws -> Void
 
@@ -14,8 +15,9 @@ enum CSVDownload {
         let response = Response(
             status: .ok,
             body: .init(managedAsyncStream: { writer in
+                // The byte-order mark tells Excel the file is UTF-8; without it accents and Arabic came out garbled.
                 try await writer.writeBuffer(
-                    ByteBuffer(string: CSV.line(header) + "\r\n" + CSV.line(hashtags) + "\r\n"))
+                    ByteBuffer(string: "\u{FEFF}" + CSV.line(header) + "\r\n" + CSV.line(hashtags) + "\r\n"))
                 try await fill { rows in
                     let text = rows.map { CSV.exportLine($0, numeric: numeric) + "\r\n" }.joined()
                     try await writer.writeBuffer(ByteBuffer(string: text))

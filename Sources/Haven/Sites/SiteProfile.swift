@@ -8,7 +8,7 @@ struct SiteProfile {
     var agency: Organisation?
     var statusHistory: [SiteStatusChange]
     var counts: [PopulationCount]
-    var audit: [AuditEvent]
+    var audit: AuditTable
     var rounds: [MonitoringRound]
     /// What the other capabilities know about the site (`SitePanels.all`).
     var panels: [any SitePanel]
@@ -27,9 +27,9 @@ struct SiteProfile {
                 .sort(\.$changedOn, .descending).sort(\.$createdAt, .descending).all(),
             counts: try await PopulationCount.query(on: db).filter(\.$site.$id == id).live()
                 .sort(\.$countedOn, .descending).limit(recentLimit).all(),
-            audit: try await AuditEvent.query(on: db).filter(\.$entityID == id).sort(\.$at, .descending).limit(
-                recentLimit
-            ).all(),
+            audit: try await AuditTable.load(
+                AuditEvent.query(on: db).filter(\.$entityID == id).sort(\.$at, .descending).limit(recentLimit).all(),
+                on: db),
             rounds: try await MonitoringRound.query(on: db).filter(\.$site.$id == id).live()
                 .sort(\.$conductedOn, .descending).limit(recentLimit).all(),
             panels: try await SitePanels.load(site, for: user, context))

@@ -39,7 +39,7 @@ struct SiteProfileView {
                 named: "details",
                 nodes: [
                     .class("noprint"), .element(named: "summary", text: "Audit trail"),
-                    AuditTable.render(profile.audit),
+                    profile.audit.render(),
                 ])
         )
     }
@@ -142,29 +142,5 @@ struct SiteProfileView {
                                 .td(.class("hide-narrow"), .text(count.source.label)))
                         })))
         )
-    }
-}
-
-/// A list of audit events with their field changes, used on every record page and the audit page.
-enum AuditTable {
-    static func render(_ events: [AuditEvent]) -> Node<HTML.BodyContext> {
-        .div(
-            .class("table-wrap audit"),
-            .table(
-                .thead(.tr(.th("When"), .th("Who"), .th("What"), .th("Changes"))),
-                .tbody(
-                    .forEach(events) { event in
-                        .tr(
-                            .td(.text(Format.moment(event.at))), .td(.text(event.actorLabel)),
-                            .td(.text("\(event.action.rawValue) \(event.entity) \(event.entityLabel)")),
-                            .td(
-                                .ul(
-                                    .class("changes"),
-                                    .forEach(event.changes) { change in
-                                        .li(
-                                            .strong(.text(change.field)),
-                                            .text(": \(change.before ?? "–") → \(change.after ?? "–")"))
-                                    })))
-                    })))
     }
 }
