@@ -306,17 +306,7 @@ import VaporTesting
 
             // Beta's toilets serve 41 people each (WASH at 4) and nobody works there: a gap, shown by name, that
             // the sector and area filters keep or leave out.
-            let actor = Actor.commandLine("test")
-            _ = try await PopulationRegister.record(
-                PopulationFigures(
-                    countedOn: CalendarDay.today().adding(days: -20), households: 820, individuals: 4100,
-                    disaggregated: false, source: .headcount), for: world.beta, by: actor, on: app.db)
-            _ = try await RoundRegister.record(
-                RoundInput(
-                    conductedOn: CalendarDay.today().adding(days: -10), keyInformants: [],
-                    values: ["WASH-TOILETS": .number(100)]),
-                for: RoundSite(world.beta), catalogue: try await Catalogue.current(on: app.db), source: .api,
-                by: actor, on: app.db)
+            try await world.recordWASHNeed(at: world.beta, on: app.db)
             func gaps(_ query: String) async throws -> String {
                 try await app.testing().sendRequest(
                     .GET, "/activities/gaps?month=\(Self.month)\(query)", headers: ["cookie": cookie]

@@ -60,17 +60,8 @@ import VaporTesting
     @Test func theSitePageIsTheHubOfEverythingKnownAboutTheSite() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
-            let actor = Actor.commandLine("test")
-            _ = try await PopulationRegister.record(
-                PopulationFigures(
-                    countedOn: CalendarDay.today().adding(days: -20), households: 820, individuals: 4100,
-                    disaggregated: false, source: .headcount), for: world.alpha, by: actor, on: app.db)
-            _ = try await RoundRegister.record(
-                RoundInput(
-                    conductedOn: CalendarDay.today().adding(days: -10), keyInformants: [],
-                    values: ["WASH-TOILETS": .number(100), "SMT-SERVICE-HEALTH": .text("adequate")]),
-                for: RoundSite(world.alpha), catalogue: try await Catalogue.current(on: app.db), source: .api,
-                by: actor, on: app.db)
+            try await world.recordWASHNeed(
+                at: world.alpha, also: ["SMT-SERVICE-HEALTH": .text("adequate")], on: app.db)
             let line = try await app.testing().sendRequest(
                 .POST, "/api/v1/activities", headers: world.headers(.coordinator),
                 body: try jsonBody(ActivityAPITests.line(world, activity: "HLT-01")))

@@ -80,6 +80,21 @@ struct World {
             openedOn: CalendarDay("2024-01-15")!, closedOn: nil, notes: "")
     }
 
+    /// 4,100 people counted at `site` and a round this month with 100 toilets (41 people each: WASH at 4), with
+    /// any other answers given.
+    func recordWASHNeed(at site: Site, also values: [String: Answer] = [:], on db: any Database) async throws {
+        let actor = Actor.commandLine("test")
+        _ = try await PopulationRegister.record(
+            PopulationFigures(
+                countedOn: CalendarDay.today().adding(days: -20), households: 820, individuals: 4100,
+                disaggregated: false, source: .headcount), for: site, by: actor, on: db)
+        _ = try await RoundRegister.record(
+            RoundInput(
+                conductedOn: CalendarDay.today().adding(days: -10), keyInformants: [],
+                values: values.merging(["WASH-TOILETS": .number(100)]) { _, new in new }),
+            for: RoundSite(site), catalogue: try await Catalogue.current(on: db), source: .api, by: actor, on: db)
+    }
+
     func headers(_ role: Role) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: tokens[role]!)
