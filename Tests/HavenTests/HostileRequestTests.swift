@@ -133,7 +133,7 @@ import VaporTesting
         "\\/evil.example",
     ])
     func aLoginNeverFollowsALinkOffTheSite(next: String) {
-        #expect(Paths.safeNext(next) == Paths.sites.link())
+        #expect(Paths.safeNext(next) == Paths.home.link())
     }
 
     @Test func localPathsStillFollowALogin() {

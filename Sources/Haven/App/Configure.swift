@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: PublicFeedbackPages())
     try web.register(collection: DirectoryPage())
     let pages = web.grouped(SignedInPage())
+    try pages.register(collection: HomePages())
     try pages.register(collection: SitePages())
     try pages.register(collection: ServicePages())
     try pages.register(collection: PopulationPages())

@@ -4,7 +4,6 @@ import Vapor
 /// The login and logout pages.
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(Paths.home) { req in req.redirect(to: Paths.sites.link()) }
         routes.get(Paths.login, use: form)
         routes.post(Paths.login, use: login)
         routes.get(Paths.logout, use: confirmLogout)

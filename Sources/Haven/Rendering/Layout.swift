@@ -25,7 +25,7 @@ enum Layout {
             .body(
                 .header(
                     .class("top"),
-                    .a(.class("brand"), .href(Paths.sites), "Haven"),
+                    .a(.class("brand"), .href(Paths.home), "Haven"),
                     .unwrap(user) { user in
                         .nav(
                             .a(.href(Paths.sites), "Sites"),

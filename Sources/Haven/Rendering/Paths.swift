@@ -105,7 +105,7 @@ enum Paths {
                 $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
                     || $0.properties.generalCategory == .format
             })
-        else { return sites.pattern }
+        else { return home.pattern }
         return next
     }
 }
