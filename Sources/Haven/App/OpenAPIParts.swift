@@ -8,6 +8,7 @@ extension OpenAPIDocument {
             (adminAreaOperations, Schemas.adminAreaSchemas),
             (organisationOperations, Schemas.organisationSchemas),
             (userOperations, Schemas.userSchemas),
+            (accountOperations, Schemas.accountSchemas),
             (auditOperations, Schemas.auditSchemas),
             (indicatorOperations, Schemas.indicatorSchemas),
             (roundOperations, Schemas.roundSchemas),

@@ -23,6 +23,14 @@ enum Login {
         return Opened(token: token, expiresAt: session.expiresAt, user: user)
     }
 
+    /// The browser's session cookie for a session just opened: never readable by scripts, sent on same-site
+    /// navigation, secure when Haven is served over HTTPS.
+    static func cookie(_ opened: Opened, on req: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: opened.token, expires: opened.expiresAt, isSecure: req.application.havenSettings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
+    }
+
     /// An address may fail this many times the limit of one account: an office behind one address holds
     /// many people who mistype, while one guesser still cannot try many accounts.
     static let failuresPerAddress = 4

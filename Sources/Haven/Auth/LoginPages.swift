@@ -25,9 +25,7 @@ struct LoginPages: RouteCollection {
         do {
             let opened = try await Login.open(email: form.email, password: form.password, kind: .web, on: req)
             let response = req.redirect(to: Paths.safeNext(form.next))
-            response.cookies[Login.cookieName] = HTTPCookies.Value(
-                string: opened.token, expires: opened.expiresAt, isSecure: req.application.havenSettings.secureCookies,
-                isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Login.cookieName] = Login.cookie(opened, on: req)
             return response
         } catch let error as HavenError {
             return Layout.response(

@@ -35,7 +35,7 @@ enum Layout {
                             .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
                             .unwrap(ImportPages.first(for: user)) { .a(.href($0), "Import") },
                             .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
-                            .span(.class("who"), .text("\(user.email) · \(user.role.label)")),
+                            .a(.class("who"), .href(Paths.account), .text("\(user.email) · \(user.role.label)")),
                             .a(.href(Paths.logout), "Log out")
                         )
                     }

@@ -8,6 +8,9 @@ enum Paths {
     static let login = Address("/login")
     static let logout = Address("/logout")
 
+    static let account = Address("/account")
+    static let accountPassword = Address("/account/password")
+
     static let sites = Address("/sites")
     static let newSite = Address("/sites/new")
     static let site = Address("/sites/:id")
@@ -64,7 +67,8 @@ enum Paths {
 
     /// The whole table, which a test holds against the router's routes both ways.
     static let all: [Address] = [
-        home, login, logout, sites, newSite, site, editSite, site.archive, site.restore, newCount, newRound, services,
+        home, login, logout, account, accountPassword, sites, newSite, site, editSite, site.archive, site.restore,
+        newCount, newRound, services,
         archiveService, poster, adminAreas, adminArea, monitoring, indicators, indicator, importSites, importAdminAreas,
         importBoundaries, importRounds, roundTemplate, importActivities, activities, activityGaps, activityCatalogue,
         activityType, activityType.archive, activityType.restore, ownReporting, reporting, reportingTemplate, presence,

@@ -1,0 +1,28 @@
+import Foundation
+
+extension OpenAPIDocument {
+    /// The operations of `AccountAPI`.
+    static var accountOperations: [Operation] {
+        [
+            Operation(
+                "put", "/account/password",
+                "Change your own password; every session and token of the account ends, this one included",
+                body: "PasswordChange", status: 204)
+        ]
+    }
+}
+
+extension Schemas {
+    /// The JSON shapes `AccountAPI` reads.
+    static var accountSchemas: [String: Any] {
+        let password: [String: Any] = ["type": "string", "maxLength": Accounts.maximumPasswordLength]
+        let new: [String: Any] = [
+            "type": "string", "minLength": Accounts.minimumPasswordLength, "maxLength": Accounts.maximumPasswordLength,
+        ]
+        return [
+            "PasswordChange": object(
+                ["currentPassword": password, "newPassword": new, "confirmation": new],
+                required: ["currentPassword", "newPassword", "confirmation"])
+        ]
+    }
+}
