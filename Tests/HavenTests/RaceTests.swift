@@ -11,6 +11,39 @@ import VaporTesting
 /// result, the rule's own refusal), and nothing is written twice. These matter on PostgreSQL, where
 /// writers really overlap; they run on SQLite too.
 @Suite struct RaceTests {
+    /// Two changes of one password at once, each with the right current password: one wins, the other is
+    /// refused (409 after the check, 422 once the current password is no longer right, or 401 once its session
+    /// has ended), and the password stored is the winner's.
+    @Test func twoPasswordChangesAtOnceLeaveOneWinner() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let roles: [Role] = [.coordinator, .siteManager, .partner, .viewer]
+            let outcomes = try await withThrowingTaskGroup(of: (Role, String, HTTPStatus).self) { group in
+                for role in roles {
+                    for new in ["first new password", "second new password"] {
+                        let body = try jsonBody(
+                            ["currentPassword": World.password, "newPassword": new, "confirmation": new])
+                        group.addTask {
+                            let answer = try await app.testing().sendRequest(
+                                .PUT, "/api/v1/account/password", headers: world.headers(role), body: body)
+                            return (role, new, answer.status)
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for role in roles {
+                let mine = outcomes.filter { $0.0 == role }
+                let winners = mine.filter { $0.2 == .noContent }
+                #expect(winners.count == 1, "\(mine)")
+                #expect(
+                    mine.allSatisfy { [.noContent, .conflict, .unprocessableEntity, .unauthorized].contains($0.2) })
+                let stored = try #require(try await User.find(world.users[role]!.id, on: app.db))
+                #expect(try Bcrypt.verify(winners.first?.1 ?? "", created: stored.passwordHash), "\(role)")
+            }
+        }
+    }
+
     @Test func twoWorkflowStepsOnOneComplaintAtOnceLeaveOneWinnerAndExactCounters() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)
