@@ -1,7 +1,9 @@
+import Foundation
 import Plot
 
 /// The services residents of a site can reach, by sector, with who provides them.
 struct ServicesAtSite: SitePanel {
+    var siteID: UUID
     var listing: ServiceListing
 
     var title: String { "Services" }
@@ -9,7 +11,8 @@ struct ServicesAtSite: SitePanel {
     static func load(_ site: Site, for user: UserContext, _ context: SitePanelContext) async throws
         -> ServicesAtSite?
     {
-        ServicesAtSite(listing: try await ServiceListQuery.listing(of: site, on: context.db))
+        ServicesAtSite(
+            siteID: try site.requireID(), listing: try await ServiceListQuery.listing(of: site, on: context.db))
     }
 
     func render() -> Node<HTML.BodyContext> {
@@ -24,7 +27,7 @@ struct ServicesAtSite: SitePanel {
                     }),
             .p(
                 .class("links"),
-                .a(.href(Paths.services.link(listing.site.id!)), "Service directory and residents' poster"))
+                .a(.href(Paths.services.link(siteID)), "Service directory and residents' poster"))
         )
     }
 }
