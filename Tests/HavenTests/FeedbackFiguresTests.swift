@@ -197,7 +197,7 @@ import VaporTesting
             #expect(export.status == .ok)
             let rows = try CSV.parse(export.text, limits: TableLimits.csv)
             #expect(
-                rows.count == 3 && rows[1].first == "#meta+ref", "header, hashtags, the one item that is not sensitive")
+                rows.count == 3 && rows[1].first == "#meta+id", "header, hashtags, the one item that is not sensitive")
             #expect(
                 rows[2][rows[0].firstIndex(of: "site_code")!] == world.beta.code
                     && rows[2][rows[0].firstIndex(of: "category")!] == "MAJOR")

@@ -139,7 +139,7 @@ import VaporTesting
         #expect(Paths.site.link(id) == "/sites/\(id.uuidString)")
         #expect(Paths.archiveService.link("a", "b c/d") == "/sites/a/services/b%20c%2Fd/archive")
         #expect(Paths.sites.link() == "/sites")
-        #expect(Paths.activitiesCSV.below(Paths.api).pattern == "/exports/activities.csv")
+        #expect(Paths.activitiesDownload.csv.below(Paths.api).pattern == "/exports/activities.csv")
         #expect(
             Paths.with(Paths.publicFeedback, ["site": "BO01_0001", "lang": "ar"]) == "/feedback?lang=ar&site=BO01_0001")
     }

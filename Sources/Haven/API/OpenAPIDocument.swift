@@ -48,7 +48,14 @@ enum OpenAPIDocument {
             "month": Schemas.month, "from": Schemas.month, "to": Schemas.month,
             "archived": ["type": "string", "enum": ["true", "false"]],
             "overdue": ["type": "string", "enum": ["true", "false"]],
+            "latest": [
+                "type": "string", "enum": ["true", "false"], "description": "Only each site's latest round",
+            ],
             "site": ["type": "string", "maxLength": 200, "description": "A site's code (any case) or id"],
+            "activity": [
+                "type": "string", "maxLength": 200, "description": "An activity code of the catalogue (any case)",
+            ],
+            "q": ["type": "string", "maxLength": 200, "description": "Text to look for"],
             "organisation": [
                 "type": "string", "maxLength": 200, "description": "An organisation's id, acronym or name (any case)",
             ],
@@ -70,6 +77,8 @@ enum OpenAPIDocument {
         var body: String?, response: String?, status: Int, query: [String], anonymous: Bool
         /// What a 422 carries besides a problem: a file's preview, with every row error.
         var refusal: String?
+        /// The media type of a file answered instead of JSON (a download).
+        var produces: String?
 
         init(
             _ method: String, _ path: String, _ summary: String, body: String? = nil, response: String? = nil,
@@ -81,6 +90,21 @@ enum OpenAPIDocument {
             ) =
                 (method, path, summary, body, response, status, query, anonymous, refusal)
         }
+    }
+
+    /// A table's two downloads: CSV (byte-order mark, header row, HXL row) and the same table as Excel.
+    static func downloads(_ download: Download, _ what: String, query: [String]) -> [Operation] {
+        var csv = Operation(
+            "get", download.csv.below(Paths.api).pattern,
+            "\(what) as CSV: UTF-8 with a byte-order mark, a header row and an HXL hashtag row, streamed",
+            query: query)
+        csv.produces = "text/csv"
+        var workbook = Operation(
+            "get", download.workbook.below(Paths.api).pattern,
+            "\(what) as an Excel workbook: bold frozen header and HXL rows with filters, numbers and dates as such",
+            query: query)
+        workbook.produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return [csv, workbook]
     }
 
     private static var paths: [String: Any] {
@@ -112,6 +136,9 @@ enum OpenAPIDocument {
         var responses: [String: Any] = [:]
         var success: [String: Any] = ["description": op.status == 204 ? "Done" : "Success"]
         if let response = op.response { success["content"] = ["application/json": ["schema": schemaRef(response)]] }
+        if let produces = op.produces {
+            success["content"] = [produces: ["schema": ["type": "string", "format": "binary"]]]
+        }
         responses[String(op.status)] = success
         let problem: [String: Any] = [
             "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]

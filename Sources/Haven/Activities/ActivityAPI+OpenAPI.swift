@@ -8,7 +8,9 @@ extension OpenAPIDocument {
                 "get", "/activities",
                 "The 5W: activity lines, newest month first (partners see their own organisation's)",
                 response: list("Activity"),
-                query: paging + ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
+                query: paging + [
+                    "sector", "organisation", "site", "activity", "adminArea", "status", "month", "archived",
+                ]),
             Operation(
                 "post", "/activities", "Report an activity line; warnings come back with it", body: "ActivityInput",
                 response: "Activity", status: 201),
@@ -17,15 +19,10 @@ extension OpenAPIDocument {
                 "put", "/activities/{id}", "Correct an activity line", body: "ActivityInput", response: "Activity"),
             Operation("post", "/activities/{id}/archive", "Archive an activity line", response: "Activity"),
             Operation("post", "/activities/{id}/restore", "Restore an activity line", response: "Activity"),
-            Operation(
-                "get", "/exports/activities.csv",
-                "The 5W as CSV with an HXL hashtag row, streamed; same filters as the list",
-                query: ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
-            Operation(
-                "get", "/exports/activities.xlsx",
-                "The 5W as an Excel workbook (header and HXL rows, people as numbers); same filters as the list",
-                query: ["sector", "organisation", "site", "adminArea", "status", "month", "archived"]),
         ]
+            + downloads(
+                Paths.activitiesDownload, "The 5W lines the list's filters select",
+                query: ["sector", "organisation", "site", "activity", "adminArea", "status", "month", "archived"])
     }
 }
 

@@ -66,11 +66,8 @@ struct ActivityAPI: RouteCollection {
         activities.get(":id", use: show)
         activities.put(":id", use: update)
         activities.archiveAndRestore(":id", use: setArchived)
-        routes.get(Paths.activitiesCSV.below(Paths.api)) { req in
-            try await ActivityExport.csv(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req.db)
-        }
-        routes.get(Paths.activitiesWorkbook.below(Paths.api)) { req in
-            try await ActivityExport.xlsx(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req)
+        ActivityExport.table.register(Paths.activitiesDownload, on: routes) { req in
+            try await ActivityExport.rows(ActivityFilter(req, user: req.authorize(.readOperationalData)), on: req.db)
         }
     }
 

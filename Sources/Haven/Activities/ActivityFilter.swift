@@ -7,6 +7,8 @@ struct ActivityFilter {
     var sector: String?
     var organisation: UUID?
     var site: UUID?
+    /// An activity code of the catalogue, in any case.
+    var activity: String?
     var adminArea: String?
     var status: ActivityStatus?
     var month: ReportingMonth?
@@ -35,6 +37,14 @@ struct ActivityFilter {
         organisation = try await Organisation.filtered(
             req.query["organisation"], field: "organisation", on: req.db, errors: &errors)
         site = try await Site.filtered(req.query["site"], field: "site", on: req.db, errors: &errors)
+        if let raw = (req.query["activity"] as String?).nonEmpty {
+            let code = raw.trimmed.uppercased()
+            if try await ActivityType.query(on: req.db).filter(\.$code == code).first() == nil {
+                errors.append(FieldError("activity", "'\(raw.prefix(40))' is not an activity code of the catalogue"))
+            } else {
+                activity = code
+            }
+        }
         try HavenError.check(errors)
     }
 
@@ -58,6 +68,7 @@ struct ActivityFilter {
         if let sector { sql = sql + " AND \(unsafeRaw: line).sector = \(bind: sector)" }
         if let organisation { sql = sql + either(organisation) }
         if let site { sql = sql + " AND \(unsafeRaw: line).site_id = \(bind: site)" }
+        if let activity { sql = sql + " AND \(unsafeRaw: line).activity_code = \(bind: activity)" }
         if let status { sql = sql + " AND \(unsafeRaw: line).status = \(bind: status.rawValue)" }
         if let month { sql = sql + " AND \(unsafeRaw: line).month = \(bind: month.description)" }
         if let adminArea {

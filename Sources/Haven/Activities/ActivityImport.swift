@@ -30,6 +30,7 @@ enum ActivityImport: Importer {
                 name: "activity", headers: ["activity code", "activity_code"], hashtag: "#activity+code", required: true
             ),
             ImportField(name: "site", headers: ["site code", "site_code"], hashtag: "#loc+code"),
+            // Lines without a site: the lowest adm1…adm4 P-code, or one column of older files.
             ImportField(name: "adminArea", headers: ["admin_pcode", "pcode", "admin area"], hashtag: "#adm+code"),
             ImportField(name: "status", headers: ["activity status"], hashtag: "#status", required: true),
             ImportField(
@@ -38,7 +39,7 @@ enum ActivityImport: Importer {
             ImportField(
                 name: "month", headers: ["reporting month", "reporting_month"], hashtag: "#date+reported",
                 required: true),
-            ImportField(name: "modality", headers: ["delivery modality"], hashtag: "#meta+modality"),
+            ImportField(name: "modality", headers: ["delivery modality"], hashtag: "#modality"),
             ImportField(
                 name: "targeted.total", headers: ["targeted", "people targeted", "targeted_total"],
                 hashtag: "#targeted+ind"),
@@ -51,7 +52,7 @@ enum ActivityImport: Importer {
                 name: "householdsReached", headers: ["households reached", "households_reached"], hashtag: "#reached+hh"
             ),
             ImportField(name: "comment", headers: ["comments", "remarks"], hashtag: "#description"),
-        ] + people
+        ] + AreaColumns.fields + people
 
     struct Plan: ImportPlan {
         var preview = ImportPreview()
@@ -77,7 +78,7 @@ enum ActivityImport: Importer {
         var plan = Plan()
         let columns = table.columns(for: fields)
         plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
-        if columns["site"] == nil && columns["adminArea"] == nil {
+        if columns["site"] == nil && columns["adminArea"] == nil && !AreaColumns.found(in: columns) {
             plan.preview.missingColumns.append("site code or admin area P-code")
         }
         guard plan.preview.missingColumns.isEmpty else { return plan }
@@ -219,7 +220,8 @@ enum ActivityImport: Importer {
         }
         let input = ActivityInput(
             reportingOrganisationId: reporting, implementingOrganisationId: implementing, donorOrganisationId: donor,
-            activity: values["activity"] ?? "", siteId: siteID, adminArea: siteID == nil ? values["adminArea"] : nil,
+            activity: values["activity"] ?? "", siteId: siteID,
+            adminArea: siteID == nil ? AreaColumns.pcode(values, fallback: "adminArea") : nil,
             status: status, startOn: start, endOn: end, month: month, modality: modality, targeted: targeted,
             reached: reached,
             householdsTargeted: householdsTargeted, householdsReached: householdsReached, comment: values["comment"])
@@ -295,7 +297,7 @@ extension ActivityImport {
     static let page = ImportPage(
         title: "Import 5W activities", path: Paths.importActivities, permission: .uploadActivities,
         help:
-            "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or admin area P-code (#adm+code), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing.",
+            "One row per activity line: reporting organisation (#org+name, name or acronym), activity code (#activity+code), site code (#loc+code) or the admin area's P-code (the lowest of adm1_pcode … adm4_pcode, #adm1+code …), status (#status: planned, ongoing/active, completed, cancelled), start date (#date+start), reporting month (#date+reported, yyyy-mm), and optionally implementing partner (#org+impl), donor (#org+funder), end date (#date+end), modality (#modality: in kind, cash, service), people targeted and reached (#targeted+ind, #reached+ind, or targeted_female_0_4 … reached_male_60_plus), households (#targeted+hh, #reached+hh), comment. A line already reported (same organisations, activity, place, month and modality) is updated; sending the same file again changes nothing.",
         result: Paths.activities)
 
     static let keepsPlans = true

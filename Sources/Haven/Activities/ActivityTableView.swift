@@ -15,10 +15,7 @@ struct ActivityTableView {
             "5W", user: user,
             .h1("Who does what, where, when"),
             ActivityLinks.bar(current: Paths.activities, user: user),
-            .p(
-                .text("Download: "), .a(.href(Paths.with(Paths.activitiesCSV, baseQuery)), "CSV (HXL)"),
-                " · ",
-                .a(.href(Paths.with(Paths.activitiesWorkbook, baseQuery)), "Excel")),
+            Paths.activitiesDownload.links(baseQuery),
             filters,
             .div(
                 .class("totals"),
@@ -39,6 +36,8 @@ struct ActivityTableView {
         if let month = filter.month { query["month"] = month.description }
         if let area = filter.adminArea { query["adminArea"] = area }
         if let organisation = filter.organisation { query["organisation"] = organisation.uuidString }
+        if let site = filter.site { query["site"] = site.uuidString }
+        if let activity = filter.activity { query["activity"] = activity }
         return query
     }
 

@@ -6,12 +6,17 @@ extension OpenAPIDocument {
         [
             Operation(
                 "get", "/analysis/presence", "Who works in each site this month, by sector (site × sector matrix)",
-                response: list("SitePresence"), query: paging + ["month", "sector", "adminArea", "level"]),
-            Operation(
-                "get", "/analysis/presence/areas",
-                "How many organisations work in each area at a level this month, most first",
-                response: list("AreaPresence"), query: paging + ["month", "sector", "adminArea", "level"]),
+                response: list("SitePresence"), query: paging + ["month", "sector", "adminArea", "level"])
         ]
+            + downloads(
+                Paths.presenceDownload, "Who works where in the month: one row per site, sector and organisation",
+                query: ["month", "sector", "adminArea"])
+            + [
+                Operation(
+                    "get", "/analysis/presence/areas",
+                    "How many organisations work in each area at a level this month, most first",
+                    response: list("AreaPresence"), query: paging + ["month", "sector", "adminArea", "level"])
+            ]
     }
 }
 

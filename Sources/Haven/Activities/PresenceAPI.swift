@@ -16,6 +16,7 @@ struct PresenceAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("analysis", "presence", use: sites)
         routes.get("analysis", "presence", "areas", use: areas)
+        PresenceExport.table.register(Paths.presenceDownload, on: routes, rows: PresenceExport.rows)
     }
 
     func sites(req: Request) async throws -> Page<SiteItem> {

@@ -16,6 +16,7 @@ struct PresenceView {
             .h1(.text("Who works where, \(query.month)")),
             ActivityLinks.bar(current: Paths.presence, user: user),
             filters,
+            Paths.presenceDownload.links(baseQuery.filter { $0.key != "level" }),
             .div(
                 .class("charts"),
                 .div(

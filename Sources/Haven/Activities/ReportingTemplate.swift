@@ -14,16 +14,22 @@ enum ReportingTemplate {
         let types = try await ActivityType.query(on: req.db).live().sort(\.$sector).sort(\.$code)
             .all()
         let name = organisation.shortName.filter { $0.isLetter || $0.isNumber }
-        return try await ActivityExport.workbook(filename: "haven-5w-template-\(name)-\(month).xlsx", on: req) {
-            workbook in
+        let table = ActivityExport.table
+        return try await WorkbookWriter.download(
+            sheetName: table.name, layout: table.layout, filename: "haven-5w-template-\(name)-\(month).xlsx", on: req
+        ) { workbook in
+            table.appendHeadings(to: workbook)
             for line in lines { workbook.append(ActivityExport.cells(try ActivityLine(line), names)) }
             workbook.addSheet(
                 "Sites",
                 rows: [
-                    [.text("site code"), .text("site name"), .text("admin area")],
-                    [.text("#loc+code"), .text("#loc+name"), .text("#adm+code")],
+                    [.text("site code"), .text("site name")] + (1...3).map { .text("adm\($0)_pcode") },
+                    [.text("#loc+code"), .text("#loc+name")] + (1...3).map { .text("#adm\($0)+code") },
                 ]
-                    + sites.map { [.text($0.code), .text($0.name), .text(names.areas[$0.$adminArea.id]?.pcode ?? "")] })
+                    + sites.map { site in
+                        [.text(site.code), .text(site.name)]
+                            + (1...3).map { .text(names.area(site.$adminArea.id, level: $0)?.pcode ?? "") }
+                    })
             workbook.addSheet(
                 "Activities",
                 rows: [

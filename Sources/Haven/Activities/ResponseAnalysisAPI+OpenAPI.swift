@@ -7,12 +7,17 @@ extension OpenAPIDocument {
             Operation(
                 "get", "/analysis/gaps",
                 "Sites at severity 3+ in a sector with no planned or ongoing activity of that sector in the month",
-                response: list("Gap"), query: paging + ["month", "responseSector", "adminArea", "type", "status"]),
-            Operation(
-                "get", "/analysis/duplications",
-                "Several organisations with the same activity at the same site at the same time, in the month",
-                response: list("Duplication"), query: paging + ["month"]),
+                response: list("Gap"), query: paging + ["month", "responseSector", "adminArea", "type", "status"])
         ]
+            + downloads(
+                Paths.gapsDownload, "The month's gaps with site names and areas",
+                query: ["month", "responseSector", "adminArea", "type", "status"])
+            + [
+                Operation(
+                    "get", "/analysis/duplications",
+                    "Several organisations with the same activity at the same site at the same time, in the month",
+                    response: list("Duplication"), query: paging + ["month"])
+            ]
     }
 }
 

@@ -16,6 +16,7 @@ struct ResponseAnalysisAPI: RouteCollection {
         let analysis = routes.grouped("analysis")
         analysis.get("gaps", use: gaps)
         analysis.get("duplications", use: duplications)
+        GapExport.table.register(Paths.gapsDownload, on: routes, rows: GapExport.rows)
     }
 
     func gaps(req: Request) async throws -> Page<GapItem> {

@@ -28,6 +28,10 @@ struct ResponseGapsView {
                 FilterFields.area(adminArea),
                 .button(.type(.submit), "Show")),
             .h2(.text("Gaps: \(Format.number(gapCount)) site and sector pairs")),
+            Paths.gapsDownload.links(
+                [("month", month.description), ("responseSector", sector), ("adminArea", adminArea)].reduce(into: [:]) {
+                    $0[$1.0] = $1.1
+                }),
             .p(
                 "Sites at severity 3 or worse in a sector (latest monitoring round) where no partner has planned or ongoing work of that sector this month. Worst and most populous first."
             ),

@@ -64,6 +64,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FeedbackCategoryAPI())
     try signedIn.register(collection: ServiceAPI())
     try signedIn.register(collection: FeedbackFiguresAPI())
+    try signedIn.register(collection: SearchAPI())
 
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenRosaRoutes())
@@ -92,4 +93,5 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ActivityCataloguePages())
     try pages.register(collection: FeedbackPages())
     try pages.register(collection: AuditPages())
+    try pages.register(collection: SearchPages())
 }

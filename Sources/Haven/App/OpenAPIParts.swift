@@ -24,6 +24,7 @@ extension OpenAPIDocument {
             (feedbackOperations, Schemas.feedbackSchemas),
             (serviceOperations, Schemas.serviceSchemas),
             (feedbackFiguresOperations, Schemas.feedbackFiguresSchemas),
+            (searchOperations, Schemas.searchSchemas),
         ]
     }
 }

@@ -37,5 +37,9 @@ enum Migrations {
         IndexFeedbackExport(),
         IndexLiveSiteTotals(),
         IndexLiveActivityTotals(),
+        IndexWords(table: Site.schema, columns: SiteSearch.columns),
+        IndexWords(table: AdminArea.schema, columns: AreaSearch.columns),
+        IndexWords(table: Organisation.schema, columns: OrganisationSearch.columns),
+        IndexWords(table: ActivityType.schema, columns: ActivityTypeSearch.columns),
     ]
 }

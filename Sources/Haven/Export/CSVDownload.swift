@@ -19,6 +19,8 @@ enum CSVDownload {
                 try await writer.writeBuffer(
                     ByteBuffer(string: "\u{FEFF}" + CSV.line(header) + "\r\n" + CSV.line(hashtags) + "\r\n"))
                 try await fill { rows in
+                    // An empty chunk would end a chunked body before its real end.
+                    guard !rows.isEmpty else { return }
                     let text = rows.map { CSV.exportLine($0, numeric: numeric) + "\r\n" }.joined()
                     try await writer.writeBuffer(ByteBuffer(string: text))
                 }

@@ -4,9 +4,10 @@ import Vapor
 extension WorkbookWriter {
     /// A workbook that `fill` writes to a temporary file, streamed from there and removed once sent.
     static func download(
-        sheetName: String, filename: String, on req: Request, fill: (WorkbookWriter) async throws -> Void
+        sheetName: String, layout: Layout = Layout(), filename: String, on req: Request,
+        fill: (WorkbookWriter) async throws -> Void
     ) async throws -> Response {
-        let workbook = try WorkbookWriter(sheetName: sheetName)
+        let workbook = try WorkbookWriter(sheetName: sheetName, layout: layout)
         do {
             try await fill(workbook)
             let file = try workbook.finish()

@@ -38,57 +38,31 @@ enum FeedbackExport {
         }
     }
 
-    static let columns: [(header: String, hashtag: String, value: @Sendable (Row) -> String)] = [
-        ("reference", "#meta+ref", { $0.reference }),
-        ("received_month", "#date+received", { $0.receivedMonth }),
-        ("site_code", "#loc+code", { $0.siteCode }),
-        ("category", "#meta+category", { $0.categoryCode }),
-        ("channel", "#meta+channel", { $0.channel }),
-        ("sector", "#sector", { $0.sector }),
-        ("status", "#status", { $0.status }),
-        ("sex", "#meta+sex", { $0.sex ?? "" }),
-        ("age_group", "#meta+age", { $0.ageGroup ?? "" }),
-        (
-            "answered_in_time", "#meta+answered",
-            { item in
+    typealias Column = ExportTable<Row>.Column
+
+    /// The file is named after its window only through its date; people filter on the month column.
+    static let table = ExportTable<Row>(
+        name: "Feedback", filename: "haven-feedback",
+        columns: [
+            Column("reference", "#meta+id") { $0.reference },
+            Column("received_month", "#date+received", .month) { $0.receivedMonth },
+            Column("site_code", "#loc+code") { $0.siteCode },
+            Column("category", "#event+type+code") { $0.categoryCode },
+            Column("channel", "#channel") { $0.channel },
+            Column("sector", "#sector") { $0.sector },
+            Column("status", "#status") { $0.status },
+            Column("sex", "#respondee+sex") { $0.sex ?? "" },
+            Column("age_group", "#respondee+age") { $0.ageGroup ?? "" },
+            Column("answered_in_time", "#indicator+answered_in_time") { item in
                 item.wantsAnswer
                     ? String(
                         FeedbackDeadlines.answeredInTime(
                             respondedAt: item.respondedAt,
                             due: .init(acknowledgeBy: item.acknowledgeBy, respondBy: item.respondBy)))
                     : ""
-            }
-        ),
-        ("satisfaction", "#meta+satisfaction", { $0.satisfaction ?? "" }),
-    ]
-
-    static func csv(_ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on db: any Database) async throws
-        -> Response
-    {
-        CSVDownload.response(
-            filename: "haven-feedback-\(from)-\(to).csv", header: columns.map(\.header),
-            hashtags: columns.map(\.hashtag)
-        ) { write in
-            try await eachBatch(list, from: from, to: to, on: db) { batch in
-                try await write(batch.map { item in columns.map { $0.value(item) } })
-            }
-        }
-    }
-
-    /// The same table as an Excel workbook.
-    static func xlsx(_ list: FeedbackFilter, from: ReportingMonth, to: ReportingMonth, on req: Request) async throws
-        -> Response
-    {
-        try await WorkbookWriter.download(
-            sheetName: "Feedback", filename: "haven-feedback-\(from)-\(to).xlsx", on: req
-        ) { workbook in
-            workbook.append(columns.map { .text($0.header) })
-            workbook.append(columns.map { .text($0.hashtag) })
-            try await eachBatch(list, from: from, to: to, on: req.db) { batch in
-                for item in batch { workbook.append(columns.map { .text($0.value(item)) }) }
-            }
-        }
-    }
+            },
+            Column("satisfaction", "#respondee+satisfaction") { $0.satisfaction ?? "" },
+        ])
 
     /// The items that may be exported, received in the window and not sensitive, month by month in batches: each
     /// batch starts where the last ended in the index over (month, id), so that none sorts or skips the items before.

@@ -7,15 +7,12 @@ extension OpenAPIDocument {
             Operation(
                 "get", "/analysis/feedback",
                 "Feedback as counts (small ones suppressed): by category, channel, sex, age and month, per site beside its severity, and sites with a functioning mechanism",
-                response: "FeedbackFigures", query: ["from", "to"]),
-            Operation(
-                "get", "/exports/feedback.csv",
-                "Feedback as CSV with an HXL row, streamed: no text, no contact, sensitive items left out (they are counted in the figures)",
-                query: ["from", "to"]),
-            Operation(
-                "get", "/exports/feedback.xlsx", "The same feedback table as an Excel workbook (header and HXL rows)",
-                query: ["from", "to"]),
+                response: "FeedbackFigures", query: ["from", "to"])
         ]
+            + downloads(
+                Paths.feedbackDownload,
+                "The feedback items you may list, without text or contact; sensitive items left out (they are counted in the figures)",
+                query: ["from", "to"])
     }
 }
 

@@ -6,15 +6,11 @@ import Vapor
 struct FeedbackFiguresAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("analysis", "feedback", use: figures)
-        routes.get(Paths.feedbackCSV.below(Paths.api)) { req in
+        FeedbackExport.table.register(Paths.feedbackDownload, on: routes) { req in
             let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
             let window = try FeedbackFiguresQuery(req)
-            return try await FeedbackExport.csv(list, from: window.from, to: window.to, on: req.db)
-        }
-        routes.get(Paths.feedbackWorkbook.below(Paths.api)) { req in
-            let list = try FeedbackFilter(lister: req.authorize(.readOperationalData))
-            let window = try FeedbackFiguresQuery(req)
-            return try await FeedbackExport.xlsx(list, from: window.from, to: window.to, on: req)
+            let db = req.db
+            return { body in try await FeedbackExport.eachBatch(list, from: window.from, to: window.to, on: db, body) }
         }
     }
 

@@ -29,8 +29,8 @@ struct FeedbackFiguresView {
                 .p(
                     .class("downloads"),
                     "Download the items you may list that are not sensitive (no text, no contact): ",
-                    .a(.href(Paths.with(Paths.feedbackCSV, window)), "CSV with HXL"), " · ",
-                    .a(.href(Paths.with(Paths.feedbackWorkbook, window)), "Excel"))),
+                    .a(.href(Paths.with(Paths.feedbackDownload.csv, window)), "CSV (HXL)"), " · ",
+                    .a(.href(Paths.with(Paths.feedbackDownload.workbook, window)), "Excel"))),
             .div(
                 .class("totals"),
                 .div(.strong(.text(count(f.received))), "received"),

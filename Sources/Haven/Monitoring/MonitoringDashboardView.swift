@@ -24,6 +24,11 @@ struct MonitoringDashboardView {
                     Permission.uploadRounds.isGranted(to: user),
                     .group(" · ", .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")))),
             filters,
+            .p(
+                .class("downloads noprint"), "Download the results (severities and answers): ",
+                Paths.roundsDownload.named(
+                    "latest round of each site", siteQuery.merging(["latest": "true"]) { a, _ in a }), " · ",
+                Paths.roundsDownload.named("every round", siteQuery)),
             .div(
                 .class("totals"),
                 .div(.strong(.text(Format.number(summary.sitesAssessed))), "sites assessed"),
@@ -62,6 +67,9 @@ struct MonitoringDashboardView {
             .div(.class("table-wrap"), heatMap),
             Layout.pager(total: ranked.count, page: page, baseQuery: baseQuery, path: Paths.monitoring.link()))
     }
+
+    /// The site filters, which the results export takes.
+    private var siteQuery: [String: String] { baseQuery.filter { ["adminArea", "type"].contains($0.key) } }
 
     private var baseQuery: [String: String] {
         var query: [String: String] = [:]

@@ -12,6 +12,10 @@ extension OpenAPIDocument {
                 body: "RoundInput", response: "Round", status: 201),
             Operation("get", "/rounds/{round}", "Read a monitoring round", response: "Round"),
         ]
+            + downloads(
+                Paths.roundsDownload,
+                "Monitoring results: each live round of the selected sites with overall and sector severities and an answer column per indicator of the current catalogue",
+                query: siteExportFilters + ["latest"])
     }
 }
 

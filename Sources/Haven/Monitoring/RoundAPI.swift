@@ -50,6 +50,12 @@ struct RoundAPI: RouteCollection {
         routes.get("sites", ":id", "rounds", use: list)
         routes.post("sites", ":id", "rounds", use: create)
         routes.get("rounds", ":round", use: show)
+        ExportTable.register(Paths.roundsDownload, on: routes) { req in
+            try req.authorize(.readOperationalData)
+            let table = RoundExport.table(try await Catalogue.current(on: req.replica))
+            let latestOnly = (req.query["latest"] as String?) == "true"
+            return (table, try await RoundExport.rows(try SiteFilter(req), latestOnly: latestOnly, on: req.replica))
+        }
     }
 
     func list(req: Request) async throws -> Page<RoundBody> {

@@ -65,6 +65,10 @@ struct PopulationAPI: RouteCollection {
         counts.get(":count", use: show)
         counts.put(":count", use: update)
         counts.archiveAndRestore(":count", use: setArchived)
+        PopulationExport.table.register(Paths.countsDownload, on: routes) { req in
+            try req.authorize(.readOperationalData)
+            return try await PopulationExport.rows(try SiteFilter(req), on: req.replica)
+        }
     }
 
     func list(req: Request) async throws -> Page<PopulationCountBody> {

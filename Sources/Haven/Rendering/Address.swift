@@ -58,3 +58,29 @@ extension RoutesBuilder {
 }
 
 extension Address: URLRepresentable {}
+
+/// A table's two downloads under the API: CSV with HXL, and Excel.
+struct Download: Sendable, Hashable {
+    let csv: Address
+    let workbook: Address
+
+    init(_ name: String) {
+        csv = Address("/api/v1/exports/\(name).csv")
+        workbook = Address("/api/v1/exports/\(name).xlsx")
+    }
+
+    /// "label (Excel · CSV)", for a page that offers several downloads in one line.
+    func named(_ label: String, _ query: [String: String] = [:]) -> Node<HTML.BodyContext> {
+        .group(
+            .text(label + " ("), .a(.href(Paths.with(workbook, query)), "Excel"), " · ",
+            .a(.href(Paths.with(csv, query)), "CSV"), ")")
+    }
+
+    /// Links to both files with the page's filters, as pages with a table show them.
+    func links(_ query: [String: String] = [:]) -> Node<HTML.BodyContext> {
+        .p(
+            .class("downloads noprint"), .text("Download: "),
+            .a(.href(Paths.with(csv, query)), "CSV (HXL)"), " · ",
+            .a(.href(Paths.with(workbook, query)), "Excel"))
+    }
+}

@@ -35,6 +35,11 @@ enum Layout {
                             .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
                             .unwrap(ImportPages.first(for: user)) { .a(.href($0), "Import") },
                             .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
+                            .form(
+                                .class("search"), .method(.get), .action(Paths.search),
+                                .input(
+                                    .type(.search), .name("q"), .attribute(named: "aria-label", value: "Search"),
+                                    .placeholder("Search"))),
                             .a(.class("who"), .href(Paths.account), .text("\(user.email) · \(user.role.label)")),
                             .a(.href(Paths.logout), "Log out")
                         )

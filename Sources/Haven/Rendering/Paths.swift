@@ -56,25 +56,40 @@ enum Paths {
     static let complaintCategory = Address("/complaints/:id/category")
 
     static let audit = Address("/audit")
+    static let search = Address("/search")
 
     /// The API, and the downloads pages link to under it.
     static let api = Address("/api/v1")
-    static let activitiesCSV = Address("/api/v1/exports/activities.csv")
-    static let activitiesWorkbook = Address("/api/v1/exports/activities.xlsx")
-    static let feedbackCSV = Address("/api/v1/exports/feedback.csv")
-    static let feedbackWorkbook = Address("/api/v1/exports/feedback.xlsx")
+    static let activitiesDownload = Download("activities")
+    static let feedbackDownload = Download("feedback")
+    static let sitesDownload = Download("sites")
+    static let countsDownload = Download("population-counts")
+    static let roundsDownload = Download("monitoring-results")
+    static let gapsDownload = Download("gaps")
+    static let presenceDownload = Download("presence")
+    static let progressDownload = Download("progress")
+    static let servicesDownload = Download("services")
     static let sitesGeoJSON = Address("/api/v1/exports/sites.geojson")
 
     /// The whole table, which a test holds against the router's routes both ways.
-    static let all: [Address] = [
-        home, login, logout, account, accountPassword, sites, newSite, site, editSite, site.archive, site.restore,
-        newCount, newRound, services,
-        archiveService, poster, adminAreas, adminArea, monitoring, indicators, indicator, importSites, importAdminAreas,
-        importBoundaries, importRounds, roundTemplate, importActivities, activities, activityGaps, activityCatalogue,
-        activityType, activityType.archive, activityType.restore, ownReporting, reporting, reportingTemplate, presence,
-        progress, targets, archiveTarget, publicFeedback, feedbackStatus, complaints, complaintFigures, newComplaint,
-        complaint, complaintTransitions, complaintCategory, audit, activitiesCSV, activitiesWorkbook, feedbackCSV,
-        feedbackWorkbook, sitesGeoJSON,
+    static let all: [Address] =
+        [
+            home, login, logout, account, accountPassword, sites, newSite, site, editSite, site.archive, site.restore,
+            newCount, newRound, services,
+            archiveService, poster, adminAreas, adminArea, monitoring, indicators, indicator, importSites,
+            importAdminAreas,
+            importBoundaries, importRounds, roundTemplate, importActivities, activities, activityGaps,
+            activityCatalogue,
+            activityType, activityType.archive, activityType.restore, ownReporting, reporting, reportingTemplate,
+            presence,
+            progress, targets, archiveTarget, publicFeedback, feedbackStatus, complaints, complaintFigures,
+            newComplaint,
+            complaint, complaintTransitions, complaintCategory, audit, search, sitesGeoJSON,
+        ] + downloads.flatMap { [$0.csv, $0.workbook] }
+
+    static let downloads = [
+        activitiesDownload, feedbackDownload, sitesDownload, countsDownload, roundsDownload, gapsDownload,
+        presenceDownload, progressDownload, servicesDownload,
     ]
 
     /// A path with its query, parameters in a stable order, values encoded; the bare path when there is none.

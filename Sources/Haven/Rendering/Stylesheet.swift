@@ -11,6 +11,10 @@ enum Stylesheet {
         .brand { font-weight: 700; font-size: 1.15rem; }
         header nav { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; flex: 1; }
         .who { margin-left: auto; font-size: .85rem; opacity: .9; }
+        form.search { margin: 0 0 0 auto; }
+        form.search input { width: 11rem; max-width: 40vw; padding: .25rem .5rem; border: 0; border-radius: 3px; font: inherit; }
+        form.search + .who { margin-left: 0; }
+        ul.results { list-style: none; padding: 0; } ul.results li { padding: .3rem 0; border-bottom: 1px solid var(--line); }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.5rem; margin: .2rem 0 .8rem; }
         h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }

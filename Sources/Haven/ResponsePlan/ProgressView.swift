@@ -24,6 +24,8 @@ struct ProgressView {
                 "People reached add up the 5W lines of each target's months (each line reports the people reached that month), in its sector, activity and area; cancelled and archived lines are left out."
             ),
             filters,
+            Paths.progressDownload.links(
+                [("sector", query.sector), ("adminArea", query.adminArea)].reduce(into: [:]) { $0[$1.0] = $1.1 }),
             targets.isEmpty
                 ? .p("No targets yet.", .if(canEdit, .text(" Set the plan's first target below.")))
                 : .div(.class("table-wrap"), table),

@@ -21,6 +21,8 @@ extension OpenAPIDocument {
                 "People reached against each target, optionally divided by area, site, organisation or month",
                 response: list("Progress"), query: paging + ["sector", "adminArea", "by"]),
         ]
+            + downloads(
+                Paths.progressDownload, "Each target in force with the people reached", query: ["sector", "adminArea"])
     }
 }
 

@@ -47,6 +47,7 @@ struct TargetAPI: RouteCollection {
         targets.put(":id", use: update)
         targets.archiveAndRestore(":id", use: setArchived)
         routes.get("analysis", "progress", use: progress)
+        ProgressExport.table.register(Paths.progressDownload, on: routes, rows: ProgressExport.rows)
     }
 
     func list(req: Request) async throws -> Page<TargetBody> {

@@ -7,14 +7,17 @@ extension OpenAPIDocument {
             Operation(
                 "get", "/services", "The service directory: what residents of each site can use",
                 response: list("Service"),
-                query: paging + ["site", "sector"]),
-            Operation(
-                "post", "/services", "Add a service to a site's directory", body: "Service", response: "Service",
-                status: 201),
-            Operation("put", "/services/{id}", "Change a service", body: "Service", response: "Service"),
-            Operation("post", "/services/{id}/archive", "Take a service off the directory", response: "Service"),
-            Operation("post", "/services/{id}/restore", "Put a service back on the directory", response: "Service"),
+                query: paging + ["site", "sector"])
         ]
+            + downloads(Paths.servicesDownload, "The service directory", query: ["site", "sector"])
+            + [
+                Operation(
+                    "post", "/services", "Add a service to a site's directory", body: "Service", response: "Service",
+                    status: 201),
+                Operation("put", "/services/{id}", "Change a service", body: "Service", response: "Service"),
+                Operation("post", "/services/{id}/archive", "Take a service off the directory", response: "Service"),
+                Operation("post", "/services/{id}/restore", "Put a service back on the directory", response: "Service"),
+            ]
     }
 }
 

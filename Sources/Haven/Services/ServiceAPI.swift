@@ -9,6 +9,7 @@ struct ServiceAPI: RouteCollection {
         services.post(use: create)
         services.put(":id", use: update)
         services.archiveAndRestore(":id", use: setArchived)
+        ServiceExport.table.register(Paths.servicesDownload, on: routes, rows: ServiceExport.rows)
     }
 
     func list(req: Request) async throws -> Page<ServiceBody> {

@@ -27,6 +27,7 @@ struct ServiceDirectoryView {
                             .text(language[.languageName])),
                         .text(" "))
                 }),
+            Paths.servicesDownload.links(["site": site.code]),
             listing.services.isEmpty
                 ? .p("No services are listed yet: residents' poster says so.")
                 : .div(

@@ -2,11 +2,14 @@ import Foundation
 
 extension OpenAPIDocument {
     /// The operations of `SiteAPI`.
+    /// The site list's filters, which the exports of sites and of what is recorded at them take.
+    static let siteExportFilters = ["q", "site", "type", "status", "adminArea", "managementAgency", "archived"]
+
     static var siteOperations: [Operation] {
         [
             Operation(
                 "get", "/sites", "List sites", response: list("Site"),
-                query: paging + ["q", "type", "status", "adminArea", "managementAgency", "archived", "sort"]),
+                query: paging + ["q", "site", "type", "status", "adminArea", "managementAgency", "archived", "sort"]),
             Operation("post", "/sites", "Add a site", body: "SiteInput", response: "Site", status: 201),
             Operation("get", "/sites/{id}", "Read a site", response: "Site"),
             Operation(
@@ -22,6 +25,14 @@ extension OpenAPIDocument {
                 "get", "/exports/sites.geojson",
                 "Sites with coordinates as GeoJSON points: status, current population, latest severity; streamed"),
         ]
+            + downloads(
+                Paths.sitesDownload,
+                "The site master list (the site import's columns, areas from the top, latest count and severity); same filters as the list",
+                query: siteExportFilters)
+            + downloads(
+                Paths.countsDownload,
+                "Population over time: every count of the selected sites with sex and age and specific needs",
+                query: siteExportFilters)
     }
 }
 

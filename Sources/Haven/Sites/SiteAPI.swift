@@ -16,6 +16,10 @@ struct SiteAPI: RouteCollection {
             try req.authorize(.readOperationalData)
             return SiteGeoJSON.response(on: req.replica)
         }
+        SiteExport.table.register(Paths.sitesDownload, on: routes) { req in
+            try req.authorize(.readOperationalData)
+            return try await SiteExport.rows(try SiteFilter(req), on: req.replica)
+        }
     }
 
     func list(req: Request) async throws -> Response {

@@ -16,6 +16,8 @@ struct SiteFilter: Sendable, Equatable {
     var status: SiteStatus?
     /// A P-code or id; the filter covers the area and everything inside it.
     var adminArea: String?
+    /// One site, by code or id: its counts and rounds in the exports the site's page links to.
+    var site: String?
     var managementAgencyId: UUID?
     var archived = false
     var sort: Sort = .code
@@ -39,6 +41,7 @@ struct SiteFilter: Sendable, Equatable {
             }
         }
         adminArea = (req.query["adminArea"] as String?).nonEmpty
+        site = (req.query["site"] as String?).nonEmpty
         if let raw = (req.query["managementAgency"] as String?).nonEmpty {
             managementAgencyId = UUID(uuidString: raw)
             if managementAgencyId == nil { errors.append(FieldError("managementAgency", "must be an organisation id")) }
@@ -74,6 +77,12 @@ struct SiteFilter: Sendable, Equatable {
         if let status { sql = sql + " AND \(unsafeRaw: site).status = \(bind: status.rawValue)" }
         if let managementAgencyId {
             sql = sql + " AND \(unsafeRaw: site).management_agency_id = \(bind: managementAgencyId)"
+        }
+        if let key = self.site {
+            var errors: [FieldError] = []
+            let id = try await Site.filtered(key, field: "site", on: db, errors: &errors)
+            try HavenError.check(errors)
+            sql = sql + " AND \(unsafeRaw: site).id = \(bind: id)"
         }
         if let adminArea {
             let within = try await AdminAreaLookup.within(

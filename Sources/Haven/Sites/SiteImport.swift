@@ -3,12 +3,6 @@ import Foundation
 
 /// Importing the site registry from a CSV: new codes are added, known codes updated, identical rows left alone.
 enum SiteImport: Importer {
-    static let adminColumns = (1...4).reversed().map {
-        ImportField(
-            name: "adm\($0)Pcode", headers: ["adm\($0)_pcode", "adm\($0) pcode", "admin\($0)pcode", "adm\($0)_code"],
-            hashtag: "#adm\($0)+code")
-    }
-
     static let fields: [ImportField] =
         [
             ImportField(
@@ -42,7 +36,7 @@ enum SiteImport: Importer {
             ImportField(
                 name: "closedOn", headers: ["closed_on", "date closed", "closing date"], hashtag: "#date+closed"),
             ImportField(name: "notes", headers: ["comments", "remarks"], hashtag: "#meta+notes"),
-        ] + adminColumns
+        ] + AreaColumns.fields
 
     struct Plan: ImportPlan {
         var preview = ImportPreview()
@@ -57,7 +51,7 @@ enum SiteImport: Importer {
         var plan = Plan()
         let columns = table.columns(for: fields)
         plan.preview.missingColumns = fields.filter { $0.required && columns[$0.name] == nil }.map(\.name)
-        if !adminColumns.contains(where: { columns[$0.name] != nil }) && columns["adminPcode"] == nil {
+        if !AreaColumns.found(in: columns) && columns["adminPcode"] == nil {
             plan.preview.missingColumns.append("admin area P-code (adm1_pcode … adm4_pcode or admin_pcode)")
         }
         guard plan.preview.missingColumns.isEmpty else { return plan }
@@ -73,16 +67,14 @@ enum SiteImport: Importer {
             let values = columns.mapValues { $0 < row.cells.count ? row.cells[$0].trimmed : "" }
             let header: (String) -> String = { name in columns[name].map { table.headers[$0] } ?? name }
             var rowErrors: [FieldError] = []
-            let pcode = (adminColumns.map(\.name) + ["adminPcode"]).compactMap { values[$0].nonEmpty }.first?
-                .uppercased()
+            let pcode = AreaColumns.pcode(values, fallback: "adminPcode")
             let areaID = pcode.flatMap { areas[$0] }
-            if pcode == nil {
-                rowErrors.append(FieldError("adminPcode", "is empty: every site needs its administrative area"))
-            } else if areaID == nil {
+            if let pcode, areaID == nil {
                 rowErrors.append(
                     FieldError(
-                        "adminPcode", "P-code \(pcode!) is not in the gazetteer; import the administrative areas first")
-                )
+                        "adminPcode", "P-code \(pcode) is not in the gazetteer; import the administrative areas first"))
+            } else if pcode == nil {
+                rowErrors.append(FieldError("adminPcode", "is empty: every site needs its administrative area"))
             }
             var agencyID: UUID?
             if let agency = values["managementAgency"].nonEmpty {

@@ -89,6 +89,18 @@ struct SiteList: Sendable {
 
 /// The site list that the API, the site list page and an area's page read.
 enum SiteListQuery {
+    /// What a `SiteRow` reads, from `tables` (the site as `s`).
+    static let columns = """
+        s.id, s.code, s.name, s.other_names, s.type, s.status, s.admin_area_id, s.latitude, s.longitude,
+        s.management_agency_id, s.land_ownership, s.tenancy_agreement, s.area_m2 AS area_square_metres,
+        s.capacity_households, s.capacity_individuals, s.opened_on, s.closed_on, s.notes,
+        s.population_individuals, s.population_households, s.population_counted_on, s.archived_at,
+        s.created_at, s.updated_at, a.name AS area_name, o.name AS agency_name, o.acronym AS agency_acronym
+        """
+    static let tables = """
+        sites s JOIN admin_areas a ON a.id = s.admin_area_id LEFT JOIN organisations o ON o.id = s.management_agency_id
+        """
+
     static func fetch(_ filter: SiteFilter, page: PageRequest, on db: any Database) async throws -> SiteList {
         let conditions = try await filter.conditions(site: "s", on: db)
         let totals = try await db.sql.raw(
@@ -98,13 +110,7 @@ enum SiteListQuery {
         ).first()
         let rows = try await db.sql.raw(
             """
-            SELECT s.id, s.code, s.name, s.other_names, s.type, s.status, s.admin_area_id, s.latitude, s.longitude,
-                s.management_agency_id, s.land_ownership, s.tenancy_agreement, s.area_m2 AS area_square_metres,
-                s.capacity_households, s.capacity_individuals, s.opened_on, s.closed_on, s.notes,
-                s.population_individuals, s.population_households, s.population_counted_on, s.archived_at,
-                s.created_at, s.updated_at, a.name AS area_name, o.name AS agency_name, o.acronym AS agency_acronym
-            FROM sites s JOIN admin_areas a ON a.id = s.admin_area_id
-            LEFT JOIN organisations o ON o.id = s.management_agency_id
+            SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: tables)
             WHERE \(conditions) ORDER BY \(unsafeRaw: filter.order(site: "s")), s.code
             LIMIT \(literal: page.limit) OFFSET \(literal: page.offset)
             """

@@ -15,6 +15,11 @@ struct SiteListView {
                 Permission.createSite.isGranted(to: user),
                 .div(.class("actions"), .a(.class("button"), .href(Paths.newSite), "Add a site"))),
             filters,
+            Paths.sitesDownload.links(exportQuery),
+            .p(
+                .class("downloads noprint"), "Also: ",
+                Paths.countsDownload.named("population over time", exportQuery), " · ",
+                .a(.href(Paths.sitesGeoJSON), "map points (GeoJSON)")),
             .div(
                 .class("totals"),
                 .div(.strong(.text(Format.number(list.total))), .text(list.total == 1 ? "site" : "sites")),
@@ -23,6 +28,9 @@ struct SiteListView {
             Layout.pager(total: list.total, page: page, baseQuery: baseQuery, path: Paths.sites.link())
         )
     }
+
+    /// The filters without the sort, which exports do not take.
+    private var exportQuery: [String: String] { baseQuery.filter { $0.key != "sort" } }
 
     private var baseQuery: [String: String] {
         var query: [String: String] = ["sort": (filter.descending ? "-" : "") + filter.sort.rawValue]

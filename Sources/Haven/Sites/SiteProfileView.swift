@@ -58,7 +58,12 @@ struct SiteProfileView {
             .a(.href(Paths.services.link(site.id!)), "Services"), " · ",
             .a(
                 .href(Paths.with(Paths.monitoring, ["adminArea": profile.area.last?.pcode ?? ""])),
-                "Monitoring of its area"))
+                "Monitoring of its area"),
+            .br(),
+            .text("Download: "),
+            Paths.countsDownload.named("population counts", ["site": site.code]), " · ",
+            Paths.roundsDownload.named("monitoring rounds", ["site": site.code]), " · ",
+            Paths.servicesDownload.named("services", ["site": site.code]))
     }
 
     private var actions: Node<HTML.BodyContext> {
