@@ -44,6 +44,45 @@ import VaporTesting
         }
     }
 
+    /// Two uses of one password link at once: the link is spent by a conditional update, so one sets the
+    /// password and the other is refused with 409 (or finds the link already spent), never both.
+    @Test func twoUsesOfOnePasswordLinkAtOnceLeaveOneWinner() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let roles: [Role] = [.coordinator, .siteManager, .partner, .viewer]
+            var tokens: [Role: String] = [:]
+            for role in roles {
+                tokens[role] = try await PasswordReset.issue(
+                    for: world.users[role]!, by: .commandLine("test"), on: app.db
+                ).token
+            }
+            let outcomes = try await withThrowingTaskGroup(of: (Role, String, Bool).self) { group in
+                for role in roles {
+                    for new in ["first new password", "second new password"] {
+                        let token = tokens[role]!
+                        group.addTask {
+                            do {
+                                _ = try await PasswordReset.use(
+                                    token, .init(newPassword: new, confirmation: new), hasher: app.password.async,
+                                    on: app.db)
+                                return (role, new, true)
+                            } catch HavenError.conflict {
+                                return (role, new, false)
+                            }
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for role in roles {
+                let winners = outcomes.filter { $0.0 == role && $0.2 }
+                #expect(winners.count == 1, "\(outcomes.filter { $0.0 == role })")
+                let stored = try #require(try await User.find(world.users[role]!.id, on: app.db))
+                #expect(try Bcrypt.verify(winners.first?.1 ?? "", created: stored.passwordHash), "\(role)")
+            }
+        }
+    }
+
     @Test func twoWorkflowStepsOnOneComplaintAtOnceLeaveOneWinnerAndExactCounters() async throws {
         try await withHaven { app in
             let world = try await World.make(on: app)

@@ -133,10 +133,7 @@ public enum HavenApp {
         sent: Int, saved: [String], nothingDue: Int
     ) {
         try await with(settings) { app in
-            let outbox = Outbox(
-                command: settings.mailCommand,
-                folder: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("outbox"),
-                from: settings.mailFrom)
+            let outbox = Outbox(settings)
             let mailing = try await FeedbackDigest.mailFocalPoints(
                 outbox: outbox, baseURL: settings.publicURL, on: app.db)
             return (mailing.sent, mailing.saved, mailing.nothingDue)

@@ -41,5 +41,6 @@ enum Migrations {
         IndexWords(table: AdminArea.schema, columns: AreaSearch.columns),
         IndexWords(table: Organisation.schema, columns: OrganisationSearch.columns),
         IndexWords(table: ActivityType.schema, columns: ActivityTypeSearch.columns),
+        CreatePasswordResets(),
     ]
 }

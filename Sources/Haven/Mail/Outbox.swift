@@ -13,6 +13,18 @@ struct Outbox: Sendable {
     var folder: URL
     var from: String
 
+    init(command: String?, folder: URL, from: String) {
+        (self.command, self.folder, self.from) = (command, folder, from)
+    }
+
+    /// The operation's outbox: its mail command, else the `outbox` folder beside the database.
+    init(_ settings: Settings) {
+        self.init(
+            command: settings.mailCommand,
+            folder: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("outbox"),
+            from: settings.mailFrom)
+    }
+
     func send(to address: String, subject: String, body: String, now: Date = Date()) throws -> Delivery {
         let message = Self.message(from: from, to: address, subject: subject, body: body, date: now)
         guard let command else {

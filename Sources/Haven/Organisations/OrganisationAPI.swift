@@ -9,6 +9,10 @@ struct OrganisationBody: Content {
     var type: Organisation.Kind
     var archived: Bool?
 
+    init(name: String, acronym: String?, type: Organisation.Kind) {
+        (self.name, self.acronym, self.type) = (name, acronym, type)
+    }
+
     init(_ org: Organisation) {
         id = org.id
         name = org.name

@@ -10,6 +10,14 @@ enum Paths {
 
     static let account = Address("/account")
     static let accountPassword = Address("/account/password")
+    static let users = Address("/users")
+    static let newUser = Address("/users/new")
+    static let user = Address("/users/:id")
+    static let userReset = Address("/users/:id/reset")
+    static let passwordReset = Address("/reset/:token")
+    static let organisations = Address("/organisations")
+    static let newOrganisation = Address("/organisations/new")
+    static let organisation = Address("/organisations/:id")
 
     static let sites = Address("/sites")
     static let newSite = Address("/sites/new")
@@ -74,7 +82,9 @@ enum Paths {
     /// The whole table, which a test holds against the router's routes both ways.
     static let all: [Address] =
         [
-            home, login, logout, account, accountPassword, sites, newSite, site, editSite, site.archive, site.restore,
+            home, login, logout, account, accountPassword, users, newUser, user, user.archive, user.restore, userReset,
+            passwordReset, organisations, newOrganisation, organisation, organisation.archive, organisation.restore,
+            sites, newSite, site, editSite, site.archive, site.restore,
             newCount, newRound, services,
             archiveService, poster, adminAreas, adminArea, monitoring, indicators, indicator, importSites,
             importAdminAreas,
