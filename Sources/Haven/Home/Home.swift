@@ -57,6 +57,19 @@ struct Home: Sendable {
     var monthsOwed: [ReportingMonth]
     /// Complaints and feedback the person handles; nil for viewers, who handle none.
     var feedback: FeedbackDigest?
+    /// The last 30 days, for those who follow the whole operation (coordinators, administrators, viewers).
+    var changes: HomeChanges?
+    /// Organisations that reported in one of the two months before last but not last month.
+    var organisationsBehind: Int
+    /// The person's own files checked in the background and waiting for them to confirm the import.
+    var waitingImports: [WaitingImport]
+
+    struct WaitingImport: Sendable {
+        var fileName: String
+        var link: String
+    }
+
+    static let changeWindowDays = 30
 
     static let staleAfterDays = 90
     static let countDueAfterDays = 30

@@ -13,6 +13,8 @@ struct HomeView {
             .h1(.text("Hello, \(home.user.name)")),
             .h2("The operation"),
             operation,
+            .unwrap(home.changes) { changes($0) },
+            .if(!home.waitingImports.isEmpty, waitingImports),
             .unwrap(home.feedback) { feedback($0) },
             .if(role == .partner, partner),
             .if(role == .siteManager, ownSites),
@@ -43,6 +45,56 @@ struct HomeView {
                 Self.figure(
                     home.reporting.organisations, "organisations reporting",
                     Paths.with(Paths.activities, ["month": month.description]))))
+    }
+
+    /// The last 30 days, each figure leading to the list it counts.
+    private func changes(_ changes: HomeChanges) -> Node<HTML.BodyContext> {
+        let lastMonth = month.adding(months: -1)
+        return .group(
+            .h2(.text("In the last \(Home.changeWindowDays) days")),
+            .div(
+                .class("totals"),
+                Self.figure(changes.opened, "sites opened", Paths.with(Paths.sites, ["status": "open"])),
+                Self.figure(changes.closing, "sites closing", Paths.with(Paths.sites, ["status": "closing"])),
+                Self.figure(changes.closed, "sites closed", Paths.with(Paths.sites, ["status": "closed"])),
+                .div(
+                    .a(
+                        .href(Paths.with(Paths.sites, ["sort": "-population"])),
+                        .strong(.text((changes.people > 0 ? "+" : "") + Format.number(changes.people))),
+                        .text("people in the counts of the period"))),
+                Self.figure(
+                    changes.linesLastMonth, "5W lines in \(Format.month(lastMonth))",
+                    Paths.with(Paths.activities, ["month": lastMonth.description])),
+                .if(
+                    home.organisationsBehind > 0,
+                    Self.figure(
+                        home.organisationsBehind, "organisations without a line in \(Format.month(lastMonth))",
+                        Paths.ownReporting.link()))),
+            changes.rose.isEmpty
+                ? .p(.text("No site's severity rose in its latest round; \(changes.fell) fell."))
+                : .group(
+                    .p(
+                        .text(
+                            "Severity rose at \(changes.rose.count) site\(changes.rose.count == 1 ? "" : "s") in its latest round"
+                                + (changes.fell > 0 ? " (and fell at \(changes.fell))" : "") + ":")),
+                    .ul(
+                        .class("results"),
+                        .forEach(changes.rose.prefix(10)) { move in
+                            .li(
+                                .a(.href(Paths.site.link(move.siteID)), .text(move.name)),
+                                .small(.class("code"), .text(" \(move.code) ")),
+                                RoundSection.chip(Severity(rawValue: move.from)), " → ",
+                                RoundSection.chip(Severity(rawValue: move.to)))
+                        })))
+    }
+
+    private var waitingImports: Node<HTML.BodyContext> {
+        .group(
+            .h2("Your files waiting to be imported"),
+            .p("Checked and ready: confirm each to import it, or upload it again if it changed."),
+            .ul(
+                .class("results"),
+                .forEach(home.waitingImports) { waiting in .li(.a(.href(waiting.link), .text(waiting.fileName))) }))
     }
 
     private func feedback(_ digest: FeedbackDigest) -> Node<HTML.BodyContext> {
