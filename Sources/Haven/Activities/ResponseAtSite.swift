@@ -9,8 +9,13 @@ struct ResponseAtSite: SitePanel {
     struct Sector: Sendable {
         var name: String
         var severity: Severity?
-        var partners: [String]
+        var partners: [Partner]
         var gap: Bool
+    }
+
+    struct Partner: Sendable {
+        var id: UUID
+        var name: String
     }
 
     var siteCode: String
@@ -37,8 +42,10 @@ struct ResponseAtSite: SitePanel {
         }
         let names = try await Organisation.shortNames(on: db)
         let underway = work.filter { $0.status.isUnderway && $0.overlaps(month.firstDay, month.lastDay) }
-        let partners = Dictionary(grouping: underway, by: \.sector).mapValues {
-            Set($0.map { names[$0.organisationID] ?? "–" }).sorted()
+        let partners = Dictionary(grouping: underway, by: \.sector).mapValues { lines in
+            Set(lines.map(\.organisationID)).map { Partner(id: $0, name: names[$0] ?? "–") }.sorted {
+                $0.name < $1.name
+            }
         }
         let sectors = ResponseSector.all.map(\.code).filter { worst[$0] != nil || partners[$0] != nil }.map { code in
             Sector(
@@ -67,6 +74,7 @@ struct ResponseAtSite: SitePanel {
     func render() -> Node<HTML.BodyContext> {
         .group(
             .p(
+                .class("hint explain"),
                 .text(
                     "Partners with work underway here in \(Format.month(month)) (their 5W), against the severity of "
                         + "each sector in the latest monitoring round.")),
@@ -78,13 +86,31 @@ struct ResponseAtSite: SitePanel {
                         .thead(.tr(.th("Sector"), .th("Severity"), .th("Partners"))),
                         .tbody(
                             .forEach(sectors) { sector in
+                                // On the printed factsheet, sectors in no need and with nobody at work stay off.
                                 .tr(
+                                    .if(
+                                        sector.partners.isEmpty && !sector.gap && (sector.severity?.rawValue ?? 0) < 3,
+                                        .class("quiet")),
                                     .td(.text(sector.name)), .td(RoundSection.chip(sector.severity)),
                                     .td(
                                         sector.gap
                                             ? .span(.class("missing"), "Gap: nobody reports work here")
-                                            : .text(
-                                                sector.partners.isEmpty ? "–" : sector.partners.joined(separator: ", "))
+                                            : sector.partners.isEmpty
+                                                ? .text("–")
+                                                : .group(
+                                                    .forEach(sector.partners.enumerated()) { index, partner in
+                                                        .group(
+                                                            .if(index > 0, .text(", ")),
+                                                            .a(
+                                                                .href(
+                                                                    Paths.with(
+                                                                        Paths.activities,
+                                                                        [
+                                                                            "site": siteCode,
+                                                                            "organisation": partner.id.uuidString,
+                                                                            "month": month.description,
+                                                                        ])), .text(partner.name)))
+                                                    })
                                     ))
                             }))),
             .p(

@@ -24,7 +24,8 @@ enum RoundSection {
                     .ul(.forEach(scores.unmet) { .li(chip($0.severity), .text(" \($0.sentence)")) }))),
             .if(
                 rounds.count > 1,
-                .group(
+                .div(
+                    .class("noprint"),
                     .h3("Earlier rounds"),
                     .table(
                         .thead(

@@ -24,6 +24,9 @@ enum Stylesheet {
         th { background: var(--bg); font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         .table-wrap { overflow-x: auto; }
+        /* On a narrow screen a wide table scrolls inside its frame while the column that says what each row is stays in view. */
+        .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; inset-inline-start: 0; background: #fff; z-index: 1; }
+        .table-wrap th:first-child { background: var(--bg); }
         .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-bottom: 1rem; padding: .6rem; background: var(--bg); border-radius: 6px; }
         .filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
         input, select, textarea, button { font: inherit; padding: .35rem .5rem; border: 1px solid #aab4bf; border-radius: 4px; max-width: 100%; }
@@ -84,12 +87,28 @@ enum Stylesheet {
           main { padding: .6rem; }
           th, td { padding: .3rem; }
         }
+        @page { size: A4; margin: 10mm; }
         @media print {
-          header.top, .filters, .pager, .actions, form, nav, .noprint, p.links { display: none !important; }
+          /* Severity colours print as they show; the number in each chip says the same for a grey printer. */
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          body { font-size: 9pt; line-height: 1.3; }
+          header.top, .filters, .pager, .actions, form, nav, .noprint, p.links, details, .downloads { display: none !important; }
           main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
-          h2 { break-after: avoid; } table, svg { break-inside: avoid; }
+          h1 { font-size: 14pt; margin: 0 0 4pt; }
+          h2 { font-size: 10.5pt; margin: 7pt 0 3pt; break-after: avoid; }
+          table, svg { break-inside: avoid; }
+          .table-wrap { overflow: visible; }
+          .table-wrap th:first-child, .table-wrap td:first-child { position: static; }
+          table { font-size: 8.5pt; } th, td { padding: .5pt 3pt; }
+          h3 { font-size: 9.5pt; margin: 5pt 0 2pt; } ul { margin: 2pt 0; }
+          .totals { gap: 4pt; margin: 2pt 0 4pt; } .totals div { padding: 2pt 5pt; } .totals strong { font-size: 11pt; }
+          .facts { grid-template-columns: repeat(4, 1fr); } .facts div { padding: 1pt 0; } .facts .empty, tr.quiet, .explain { display: none; }
+          ul.in-columns { columns: 2; column-gap: 8mm; }
+          .charts { grid-template-columns: repeat(3, 1fr); gap: 4pt; } .charts svg { max-height: 32mm; }
+          .printed { display: block !important; color: var(--muted); font-size: 8pt; }
         }
+        .printed { display: none; }
         """
 
     static func response() -> Response {

@@ -20,6 +20,7 @@ struct ServicesAtSite: SitePanel {
             listing.services.isEmpty
                 ? .p("No service is listed for this site yet.")
                 : .ul(
+                    .class("in-columns"),
                     .forEach(listing.services) { service in
                         .li(
                             .strong(.text(service.sector)), .text(" · \(service.name)"),

@@ -12,6 +12,8 @@ struct SiteProfile {
     var rounds: [MonitoringRound]
     /// What the other capabilities know about the site (`SitePanels.all`).
     var panels: [any SitePanel]
+    /// The day the page was read, printed on the factsheet.
+    var today: CalendarDay
 
     /// How many counts and audit events the page shows; the API pages through the rest.
     static let recentLimit = 60
@@ -32,7 +34,7 @@ struct SiteProfile {
                 on: db),
             rounds: try await MonitoringRound.query(on: db).filter(\.$site.$id == id).live()
                 .sort(\.$conductedOn, .descending).limit(recentLimit).all(),
-            panels: try await SitePanels.load(site, for: user, context))
+            panels: try await SitePanels.load(site, for: user, context), today: context.today)
     }
 
     var latestDisaggregated: PopulationCount? { counts.first { $0.disaggregated } }

@@ -12,6 +12,7 @@ struct SiteProfileView {
         Layout.page(
             "\(site.code) \(site.name)", user: user,
             .h1(.text("\(site.name) "), .small(.text(site.code))),
+            .p(.class("printed"), .text("Site factsheet · Haven · \(Format.day(profile.today))")),
             .if(
                 site.archivedAt != nil,
                 .p(
@@ -26,15 +27,18 @@ struct SiteProfileView {
             .h2("Site monitoring"),
             RoundSection.render(profile.rounds),
             .forEach(profile.panels) { panel in .section(.h2(.text(panel.title)), panel.render()) },
-            .h2("Status history"),
-            .table(
-                .thead(.tr(.th("Since"), .th("Status"), .th("Recorded by"))),
-                .tbody(
-                    .forEach(profile.statusHistory) { change in
-                        .tr(
-                            .td(.text(Format.day(change.changedOn))), .td(.text(change.status.label)),
-                            .td(.text(change.recordedBy)))
-                    })),
+            // The factsheet on paper leaves out the site's history: its status changes and its audit trail.
+            .section(
+                .class("noprint"),
+                .h2("Status history"),
+                .table(
+                    .thead(.tr(.th("Since"), .th("Status"), .th("Recorded by"))),
+                    .tbody(
+                        .forEach(profile.statusHistory) { change in
+                            .tr(
+                                .td(.text(Format.day(change.changedOn))), .td(.text(change.status.label)),
+                                .td(.text(change.recordedBy)))
+                        }))),
             .element(
                 named: "details",
                 nodes: [
@@ -100,7 +104,7 @@ struct SiteProfileView {
             ("Site management agency", profile.agency?.name ?? "–"),
             ("Land ownership", site.landOwnership.label),
             ("Tenancy agreement", site.tenancyAgreement.map { $0 ? "Yes" : "No" } ?? "Unknown"),
-            ("Area", site.areaSquareMetres.map { "\(Format.number(Int($0))) m²" } ?? "–"),
+            ("Area", site.areaSquareMetres.map { "\(Format.decimal($0, digits: 0)) m²" } ?? "–"),
             (
                 "Capacity",
                 "\(Format.number(site.capacityHouseholds)) households, \(Format.number(site.capacityIndividuals)) people"
@@ -109,7 +113,10 @@ struct SiteProfileView {
             ("Other names", site.otherNames.isEmpty ? "–" : site.otherNames),
             ("Notes", site.notes.isEmpty ? "–" : site.notes),
         ]
-        return .dl(.class("facts"), .forEach(rows) { row in .div(.dt(.text(row.0)), .dd(.text(row.1))) })
+        // Facts not known stay off the printed factsheet.
+        return .dl(
+            .class("facts"),
+            .forEach(rows) { row in .div(.if(row.1 == "–", .class("empty")), .dt(.text(row.0)), .dd(.text(row.1))) })
     }
 
     private var population: Node<HTML.BodyContext> {
@@ -128,7 +135,7 @@ struct SiteProfileView {
                         : .p(.text("The chart appears from the second count on."))),
                 .unwrap(profile.latestDisaggregated) { .div(.raw(Charts.pyramid($0.figures))) }),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap noprint"),
                 .table(
                     .thead(
                         .tr(
