@@ -27,6 +27,27 @@ import VaporTesting
         return ("\(Login.cookieName)=\(session); \(CSRFMiddleware.cookieName)=\(csrf)", csrf)
     }
 
+    @Test func areaFiltersSuggestTheOperationsAreasAndTakeTheirNames() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            for path in [
+                "/sites", "/activities", "/activities/gaps", "/activities/presence", "/activities/progress",
+                "/monitoring",
+            ] {
+                let page = try await app.testing().sendRequest(.GET, path, headers: world.headers(.viewer))
+                #expect(page.status == .ok, "\(path)")
+                #expect(
+                    page.text.contains("list=\"area-suggestions\"")
+                        && page.text.contains("<datalist id=\"area-suggestions\">")
+                        && page.text.contains("<option value=\"BO01\" label=\"North\">"), "\(path)")
+            }
+            let named = try await app.testing().sendRequest(
+                .GET, "/sites?adminArea=north%20one", headers: world.headers(.viewer))
+            #expect(
+                named.status == .ok && named.text.contains("Alpha camp") && !named.text.contains("Gamma settlement"))
+        }
+    }
+
     @Test func anonymousVisitorsAreSentToTheLoginPage() async throws {
         try await withHaven { app in
             try await app.testing().test(.GET, "/sites") { res in

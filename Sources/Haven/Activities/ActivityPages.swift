@@ -18,8 +18,11 @@ struct ActivityPages: RouteCollection {
         let totals = try await query.totals()
         let names = try await ActivityPageNames.load(for: lines, on: req.db)
         return Layout.response(
-            ActivityTableView(user: user, filter: filter, page: page, lines: lines, totals: totals, names: names)
-                .render())
+            ActivityTableView(
+                user: user, areas: try await AreaSuggestions.load(on: req.db), filter: filter, page: page, lines: lines,
+                totals: totals, names: names
+            )
+            .render())
     }
 
     func gaps(req: Request) async throws -> Response {
@@ -34,7 +37,8 @@ struct ActivityPages: RouteCollection {
             shown.gaps.map(\.siteID) + shown.duplications.map(\.siteID), on: req.replica)
         return Layout.response(
             ResponseGapsView(
-                user: user, month: month, sector: (req.query["responseSector"] as String?).nonEmpty,
+                user: user, areas: try await AreaSuggestions.load(on: req.replica), month: month,
+                sector: (req.query["responseSector"] as String?).nonEmpty,
                 adminArea: (req.query["adminArea"] as String?).nonEmpty, gaps: shown.gaps, gapCount: gaps.count,
                 duplications: shown.duplications, duplicationCount: duplications.count,
                 organisations: organisations, sites: sites

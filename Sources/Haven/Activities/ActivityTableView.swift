@@ -4,6 +4,8 @@ import Plot
 /// The 5W table: filters, totals and a page of lines.
 struct ActivityTableView {
     var user: UserContext
+    /// What the area filter suggests.
+    var areas = AreaSuggestions()
     var filter: ActivityFilter
     var page: PageRequest
     var lines: [ActivityLine]
@@ -47,7 +49,7 @@ struct ActivityTableView {
             FilterFields.sector(selected: filter.sector),
             FilterFields.choice("status", "Status", any: "All statuses", selected: filter.status),
             .label("Month", .input(.type(.month), .name("month"), .value(escaping: filter.month?.description ?? ""))),
-            FilterFields.area(filter.adminArea),
+            FilterFields.area(filter.adminArea, suggestions: areas),
             .button(.type(.submit), "Filter"))
     }
 

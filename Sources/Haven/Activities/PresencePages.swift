@@ -14,6 +14,9 @@ struct PresencePages: RouteCollection {
         let result = try await query.load(on: req.db)
         let outlines = try await AreaOutlines.load(levels: [query.level], within: query.adminArea ?? "", on: req.db)
         return Layout.response(
-            PresenceView(user: user, query: query, page: page, result: result, outlines: outlines).render())
+            PresenceView(
+                user: user, areas: try await AreaSuggestions.load(on: req.db), query: query, page: page, result: result,
+                outlines: outlines
+            ).render())
     }
 }

@@ -4,6 +4,8 @@ import Plot
 /// Organisations per area (map and table) and who works in each site, by sector, for a month.
 struct PresenceView {
     var user: UserContext
+    /// What the area filter suggests.
+    var areas = AreaSuggestions()
     var query: PresenceQuery
     var page: PageRequest
     var result: PresenceQuery.Result
@@ -56,7 +58,7 @@ struct PresenceView {
             .class("filters"), .method(.get), .action(Paths.presence),
             .label("Month", .input(.type(.month), .name("month"), .value(escaping: query.month.description))),
             FilterFields.sector(selected: query.sector),
-            FilterFields.area(query.adminArea),
+            FilterFields.area(query.adminArea, suggestions: areas),
             .label(
                 "Areas at level",
                 .select(

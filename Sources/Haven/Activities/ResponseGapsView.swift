@@ -4,6 +4,8 @@ import Plot
 /// The month's gaps (need, nobody working) and duplications (several partners, same activity, same site).
 struct ResponseGapsView {
     var user: UserContext
+    /// What the area filter suggests.
+    var areas = AreaSuggestions()
     var month: ReportingMonth
     var sector: String?
     var adminArea: String?
@@ -25,7 +27,7 @@ struct ResponseGapsView {
                 FilterFields.choice(
                     "responseSector", "Sector", any: "All sectors", ResponseSector.all.map { ($0.code, $0.name) },
                     selected: sector),
-                FilterFields.area(adminArea),
+                FilterFields.area(adminArea, suggestions: areas),
                 .button(.type(.submit), "Show")),
             .h2(.text("Gaps: \(Format.number(gapCount)) site and sector pairs")),
             Paths.gapsDownload.links(

@@ -3,6 +3,8 @@ import Plot
 
 struct MonitoringDashboardView {
     var user: UserContext
+    /// What the area filter suggests.
+    var areas = AreaSuggestions()
     var filter: GapAnalysis.Filter
     var siteFilter: SiteFilter
     var page: PageRequest
@@ -94,7 +96,7 @@ struct MonitoringDashboardView {
                             String($0.rawValue), "\($0.rawValue) \($0.label)", selected: $0 == filter.minimumSeverity)
                     })),
             FilterFields.choice("type", "Type", any: "All types", selected: siteFilter.type),
-            FilterFields.area(siteFilter.adminArea),
+            FilterFields.area(siteFilter.adminArea, suggestions: areas),
             .button(.type(.submit), "Show"))
     }
 

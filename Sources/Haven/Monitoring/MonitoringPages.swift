@@ -19,7 +19,8 @@ struct MonitoringPages: RouteCollection {
                 if !list.contains(indicator.sector) { list.append(indicator.sector) }
             }
         let view = MonitoringDashboardView(
-            user: user, filter: filter, siteFilter: query.sites, page: page, ranked: ranked, shown: shown,
+            user: user, areas: try await AreaSuggestions.load(on: req.replica), filter: filter, siteFilter: query.sites,
+            page: page, ranked: ranked, shown: shown,
             summary: summary,
             sectors: sectors, trend: try await MonitoringDashboardQuery.trend(on: req.replica),
             outlines: try await MonitoringDashboardQuery.outlines(around: query.sites.adminArea, on: req.replica),

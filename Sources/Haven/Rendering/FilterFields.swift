@@ -26,10 +26,15 @@ enum FilterFields {
             "sector", "Sector", any: "All sectors", ResponseSector.all.map { ($0.code, $0.name) }, selected: selected)
     }
 
-    /// An administrative area by its name or P-code.
-    static func area(_ pcode: String?) -> Node<HTML.FormContext> {
-        .label(
-            "Area (name or P-code)",
-            .input(.type(.text), .name("adminArea"), .value(escaping: pcode ?? ""), .placeholder("e.g. BO02")))
+    /// An administrative area by its name or P-code, with the operation's provinces and districts suggested.
+    static func area(_ pcode: String?, suggestions: AreaSuggestions) -> Node<HTML.FormContext> {
+        .group(
+            .label(
+                "Area (name or P-code)",
+                .input(
+                    .type(.text), .name("adminArea"), .value(escaping: pcode ?? ""), .placeholder("e.g. BO02"),
+                    .attribute(named: "list", value: "area-suggestions"),
+                    .attribute(named: "autocomplete", value: "off"))),
+            suggestions.datalist)
     }
 }

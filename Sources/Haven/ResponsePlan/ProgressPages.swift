@@ -40,7 +40,8 @@ struct ProgressPages: RouteCollection {
         let query = try ProgressQuery(req)
         let (targets, progress, names) = try await query.progress(on: req.db)
         let view = ProgressView(
-            user: user, query: query, targets: targets, progress: progress, names: names,
+            user: user, areas: try await AreaSuggestions.load(on: req.db), query: query, targets: targets,
+            progress: progress, names: names,
             form: form, errors: errors, csrf: req.csrfToken)
         return Layout.response(view.render(), status: status)
     }

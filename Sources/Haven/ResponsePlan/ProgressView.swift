@@ -4,6 +4,8 @@ import Plot
 /// Each target of the plan with the people reached toward it, a bar, and how the reach divides.
 struct ProgressView {
     var user: UserContext
+    /// What the area filter suggests.
+    var areas = AreaSuggestions()
     var query: ProgressQuery
     var targets: [ResponseTarget]
     var progress: [ResponseProgress.Progress]
@@ -36,7 +38,7 @@ struct ProgressView {
         .form(
             .class("filters"), .method(.get), .action(Paths.progress),
             FilterFields.sector(selected: query.sector),
-            FilterFields.area(query.adminArea),
+            FilterFields.area(query.adminArea, suggestions: areas),
             .label(
                 "Divide by",
                 .select(

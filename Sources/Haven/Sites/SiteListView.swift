@@ -3,6 +3,8 @@ import Plot
 /// The site list page: filters, totals, a sortable table and pages.
 struct SiteListView {
     var user: UserContext
+    /// What the area filter suggests.
+    var areas = AreaSuggestions()
     var filter: SiteFilter
     var page: PageRequest
     var list: SiteList
@@ -49,7 +51,7 @@ struct SiteListView {
                 .input(.type(.search), .name("q"), .value(escaping: filter.text ?? ""), .placeholder("code or name"))),
             FilterFields.choice("type", "Type", any: "All types", selected: filter.type),
             FilterFields.choice("status", "Status", any: "All statuses", selected: filter.status),
-            FilterFields.area(filter.adminArea),
+            FilterFields.area(filter.adminArea, suggestions: areas),
             .label(
                 "Sort",
                 .select(

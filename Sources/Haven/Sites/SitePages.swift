@@ -18,7 +18,8 @@ struct SitePages: RouteCollection {
         let filter = try SiteFilter(req)
         let page = try PageRequest(req)
         let list = try await SiteListQuery.fetch(filter, page: page, on: req.db)
-        let model = SiteListView(user: user, filter: filter, page: page, list: list)
+        let model = SiteListView(
+            user: user, areas: try await AreaSuggestions.load(on: req.db), filter: filter, page: page, list: list)
         return Layout.response(model.render())
     }
 
