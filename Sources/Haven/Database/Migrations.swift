@@ -42,5 +42,6 @@ enum Migrations {
         IndexWords(table: Organisation.schema, columns: OrganisationSearch.columns),
         IndexWords(table: ActivityType.schema, columns: ActivityTypeSearch.columns),
         CreatePasswordResets(),
+        IndexFeedbackDue(),
     ]
 }

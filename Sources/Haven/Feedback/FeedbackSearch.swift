@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// A complaint or feedback item by its reference (`FB-7KQ2M-XR4PA`, with or without `FB-`), for those who may

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// A site's monitoring on its page: the latest round's scores and unmet standards, then the history.

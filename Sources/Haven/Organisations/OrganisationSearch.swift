@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Organisations by name or acronym, each leading to its 5W lines.

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// The site page: profile, status history, population charts and table, audit trail.

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Sites by code, name or other names: the live ones, a site whose code was typed in full first.
