@@ -91,7 +91,7 @@ def test_the_feedback_workbook_holds_the_same_rows_as_the_csv(server, admin_toke
 
 # Every table a coordinator looks at, as the pages link to it.
 EXPORTS = ["activities", "feedback", "sites", "population-counts", "monitoring-results", "gaps", "presence",
-           "progress", "services"]
+           "progress", "services", "needs"]
 
 # The hashtags of the HXL 1.1 core dictionary (hxlstandard.org/standard/dictionary): exports use these only,
 # with attributes of their own.

@@ -47,6 +47,17 @@ struct AreaTree: Sendable {
         return found
     }
 
+    /// The id of the area at `level` on the way up from the area (or the area itself).
+    func ancestor(of id: UUID, atLevel level: Int) -> UUID? {
+        var current: UUID? = id
+        for _ in 0...10 {
+            guard let here = current, let area = areas[here] else { return nil }
+            if area.level == level { return here }
+            current = area.parent
+        }
+        return nil
+    }
+
     /// The area at `level` on the way up from the area (or the area itself).
     func area(_ id: UUID, level: Int) -> (pcode: String, name: String)? {
         upward(from: id).first { $0.level == level }.map { ($0.pcode, $0.name) }

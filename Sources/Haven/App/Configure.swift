@@ -65,6 +65,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ServiceAPI())
     try signedIn.register(collection: FeedbackFiguresAPI())
     try signedIn.register(collection: SearchAPI())
+    try signedIn.register(collection: NeedsAPI())
 
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenRosaRoutes())
@@ -97,4 +98,5 @@ func routes(_ app: Application) throws {
     try pages.register(collection: FeedbackPages())
     try pages.register(collection: AuditPages())
     try pages.register(collection: SearchPages())
+    try pages.register(collection: NeedsPages())
 }

@@ -25,6 +25,7 @@ extension OpenAPIDocument {
             (serviceOperations, Schemas.serviceSchemas),
             (feedbackFiguresOperations, Schemas.feedbackFiguresSchemas),
             (searchOperations, Schemas.searchSchemas),
+            (needsOperations, Schemas.needsSchemas),
         ]
     }
 }

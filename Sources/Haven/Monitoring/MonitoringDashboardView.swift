@@ -21,7 +21,8 @@ struct MonitoringDashboardView {
             "Monitoring", user: user,
             .h1("Site monitoring and gaps"),
             .p(
-                .a(.href(Paths.indicators), "The indicator catalogue"),
+                .a(.href(Paths.indicators), "The indicator catalogue"), " · ",
+                .a(.href(Paths.needs), "Needs figures by area (HNO)"),
                 .if(
                     Permission.uploadRounds.isGranted(to: user),
                     .group(" · ", .a(.href(Paths.importRounds), "Upload rounds from a spreadsheet")))),

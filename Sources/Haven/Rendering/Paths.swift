@@ -64,6 +64,7 @@ enum Paths {
     static let complaintCategory = Address("/complaints/:id/category")
 
     static let audit = Address("/audit")
+    static let needs = Address("/needs")
     static let search = Address("/search")
 
     /// The API, and the downloads pages link to under it.
@@ -77,6 +78,7 @@ enum Paths {
     static let presenceDownload = Download("presence")
     static let progressDownload = Download("progress")
     static let servicesDownload = Download("services")
+    static let needsDownload = Download("needs")
     static let sitesGeoJSON = Address("/api/v1/exports/sites.geojson")
 
     /// The whole table, which a test holds against the router's routes both ways.
@@ -94,12 +96,12 @@ enum Paths {
             presence,
             progress, targets, archiveTarget, publicFeedback, feedbackStatus, complaints, complaintFigures,
             newComplaint,
-            complaint, complaintTransitions, complaintCategory, audit, search, sitesGeoJSON,
+            complaint, complaintTransitions, complaintCategory, audit, needs, search, sitesGeoJSON,
         ] + downloads.flatMap { [$0.csv, $0.workbook] }
 
     static let downloads = [
         activitiesDownload, feedbackDownload, sitesDownload, countsDownload, roundsDownload, gapsDownload,
-        presenceDownload, progressDownload, servicesDownload,
+        presenceDownload, progressDownload, servicesDownload, needsDownload,
     ]
 
     /// A path with its query, parameters in a stable order, values encoded; the bare path when there is none.
