@@ -24,7 +24,10 @@ import VaporTesting
     }
 
     @Test func thoseWhoRunASiteKeepItsDirectoryAndResidentsReadItsPoster() async throws {
-        try await withHaven(adjust: { $0.feedbackHotline = "0800 123 456" }) { app in
+        try await withHaven(adjust: {
+            $0.feedbackHotline = "0800 123 456"
+            $0.publicURL = "https://haven.example.org/"
+        }) { app in
             let world = try await World.make(on: app)
             let added = try await app.testing().sendRequest(
                 .POST, "/api/v1/services", headers: world.headers(.partner),
@@ -45,7 +48,10 @@ import VaporTesting
             #expect(
                 poster.text.contains("Women and girls safe space") && poster.text.contains("Mon-Fri 09:00-16:00")
                     && poster.text.contains("NRC"))
-            #expect(poster.text.contains("0800 123 456") && poster.text.contains("/feedback?site=\(world.alpha.code)"))
+            #expect(
+                poster.text.contains("0800 123 456")
+                    && poster.text.contains(">https://haven.example.org/feedback?site=\(world.alpha.code)<"),
+                "the poster prints the form's whole address, as residents must type it")
 
             let id = try added.json(ServiceItem.self).id
             _ = try await app.testing().sendRequest(

@@ -10,8 +10,13 @@ struct NeedsPages: RouteCollection {
         let user = try req.authorize(.readOperationalData)
         let query = try NeedsQuery(req)
         let result = try await query.load(on: req.replica)
+        let prefix =
+            try await query.within.asyncMap { try await AdminAreaLookup.find($0, on: req.replica)?.pcode } ?? nil
+        let outlines = try await AreaOutlines.load(levels: [query.level], within: prefix ?? "", on: req.replica)
         return Layout.response(
-            NeedsView(user: user, areas: try await AreaSuggestions.load(on: req.replica), query: query, result: result)
-                .render())
+            NeedsView(
+                user: user, areas: try await AreaSuggestions.load(on: req.replica), query: query, result: result,
+                outlines: outlines
+            ).render())
     }
 }

@@ -6,6 +6,8 @@ struct NeedsView {
     var areas = AreaSuggestions()
     var query: NeedsQuery
     var result: NeedsQuery.Result
+    /// The boundaries of the areas shown, where they were imported.
+    var outlines: [(pcode: String, outline: Outline)] = []
 
     func render() -> String {
         Layout.page(
@@ -32,6 +34,13 @@ struct NeedsView {
                             "\(Format.number(result.operation.assessedSites)) of \(Format.number(result.operation.sites))"
                         )),
                     "sites assessed")),
+            .if(
+                !outlines.isEmpty,
+                .div(
+                    .class("charts"),
+                    .div(
+                        .raw(Charts.areaMap(shaded, title: "People in need in each area")),
+                        .p(.class("hint"), "Darker areas have more people in need; grey areas have none.")))),
             .div(
                 .class("table-wrap"),
                 .table(
@@ -63,6 +72,17 @@ struct NeedsView {
                 .text(
                     "People are those counted in each open or closing site (its latest count). A site is assessed when it has a monitoring round; its severity in a sector is the latest round's, and overall it is its worst sector's. People in need, in a sector or overall, are the people living in assessed sites at severity 3 (severe) or worse. An area's severity is the highest phase reached by more than 25% of the people in its assessed sites. Sector columns give the people in need per monitoring sector. Sites not yet assessed count in the people, not in need."
                 )))
+    }
+
+    private var shaded: [Charts.ShadedArea] {
+        let byCode = Dictionary(
+            result.areas.compactMap { area in result.tree[area.id].map { ($0.pcode, area.inNeed) } },
+            uniquingKeysWith: { a, _ in a })
+        return outlines.map {
+            Charts.ShadedArea(
+                outline: $0.outline, label: "\(result.tree.names[$0.pcode] ?? $0.pcode) (\($0.pcode))",
+                value: byCode[$0.pcode] ?? 0)
+        }
     }
 
     private func range(_ area: NeedsFigures.Area) -> String {

@@ -15,7 +15,8 @@ struct DirectoryPage: RouteCollection {
         }
         let view = ServicePosterView(
             listing: try await ServiceListQuery.listing(of: site, on: req.replica), wording: req.wording,
-            languages: req.languages, hotline: req.application.havenSettings.feedbackHotline)
+            languages: req.languages, hotline: req.application.havenSettings.feedbackHotline,
+            publicURL: req.application.havenSettings.publicURL)
         return Layout.response(view.render())
     }
 }

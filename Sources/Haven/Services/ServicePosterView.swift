@@ -9,11 +9,14 @@ struct ServicePosterView {
     /// The operation's languages, the first its default.
     var languages: [Wording]
     var hotline: String?
+    /// Where residents reach Haven (`HAVEN_PUBLIC_URL`): a poster on paper needs the whole address.
+    var publicURL: String
 
-    /// The feedback form of this site, in the poster's language unless that is the default.
+    /// The full address of this site's feedback form, in the poster's language unless that is the default.
     var form: String {
         let language = wording.code == languages.first?.code ? [:] : ["lang": wording.code]
-        return Paths.with(Paths.publicFeedback, ["site": listing.site.code].merging(language) { a, _ in a })
+        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        return base + Paths.with(Paths.publicFeedback, ["site": listing.site.code].merging(language) { a, _ in a })
     }
 
     func render() -> String {
