@@ -39,6 +39,8 @@ if __name__ == "__main__":
         ("API: search 'camp'", admin, "/api/v1/search?q=camp"),
         ("API: search a site code", admin, "/api/v1/search?q=BO0101_0001"),
         ("Page: search 'wa'", admin, "/search?q=wa"),
+        ("API: needs figures by province, whole operation", admin, "/api/v1/analysis/needs"),
+        ("Page: needs figures by district", admin, "/needs?level=2"),
     ]
     print(f"| request | median ms | p95 ms | ÷ stylesheet ({floor:.2f} ms) |")
     print("|---|---:|---:|---:|")
