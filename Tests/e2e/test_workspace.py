@@ -131,3 +131,19 @@ def test_on_a_390px_phone_no_table_pushes_a_column_off_screen(server):
         assert wide >= 5, "the check met tables wider than the phone"
     finally:
         browser.quit()
+
+
+def test_the_poster_prints_on_one_a4_page_with_a_qr_code_to_the_whole_address(server, browser):
+    import zxingcpp
+    from PIL import Image
+    code = requests.get(server["base"] + "/api/v1/gap-analysis?limit=1", headers={
+        "Authorization": "Bearer " + requests.post(server["base"] + "/api/v1/sessions", json={
+            "email": "viewer@haven.demo", "password": DEMO_PASSWORD}).json()["token"]}).json()["items"][0]["code"]
+    browser.get(server["base"] + f"/directory/{code}")
+    pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, "the poster fills one A4 page"
+    qr = browser.find_element(By.CSS_SELECTOR, "div.qr svg")
+    image = Image.open(io.BytesIO(qr.screenshot_as_png))
+    decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+    # The test server's HAVEN_PUBLIC_URL is the default; the address is whole, with the site.
+    assert decoded == [f"http://localhost:8080/feedback?site={code}"], decoded

@@ -80,7 +80,7 @@ enum ResponseAnalysis {
         -> [Duplication]
     {
         let current = work.filter { $0.status != .cancelled && $0.siteID != nil && $0.overlaps(first, last) }
-        let groups = Dictionary(grouping: current) { "\($0.siteID!) \($0.activity)" }
+        let groups = Dictionary(grouping: current) { "\($0.siteID?.uuidString ?? "") \($0.activity)" }
         let found = groups.values.compactMap { group -> Duplication? in
             let overlapping = group.filter { a in
                 group.contains { b in b.organisationID != a.organisationID && a.overlaps(b) }

@@ -105,10 +105,12 @@ enum Stylesheet {
           .totals { gap: 4pt; margin: 2pt 0 4pt; } .totals div { padding: 2pt 5pt; } .totals strong { font-size: 11pt; }
           .facts { grid-template-columns: repeat(4, 1fr); } .facts div { padding: 1pt 0; } .facts .empty, tr.quiet, .explain { display: none; }
           ul.in-columns { columns: 2; column-gap: 8mm; }
+          div.qr svg { width: 40mm; height: 40mm; }
           .charts { grid-template-columns: repeat(3, 1fr); gap: 4pt; } .charts svg { max-height: 32mm; }
           .printed { display: block !important; color: var(--muted); font-size: 8pt; }
         }
         .printed { display: none; }
+        div.qr { float: inline-end; margin: 0 0 .5rem 1rem; } div.qr svg { width: 9rem; height: 9rem; }
         """
 
     static func response() -> Response {

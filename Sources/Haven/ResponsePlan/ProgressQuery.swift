@@ -44,7 +44,9 @@ struct ProgressQuery {
                 names: names, on: db)
             for p in ResponseProgress.progress(group, reach, by: dimension) { progress[p.target.id] = p }
         }
-        return (targets, targets.map { progress[$0.id!]! }, names)
+        // Every target has its progress; pairing them keeps the two lists aligned whatever the store holds.
+        let paired = targets.compactMap { target in target.id.flatMap { progress[$0] }.map { (target, $0) } }
+        return (paired.map(\.0), paired.map(\.1), names)
     }
 
     /// Reach of the lines that are not archived or cancelled in the months and sectors asked for, summed by sector,

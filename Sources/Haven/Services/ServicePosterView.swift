@@ -44,6 +44,8 @@ struct ServicePosterView {
                                     .td(.text(s.hours)), .td(.text(s.contact)))
                             }))),
             .h2(.text(w[.tellUs])),
+            // A phone's camera opens the form from the printed poster.
+            .unwrap(QRCode(form)) { code in .div(.class("qr"), .raw(code.svg(label: form))) },
             .ul(
                 .li(.text(w[.online] + " "), .a(.href(form), .attribute(named: "dir", value: "ltr"), .text(form))),
                 .unwrap(hotline) {
