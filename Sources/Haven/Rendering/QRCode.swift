@@ -34,7 +34,7 @@ struct QRCode: Equatable, Sendable {
             symbol.place(codewords, mask: mask)
             symbol.format(mask: mask)
             let penalty = Self.penalty(symbol.dark)
-            if best == nil || penalty < best!.penalty { best = (symbol.dark, mask, penalty) }
+            if penalty < best?.penalty ?? Int.max { best = (symbol.dark, mask, penalty) }
         }
         guard let best else { return nil }
         (modules, self.version, self.mask) = (best.matrix, version, best.mask)
