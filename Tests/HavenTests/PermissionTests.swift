@@ -40,22 +40,23 @@ import Testing
         ("5W of other org", .recordActivity(otherOrg)),
         ("lock months", .lockMonths),
         ("response plan", .editResponsePlan),
+        ("situation report", .writeReports),
         ("users", .manageUsers),
         ("audit trail", .readAuditTrail),
     ]
 
     static let expected: [Role: String] = [
-        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth upl u5W 5Wo 5Wx lock plan users audit
+        //                read gaz cat cOrg own oth cSite asg org oth unm arch cAsg cOrg cOth mAsg mOrg mOth upl u5W 5Wo 5Wx lock plan sitrep users audit
         .administrator:
-            "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1",
+            "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1",
         .coordinator:
-            "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0   0",
+            "1    1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0   0",
         .siteManager:
-            "1    0   0   0   0   0   0   1   0   0   0   0   1   0   0   1   0   0   1   1   1   0   0   0   0   0",
+            "1    0   0   0   0   0   0   1   0   0   0   0   1   0   0   1   0   0   1   1   1   0   0   0   0   0   0",
         .partner:
-            "1    0   0   0   1   0   0   0   1   0   0   0   0   1   0   0   1   0   1   1   1   0   0   0   0   0",
+            "1    0   0   0   1   0   0   0   1   0   0   0   0   1   0   0   1   0   1   1   1   0   0   0   0   0   0",
         .viewer:
-            "1    0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0",
+            "1    0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0",
     ]
 
     @Test(arguments: Role.allCases)

@@ -435,4 +435,43 @@ import VaporTesting
         }
         try await replica.drop()
     }
+
+    /// Two people saving and publishing the same copy of a month's report at once: the conditional update on its
+    /// version lets one through; the others get 409, and the published text is the one that won.
+    @Test func twoChangesOfOneReportCopyLeaveOneWinner() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            let month = ReportingMonth(CalendarDay.today()).description
+            let created = try await app.testing().sendRequest(
+                .POST, "/api/v1/reports", headers: world.headers(.coordinator), body: try jsonBody(["month": month]))
+            #expect(created.status == .created)
+            let outcomes = try await withThrowingTaskGroup(of: (String, HTTPStatus).self) { group in
+                for (index, role) in [Role.coordinator, .administrator, .coordinator, .administrator].enumerated() {
+                    let text = "# Report\nwritten by hand \(index)\n"
+                    let body = try jsonBody(["text": text, "version": 1])
+                    let publish = try jsonBody(["version": 1])
+                    group.addTask {
+                        let answer =
+                            index == 3
+                            ? try await app.testing().sendRequest(
+                                .POST, "/api/v1/reports/\(month)/publish", headers: world.headers(role), body: publish)
+                            : try await app.testing().sendRequest(
+                                .PUT, "/api/v1/reports/\(month)", headers: world.headers(role), body: body)
+                        return (index == 3 ? "publish" : text, answer.status)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let winners = outcomes.filter { $0.1 == .ok }
+            #expect(winners.count == 1, "\(outcomes)")
+            #expect(outcomes.allSatisfy { [.ok, .conflict].contains($0.1) }, "\(outcomes)")
+            let stored = try #require(try await SituationReports.find(ReportingMonth(month)!, on: app.db))
+            #expect(stored.version == 2)
+            if winners.first?.0 == "publish" {
+                #expect(stored.status == .published)
+            } else {
+                #expect(stored.status == .draft && stored.text == winners.first?.0)
+            }
+        }
+    }
 }

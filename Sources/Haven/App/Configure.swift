@@ -66,6 +66,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FeedbackFiguresAPI())
     try signedIn.register(collection: SearchAPI())
     try signedIn.register(collection: NeedsAPI())
+    try signedIn.register(collection: ReportAPI())
 
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenRosaRoutes())
@@ -99,4 +100,5 @@ func routes(_ app: Application) throws {
     try pages.register(collection: AuditPages())
     try pages.register(collection: SearchPages())
     try pages.register(collection: NeedsPages())
+    try pages.register(collection: ReportPages())
 }

@@ -26,6 +26,7 @@ extension OpenAPIDocument {
             (feedbackFiguresOperations, Schemas.feedbackFiguresSchemas),
             (searchOperations, Schemas.searchSchemas),
             (needsOperations, Schemas.needsSchemas),
+            (reportOperations, Schemas.reportSchemas),
         ]
     }
 }

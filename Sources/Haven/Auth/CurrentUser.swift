@@ -115,6 +115,7 @@ extension Permission {
         case .uploadActivities: "upload 5W files"
         case .lockMonths: "lock or unlock reporting months"
         case .editResponsePlan: "set the response plan's targets"
+        case .writeReports: "draft, edit or publish situation reports"
         case .manageUsers: "manage user accounts"
         case .readAuditTrail: "read the whole audit trail"
         case .recordFeedback: "record feedback for this site"

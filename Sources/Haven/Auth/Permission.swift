@@ -22,6 +22,8 @@ public enum Permission: Sendable, Equatable {
     case lockMonths
     /// Set, correct or archive the response plan's targets.
     case editResponsePlan
+    /// Draft, edit, publish or discard the monthly situation report, and read drafts.
+    case writeReports
     case manageUsers
     case readAuditTrail
     /// Record feedback received at a site (help desk, hotline, mobile team…).

@@ -14,6 +14,8 @@ enum TextRules {
         case line
         /// What people write at length: notes, descriptions, answers.
         case note
+        /// A whole document in Markdown: a month's situation report.
+        case document
 
         var limit: Int {
             switch self {
@@ -21,17 +23,18 @@ enum TextRules {
             case .name: 200
             case .line: 500
             case .note: 5_000
+            case .document: 50_000
             }
         }
     }
 
-    /// The most any text field takes: the longest note with room for markup to come.
-    static let largest = 20_000
+    /// The most any text field takes: the longest document.
+    static let largest = Kind.document.limit
 
     /// Why a text is refused, or nil; empty text is left to the field's own rule (required or not).
     static func problem(_ text: String, _ kind: Kind) -> String? {
         if text.count > kind.limit { return "is longer than \(Format.number(kind.limit)) characters" }
-        if let problem = hidden(text, lineBreaks: kind == .note) { return problem }
+        if let problem = hidden(text, lineBreaks: kind == .note || kind == .document) { return problem }
         if [.code, .name].contains(kind), !text.isEmpty, !text.unicodeScalars.contains(where: isVisible) {
             return "holds no visible character"
         }

@@ -43,5 +43,6 @@ enum Migrations {
         IndexWords(table: ActivityType.schema, columns: ActivityTypeSearch.columns),
         CreatePasswordResets(),
         IndexFeedbackDue(),
+        CreateSituationReports(),
     ]
 }

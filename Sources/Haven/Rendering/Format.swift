@@ -30,6 +30,15 @@ enum Format {
         "\(monthNames[month.month - 1]) \(month.year)"
     }
 
+    /// A month written out, for titles: "November 2026".
+    static func monthName(_ month: ReportingMonth) -> String {
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return "\(names[month.month - 1]) \(month.year)"
+    }
+
     static func day(_ text: String?) -> String {
         day(text.flatMap(CalendarDay.init))
     }

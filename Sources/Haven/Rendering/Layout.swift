@@ -33,6 +33,7 @@ enum Layout {
                             .a(.href(Paths.monitoring), "Monitoring"),
                             .a(.href(Paths.activities), "5W"),
                             .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
+                            .a(.href(Paths.reports), "Reports"),
                             .unwrap(ImportPages.first(for: user)) { .a(.href($0), "Import") },
                             .if(Permission.manageUsers.isGranted(to: user), .a(.href(Paths.users), "Accounts")),
                             .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),

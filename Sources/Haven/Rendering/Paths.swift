@@ -65,6 +65,13 @@ enum Paths {
 
     static let audit = Address("/audit")
     static let needs = Address("/needs")
+    static let reports = Address("/reports")
+    static let report = Address("/reports/:month")
+    static let publishReport = Address("/reports/:month/publish")
+    static let redraftReport = Address("/reports/:month/redraft")
+    static let discardReport = Address("/reports/:month/discard")
+    static let reportMarkdown = Address("/reports/:month/report.md")
+    static let reportHTML = Address("/reports/:month/report.html")
     static let search = Address("/search")
 
     /// The API, and the downloads pages link to under it.
@@ -96,7 +103,9 @@ enum Paths {
             presence,
             progress, targets, archiveTarget, publicFeedback, feedbackStatus, complaints, complaintFigures,
             newComplaint,
-            complaint, complaintTransitions, complaintCategory, audit, needs, search, sitesGeoJSON,
+            complaint, complaintTransitions, complaintCategory, audit, needs, reports, report, publishReport,
+            redraftReport, discardReport,
+            reportMarkdown, reportHTML, search, sitesGeoJSON,
         ] + downloads.flatMap { [$0.csv, $0.workbook] }
 
     static let downloads = [

@@ -9,6 +9,12 @@ struct ProgressQuery {
     var adminArea: String?
     var dimension: ResponseProgress.Dimension?
 
+    init(sector: String? = nil, adminArea: String? = nil, dimension: ResponseProgress.Dimension? = nil) {
+        self.sector = sector
+        self.adminArea = adminArea
+        self.dimension = dimension
+    }
+
     init(_ req: Request) throws {
         sector = (req.query["sector"] as String?).nonEmpty
         adminArea = (req.query["adminArea"] as String?).nonEmpty?.uppercased()
