@@ -95,7 +95,7 @@ import VaporTesting
                 body: try jsonBody(["month": ReportingMonth(CalendarDay.today()).adding(months: 2).description]))
             #expect(future.status == .unprocessableEntity)
 
-            let edited = draft.text + "\nThe IM officer's own words.\n"
+            let edited = draft.text + "\nThe IM officer's own words on Zanzibarian floods.\n"
             let saved = try await client.sendRequest(
                 .PUT, "/api/v1/reports/\(month)", headers: world.headers(.coordinator),
                 body: try jsonBody(["text": edited, "version": 1]))
@@ -104,6 +104,8 @@ import VaporTesting
                 .PUT, "/api/v1/reports/\(month)", headers: world.headers(.coordinator),
                 body: try jsonBody(["text": "an older copy", "version": 1]))
             #expect(stale.status == .conflict)
+            #expect(try await Self.searchFinds("zanzibar", world.headers(.coordinator), app) == [month])
+            #expect(try await Self.searchFinds("zanzibar", world.headers(.viewer), app) == [], "a draft is not found")
             let published = try await client.sendRequest(
                 .POST, "/api/v1/reports/\(month)/publish", headers: world.headers(.coordinator),
                 body: try jsonBody(["version": 2]))
@@ -133,6 +135,7 @@ import VaporTesting
                 ReportingMonth(month)!, ReportContext(db: app.db, smallCellThreshold: 5), on: .today())
             #expect(fresh.parts.flatMap(\.figures).first { $0.key == "open_sites" }?.value == 4)
 
+            #expect(try await Self.searchFinds("zanzibar", world.headers(.viewer), app) == [month])
             let trail = try await AuditEvent.query(on: app.db).filter(\.$entity == SituationReport.auditEntity).all()
             #expect(trail.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.create, .update, .update])
             let markdown = try await client.sendRequest(
@@ -229,5 +232,13 @@ import VaporTesting
         #expect(ReportFigure("a", "A", 5, previous: 5).change == "0")
         #expect(ReportFigure("a", "A", nil, previous: 5).change == "")
         #expect(ReportFigure("a", "A", Int.min, previous: Int.max).change == "")
+    }
+
+    /// The months of the reports the search box finds for these words.
+    static func searchFinds(_ q: String, _ headers: HTTPHeaders, _ app: Application) async throws -> [String] {
+        let answer = try await app.testing().sendRequest(.GET, "/api/v1/search?q=\(q)", headers: headers)
+        let groups = try answer.json(SearchAPI.Answer.self).groups
+        return groups.first { $0.key == ReportSearch.key }?.results.compactMap { $0.link.split(separator: "/").last }
+            .map(String.init) ?? []
     }
 }

@@ -2,5 +2,6 @@
 enum SearchSources {
     static let all: [any SearchSource.Type] = [
         SiteSearch.self, AreaSearch.self, OrganisationSearch.self, ActivityTypeSearch.self, FeedbackSearch.self,
+        ReportSearch.self,
     ]
 }

@@ -44,5 +44,6 @@ enum Migrations {
         CreatePasswordResets(),
         IndexFeedbackDue(),
         CreateSituationReports(),
+        IndexWords(table: SituationReport.schema, columns: ReportSearch.columns),
     ]
 }

@@ -63,6 +63,14 @@ struct Home: Sendable {
     var organisationsBehind: Int
     /// The person's own files checked in the background and waiting for them to confirm the import.
     var waitingImports: [WaitingImport]
+    var reports: Reports
+
+    /// Where the monthly situation report stands: last month's (for those who write it) and the latest published.
+    struct Reports: Sendable {
+        var lastMonth: ReportingMonth
+        var lastMonthStatus: SituationReport.Status?
+        var latestPublished: ReportingMonth?
+    }
 
     struct WaitingImport: Sendable {
         var fileName: String

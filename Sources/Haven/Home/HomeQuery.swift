@@ -21,7 +21,8 @@ enum HomeQuery {
                     since: today.adding(days: -Home.changeWindowDays),
                     linesLastMonth: reported[month.adding(months: -1)]?.lines ?? 0, on: db) : nil,
             organisationsBehind: followsAll ? try await organisationsBehind(before: month, on: db) : 0,
-            waitingImports: try await waitingImports(of: user, on: db))
+            waitingImports: try await waitingImports(of: user, on: db),
+            reports: try await ReportQuery.standing(lastMonth: month.adding(months: -1), on: db))
     }
 
     /// The window's status changes, latest rounds and counts, read as the few rows they are and summed by

@@ -13,6 +13,7 @@ struct HomeView {
             .h1(.text("Hello, \(home.user.name)")),
             .h2("The operation"),
             operation,
+            reports,
             .unwrap(home.changes) { changes($0) },
             .if(!home.waitingImports.isEmpty, waitingImports),
             .unwrap(home.feedback) { feedback($0) },
@@ -45,6 +46,29 @@ struct HomeView {
                 Self.figure(
                     home.reporting.organisations, "organisations reporting",
                     Paths.with(Paths.activities, ["month": month.description]))))
+    }
+
+    /// Where the monthly situation report stands: last month's for those who write it, the latest for the rest.
+    private var reports: Node<HTML.BodyContext> {
+        let standing = home.reports
+        let month = standing.lastMonth
+        let latest: Node<HTML.BodyContext> = .unwrap(standing.latestPublished) { published in
+            .p(
+                .text("Latest situation report: "),
+                .a(.href(Paths.report.link(published.description)), .text(Format.monthName(published))), ".")
+        }
+        guard Permission.writeReports.isGranted(to: home.user) else { return latest }
+        return switch standing.lastMonthStatus {
+        case nil:
+            .p(
+                .text("The situation report of \(Format.monthName(month)) is not drafted yet: "),
+                .a(.href(Paths.reports), "draft it"), ".")
+        case .draft:
+            .p(
+                .text("The situation report of \(Format.monthName(month)) is a draft: "),
+                .a(.href(Paths.report.link(month.description)), "edit and publish it"), ".")
+        case .published: latest
+        }
     }
 
     /// The last 30 days, each figure leading to the list it counts.

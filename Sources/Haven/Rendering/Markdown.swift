@@ -46,7 +46,10 @@ enum Markdown {
     }
 
     private enum Open {
-        case none, paragraph([String]), list(ordered: Bool, [String]), table([[String]], alignments: [String?])
+        case none
+        case paragraph([String])
+        case list(ordered: Bool, [String])
+        case table([[String]], alignments: [String?])
     }
 
     private struct Blocks {

@@ -22,6 +22,14 @@ enum ReportQuery {
         return report
     }
 
+    /// Last month's report and the latest published one, for the home pages.
+    static func standing(lastMonth: ReportingMonth, on db: any Database) async throws -> Home.Reports {
+        let recent = try await SituationReport.query(on: db).live().sort(\.$month, .descending).limit(24).all()
+        return Home.Reports(
+            lastMonth: lastMonth, lastMonthStatus: recent.first { $0.month == lastMonth.description }?.status,
+            latestPublished: recent.first { $0.status == .published }?.reportingMonth)
+    }
+
     static func month(_ req: Request) throws -> ReportingMonth {
         guard let raw = req.parameters.get("month"), let month = ReportingMonth(raw) else {
             throw HavenError.invalid([ReportingMonth.refusal("month", req.parameters.get("month"))])
