@@ -75,6 +75,9 @@ import VaporTesting
             records +=
                 try await FeedbackCategory.query(on: app.db).count() + FeedbackItem.query(on: app.db).count()
                 + Service.query(on: app.db).count()
+            let reports = try await SituationReport.query(on: app.db).filter(\.$status == .published).count()
+            #expect(reports == 2, "the two months before last are published")
+            records += reports
             let late = try await FeedbackItem.query(on: app.db).filter(
                 \.$status ~~ [.new, .acknowledged, .referred, .inProgress]
             ).all()

@@ -24,6 +24,8 @@ public struct Settings: Sendable {
     public var publicFeedbackPerHour: Int
     /// Figures about people who gave feedback below this count are shown as "fewer than N".
     public var smallCellThreshold: Int
+    /// Counts of people's feedback below this are not shown, unless `HAVEN_SMALL_CELL_THRESHOLD` says otherwise.
+    public static let defaultSmallCellThreshold = 5
     /// The feedback hotline printed on site posters, when there is one.
     public var feedbackHotline: String?
     /// The languages of the pages residents read, the first being the default (`en`, `fr`, `es`, `ar` built in).
@@ -56,7 +58,7 @@ public struct Settings: Sendable {
         backgroundImportRows: Int = 2000,
         feedbackKeyring: String? = nil,
         publicFeedbackPerHour: Int = 10,
-        smallCellThreshold: Int = 5,
+        smallCellThreshold: Int = Settings.defaultSmallCellThreshold,
         feedbackHotline: String? = nil,
         languages: [String] = ["en"],
         wordingDirectory: String? = nil,
@@ -109,7 +111,8 @@ public struct Settings: Sendable {
             backgroundImportRows: env["HAVEN_IMPORT_BACKGROUND_ROWS"].flatMap(Int.init) ?? 2000,
             feedbackKeyring: env["HAVEN_FEEDBACK_KEYS"].nonEmpty,
             publicFeedbackPerHour: env["HAVEN_PUBLIC_FEEDBACK_PER_HOUR"].flatMap(Int.init) ?? 10,
-            smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init) ?? 5,
+            smallCellThreshold: env["HAVEN_SMALL_CELL_THRESHOLD"].flatMap(Int.init)
+                ?? Settings.defaultSmallCellThreshold,
             feedbackHotline: env["HAVEN_FEEDBACK_HOTLINE"].nonEmpty,
             languages: (env["HAVEN_LANGUAGES"].nonEmpty ?? "en").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces).lowercased()

@@ -73,6 +73,7 @@ public enum DemoLoader {
         }
         // Fresh planner statistics after a bulk load; without them PostgreSQL picks poor plans at first.
         try await db.sql.raw("ANALYZE").run()
+        try await DemoReports.publish(months: months, today: today, now: now, on: db)
         return Summary(
             areas: records.areas.count, sites: records.sites.count, counts: records.counts.count,
             rounds: records.rounds.count,
