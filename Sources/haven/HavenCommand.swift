@@ -9,7 +9,8 @@ struct HavenCommand: AsyncParsableCommand {
         commandName: "haven",
         abstract: "Haven: sites, population and coordination for displacement operations.",
         subcommands: [
-            Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self, FeedbackCommand.self,
+            Serve.self, Demo.self, UserCommand.self, Migrate.self, Backup.self, Import.self, Export.self,
+            FeedbackCommand.self,
         ])
 
     static func main() async {
@@ -97,6 +98,26 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors { try await HavenApp.migrate(.fromEnvironment()) }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write data out of Haven.", subcommands: [OpenData.self])
+
+    struct OpenData: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open-data",
+            abstract: "Write the open-data package for HDX (CSV with HXL, metadata, README) to FILE, a zip.")
+        @Argument(help: "The zip file to create.") var file: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let files = try await HavenApp.exportOpenData(.fromEnvironment(), to: file)
+                print("Wrote \(file):")
+                for (name, rows) in files { print("  \(name): \(rows) rows") }
+            }
+        }
     }
 }
 

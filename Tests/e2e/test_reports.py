@@ -97,3 +97,52 @@ def test_an_im_officer_drafts_edits_and_publishes_the_months_report(own_server, 
     assert markdown.status_code == 200 and "Water trucking resumed at the **northern** sites" in markdown.text
     html = requests.get(base + f"/reports/{month}/report.html", headers=viewer, timeout=10)
     assert "<strong>northern</strong>" in html.text and "<script" not in html.text
+
+
+def test_the_open_data_package_is_valid_hxl_with_metadata_and_nothing_personal(own_server, tmp_path):
+    """Downloaded as a coordinator would, then checked by libhxl against a schema per file; a secret planted in a
+    site's notes and a service's contact never appears."""
+    import csv
+    import json
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    from test_exports import HXL_CORE
+
+    base = own_server["base"]
+    admin = {"Authorization": "Bearer " + token(own_server, "admin@haven.demo")}
+    secret = "PLANTED-SECRET-5521"
+    site = requests.get(base + "/api/v1/sites?limit=1", headers=admin, timeout=10).json()["items"][0]
+    site["notes"] = "Ask " + secret
+    changed = requests.put(base + f"/api/v1/sites/{site['id']}", headers=admin, json=site, timeout=10)
+    assert changed.status_code == 200, changed.text
+    coordinator = {"Authorization": "Bearer " + token(own_server, "coordinator@haven.demo")}
+    page = requests.get(base + "/open-data", headers=coordinator, timeout=10)
+    assert page.status_code == 200 and "/open-data/package.zip" in page.text
+    response = requests.get(base + "/open-data/package.zip", headers=coordinator, timeout=120)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
+    package = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(package.namelist())
+    assert names == {"sites.csv", "population.csv", "severity.csv", "presence.csv", "services.csv", "metadata.json",
+                     "README.md"}, names
+    hxlvalidate = os.path.join(os.path.dirname(sys.executable), "hxlvalidate")
+    metadata = json.loads(package.read("metadata.json"))
+    for name in sorted(names - {"metadata.json", "README.md"}):
+        content = package.read(name)
+        assert secret.encode() not in content, name
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        assert len(rows) > 2, f"{name}: the demo fills it"
+        for tag in rows[1]:
+            assert tag.split("+")[0] in HXL_CORE, f"{name}: {tag}"
+        resource = next(r for r in metadata["resources"] if r["name"] == name)
+        assert resource["rows"] == len(rows) - 2 and resource["hashtags"] == rows[1]
+        path = tmp_path / name
+        path.write_bytes(content)
+        schema = os.path.join(os.path.dirname(__file__), "hxl", "open-data", name)
+        checked = subprocess.run([hxlvalidate, "-s", schema, str(path)], capture_output=True, text=True)
+        assert checked.returncode == 0, name + ": " + checked.stdout[-2000:] + checked.stderr
+    for field in ("title", "source", "datasetDate", "dateRange", "methodology", "licence", "caveats"):
+        assert metadata[field], field
+    assert secret.encode() not in package.read("metadata.json") + package.read("README.md")

@@ -29,9 +29,12 @@ enum PresenceExport {
 
     static func rows(_ req: Request) async throws -> ExportTable<Exported>.Rows {
         try req.authorize(.readOperationalData)
-        let query = try PresenceQuery(req)
-        let result = try await query.load(on: req.replica)
-        let rows = PresenceQuery.siteOrder(result).flatMap { site in
+        return ExportTable.all(try await rows(PresenceQuery(req), on: req.replica))
+    }
+
+    static func rows(_ query: PresenceQuery, on db: any Database) async throws -> [Exported] {
+        let result = try await query.load(on: db)
+        return PresenceQuery.siteOrder(result).flatMap { site in
             (result.sites[site] ?? [:]).sorted { $0.key < $1.key }.flatMap { sector, organisations in
                 organisations.sorted { result.names.organisation($0) < result.names.organisation($1) }.map {
                     Exported(
@@ -39,6 +42,5 @@ enum PresenceExport {
                 }
             }
         }
-        return ExportTable.all(rows)
     }
 }

@@ -10,6 +10,12 @@ struct PresenceQuery {
     /// The level of the areas that organisations are counted in (1 = provinces).
     var level: Int
 
+    /// The whole operation's presence in a month, by province.
+    init(month: ReportingMonth) {
+        self.month = month
+        level = 1
+    }
+
     init(_ req: Request) throws {
         month = try ResponseAnalysisQuery.month(req)
         sector = (req.query["sector"] as String?).nonEmpty

@@ -101,4 +101,5 @@ func routes(_ app: Application) throws {
     try pages.register(collection: SearchPages())
     try pages.register(collection: NeedsPages())
     try pages.register(collection: ReportPages())
+    try pages.register(collection: OpenDataPages())
 }

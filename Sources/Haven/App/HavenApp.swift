@@ -140,6 +140,19 @@ public enum HavenApp {
         }
     }
 
+    /// The open-data package written to `file` (a zip); returns its files and their rows.
+    public static func exportOpenData(_ settings: Settings, to file: String) async throws -> [(String, Int)] {
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw HavenError.conflict("\(file) already exists; choose a new file name.")
+        }
+        return try await with(settings) { app in
+            let context = OpenDataContext(db: app.db, today: .today(), smallCellThreshold: settings.smallCellThreshold)
+            let package = try await OpenDataPackage.make(context, settings: settings.openData)
+            try package.write(to: URL(fileURLWithPath: file))
+            return package.files.map { ($0.name, $0.rows.count) }
+        }
+    }
+
     /// A consistent copy of a live SQLite database; PostgreSQL is backed up with its own tools.
     public static func backup(_ settings: Settings, to file: String) async throws {
         guard case .sqlite = settings.storage else {

@@ -47,6 +47,8 @@ public struct Settings: Sendable {
     public var readReplicaURL: String?
     /// PostgreSQL connections each event loop may open (`HAVEN_DB_CONNECTIONS`); SQLite always uses one.
     public var databaseConnections: Int
+    /// What the open-data package says about itself (`HAVEN_OPEN_DATA_*`).
+    public var openData: OpenDataSettings
 
     public init(
         storage: Storage,
@@ -68,7 +70,8 @@ public struct Settings: Sendable {
         trustedProxies: [ClientAddress.Network] = [],
         metricsToken: String? = nil,
         readReplicaURL: String? = nil,
-        databaseConnections: Int = 4
+        databaseConnections: Int = 4,
+        openData: OpenDataSettings = OpenDataSettings()
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -90,6 +93,7 @@ public struct Settings: Sendable {
         self.metricsToken = metricsToken
         self.readReplicaURL = readReplicaURL
         self.databaseConnections = databaseConnections
+        self.openData = openData
     }
 
     /// `DATABASE_URL` (postgres://…) selects PostgreSQL; otherwise SQLite under `HAVEN_DATA_DIR`.
@@ -128,7 +132,8 @@ public struct Settings: Sendable {
             },
             metricsToken: env["HAVEN_METRICS_TOKEN"].nonEmpty,
             readReplicaURL: env["DATABASE_READ_URL"].nonEmpty.flatMap { $0.hasPrefix("postgres") ? $0 : nil },
-            databaseConnections: min(max(env["HAVEN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4, 1), 64)
+            databaseConnections: min(max(env["HAVEN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4, 1), 64),
+            openData: OpenDataSettings(env)
         )
     }
 
@@ -153,4 +158,32 @@ struct SettingsKey: StorageKey {
 
 extension Application {
     var havenSettings: Settings { storage[SettingsKey.self]! }
+}
+
+/// The open-data package's own description, as HDX asks for it.
+public struct OpenDataSettings: Sendable {
+    /// The operation the data are about, in titles: "Borealia".
+    public var operation: String
+    /// Who the data come from: "CCCM Cluster Borealia".
+    public var source: String
+    public var licence: String
+    /// Whom to ask about the data: an address or a team.
+    public var contact: String
+
+    public init(
+        operation: String = "The operation", source: String = "CCCM Cluster",
+        licence: String = "Creative Commons Attribution for Intergovernmental Organisations (CC BY-IGO)",
+        contact: String = ""
+    ) {
+        (self.operation, self.source, self.licence, self.contact) = (operation, source, licence, contact)
+    }
+
+    init(_ env: [String: String]) {
+        let defaults = OpenDataSettings()
+        self.init(
+            operation: env["HAVEN_OPERATION_NAME"].nonEmpty ?? defaults.operation,
+            source: env["HAVEN_OPEN_DATA_SOURCE"].nonEmpty ?? defaults.source,
+            licence: env["HAVEN_OPEN_DATA_LICENCE"].nonEmpty ?? defaults.licence,
+            contact: env["HAVEN_OPEN_DATA_CONTACT"].nonEmpty ?? defaults.contact)
+    }
 }

@@ -112,6 +112,13 @@ struct ExportTable<Row: Sendable>: Sendable {
         }
     }
 
+    /// Every row at once, for a file built whole (the open-data package).
+    static func collect(_ rows: Rows) async throws -> [Row] {
+        var all: [Row] = []
+        try await rows { all += $0 }
+        return all
+    }
+
     /// Rows already in memory (a page's small table), handed over as one batch.
     static func all(_ rows: [Row]) -> Rows {
         { body in try await body(rows) }

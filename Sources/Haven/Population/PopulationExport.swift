@@ -48,10 +48,13 @@ enum PopulationExport {
 
     /// The counts a batch at a time in the order of the one-count-per-site-and-day index, each batch starting
     /// after the last site and day, so none sorts or skips the counts before.
-    static func rows(_ filter: SiteFilter, on db: any Database, batchSize: Int = 2000) async throws
-        -> ExportTable<Exported>.Rows
+    /// `latestOnly`: each site's latest count alone, the one the site's figures show.
+    static func rows(_ filter: SiteFilter, latestOnly: Bool = false, on db: any Database, batchSize: Int = 2000)
+        async throws -> ExportTable<Exported>.Rows
     {
-        let conditions = try await filter.conditions(site: "s", on: db)
+        let conditions: SQLQueryString =
+            try await filter.conditions(site: "s", on: db)
+            + (latestOnly ? " AND c.counted_on = s.population_counted_on" : "")
         let areas = try await AreaTree.load(on: db)
         let cellColumns = PopulationFigures.cellColumns + PopulationFigures.specificNeedsColumns
         let cells = cellColumns.map { "c.\($0)" }.joined(separator: ", ")

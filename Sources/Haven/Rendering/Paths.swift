@@ -72,6 +72,8 @@ enum Paths {
     static let discardReport = Address("/reports/:month/discard")
     static let reportMarkdown = Address("/reports/:month/report.md")
     static let reportHTML = Address("/reports/:month/report.html")
+    static let openData = Address("/open-data")
+    static let openDataPackage = Address("/open-data/package.zip")
     static let search = Address("/search")
 
     /// The API, and the downloads pages link to under it.
@@ -105,7 +107,7 @@ enum Paths {
             newComplaint,
             complaint, complaintTransitions, complaintCategory, audit, needs, reports, report, publishReport,
             redraftReport, discardReport,
-            reportMarkdown, reportHTML, search, sitesGeoJSON,
+            reportMarkdown, reportHTML, openData, openDataPackage, search, sitesGeoJSON,
         ] + downloads.flatMap { [$0.csv, $0.workbook] }
 
     static let downloads = [

@@ -16,7 +16,8 @@ struct ReportListView {
             .h1("Reports"),
             .p(
                 .class("links"),
-                .a(.href(Paths.needs), "Needs figures by area (HNO inputs)")),
+                .a(.href(Paths.needs), "Needs figures by area (HNO inputs)"), " · ",
+                .a(.href(Paths.openData), "Open data for HDX")),
             .h2("Monthly situation reports"),
             .if(
                 writes,

@@ -40,12 +40,15 @@ enum ServiceExport {
         var errors: [FieldError] = []
         let site = try await Site.filtered(req.query["site"], field: "site", on: req.db, errors: &errors)
         try HavenError.check(errors)
-        let sector = (req.query["sector"] as String?).nonEmpty
-        let db = req.replica
+        return ExportTable.all(
+            try await rows(site: site, sector: (req.query["sector"] as String?).nonEmpty, on: req.replica))
+    }
+
+    static func rows(site: UUID?, sector: String?, on db: any Database) async throws -> [Exported] {
         let conditions: SQLQueryString =
             "v.archived_at IS NULL AND s.archived_at IS NULL"
             + (site.map { " AND v.site_id = \(bind: $0)" } ?? "") + (sector.map { " AND v.sector = \(bind: $0)" } ?? "")
-        let rows = try await db.sql.raw(
+        return try await db.sql.raw(
             """
             SELECT s.code AS "siteCode", s.name AS "siteName", v.sector, v.name, o.name AS provider,
                 o.acronym AS "providerAcronym", v.location, v.hours, v.contact, v.referral_focal_point AS "referralFocalPoint"
@@ -53,6 +56,5 @@ enum ServiceExport {
             WHERE \(conditions) ORDER BY s.code, v.sector, v.name
             """
         ).all(decoding: Exported.self)
-        return ExportTable.all(rows)
     }
 }
