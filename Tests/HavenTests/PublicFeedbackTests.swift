@@ -129,6 +129,56 @@ import VaporTesting
         }
     }
 
+    /// The categories a resident chooses from, the confidential ones among them, in the page's language; an
+    /// operation gives its own categories' labels per language through the API, checked like every label.
+    @Test func complaintCategoriesSpeakTheResidentsLanguage() async throws {
+        try await withHaven(adjust: { $0.languages = ["en", "fr", "es", "ar"] }) { app in
+            let world = try await World.make(on: app)
+            for (language, psea) in [
+                ("fr", "Exploitation ou abus sexuels par des travailleurs humanitaires"),
+                ("es", "Explotación o abuso sexual por parte de trabajadores humanitarios"),
+                ("ar", "الاستغلال أو الاعتداء الجنسي من قبل العاملين في المجال الإنساني"),
+                ("en", "Sexual exploitation or abuse by aid workers"),
+            ] {
+                let form = try await app.testing().sendRequest(.GET, Paths.publicFeedback.link() + "?lang=\(language)")
+                #expect(form.text.contains(psea), "\(language)")
+            }
+            let french = try await app.testing().sendRequest(.GET, Paths.publicFeedback.link() + "?lang=fr")
+            #expect(
+                !french.text.contains(">Gender-based violence<") && french.text.contains("Violence basée sur le genre"))
+
+            let added = try await app.testing().sendRequest(
+                .POST, "/api/v1/feedback-categories", headers: world.headers(.coordinator),
+                body: try jsonBody([
+                    "code": "WATER", "label": "Water point problem", "sensitive": false, "acknowledgeDays": 3,
+                    "respondHours": 240, "labels": ["fr": "Problème de point d'eau"],
+                ]))
+            #expect(added.status == .created)
+            let withIt = try await app.testing().sendRequest(.GET, Paths.publicFeedback.link() + "?lang=fr")
+            #expect(
+                withIt.text.contains("Problème de point d&#39;eau") || withIt.text.contains("Problème de point d'eau"))
+            let spanish = try await app.testing().sendRequest(.GET, Paths.publicFeedback.link() + "?lang=es")
+            #expect(spanish.text.contains("Water point problem"), "a language without its label shows it as written")
+            for (labels, why) in [
+                (["French": "x"], "is not a language code"),
+                (["ar": String(repeating: "x", count: 201)], "labels.ar"),
+            ] {
+                let refused = try await app.testing().sendRequest(
+                    .PUT, "/api/v1/feedback-categories/WATER", headers: world.headers(.coordinator),
+                    body: try jsonBody([
+                        "code": "WATER", "label": "Water point problem", "sensitive": false, "acknowledgeDays": 3,
+                        "respondHours": 240, "labels": labels,
+                    ]))
+                #expect(refused.status == .unprocessableEntity && refused.text.contains(why), "\(refused.text)")
+            }
+            let kept = try await FeedbackCategory.query(on: app.db).filter(\.$code == "WATER").first()
+            #expect(kept?.labels.byLanguage == ["fr": "Problème de point d'eau"])
+            let trail = try await AuditEvent.query(on: app.db).filter(\.$entityLabel == "WATER Water point problem")
+                .all()
+            #expect(trail.first?.changes.contains { $0.field == "labels" } == true)
+        }
+    }
+
     @Test func everyBuiltInLanguageSaysEverythingWithTheSamePlaceholders() {
         for (code, words) in WordingCatalogue.builtIn {
             #expect(

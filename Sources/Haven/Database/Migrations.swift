@@ -45,5 +45,6 @@ enum Migrations {
         IndexFeedbackDue(),
         CreateSituationReports(),
         IndexWords(table: SituationReport.schema, columns: ReportSearch.columns),
+        AddFeedbackCategoryLabels(),
     ]
 }

@@ -4,7 +4,7 @@ import Foundation
 /// A capability's table in the open-data package: what it holds, for everyone, without personal data, and with
 /// counts of people too small to publish suppressed. Each capability answers for its own table and takes one line
 /// in `OpenDataTables.all`.
-protocol OpenDataTable {
+protocol OpenDataTable: Sendable {
     /// The file's name in the package: `sites.csv`.
     static var name: String { get }
     static var title: String { get }

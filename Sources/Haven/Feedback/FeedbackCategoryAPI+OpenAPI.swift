@@ -13,7 +13,7 @@ extension OpenAPIDocument {
                 response: "FeedbackCategory", status: 201),
             Operation(
                 "put", "/feedback-categories/{code}",
-                "Change a category's label, deadlines or (while unused) sensitivity",
+                "Change a category's label, its labels in other languages, deadlines or (while unused) sensitivity",
                 body: "FeedbackCategory",
                 response: "FeedbackCategory"),
         ]
@@ -27,6 +27,11 @@ extension Schemas {
             "FeedbackCategory": object([
                 "code": ["type": "string", "maxLength": 20], "label": text(.name), "sensitive": boolean,
                 "acknowledgeDays": integer, "respondHours": integer,
+                "labels": optional([
+                    "type": "object", "maxProperties": LocalLabels.maxLanguages, "additionalProperties": text(.name),
+                    "propertyNames": ["pattern": "^[a-z-]{2,8}$"],
+                    "description": "The label in other languages by code (fr, es, ar …); absent leaves them unchanged",
+                ]),
             ])
         ]
     }

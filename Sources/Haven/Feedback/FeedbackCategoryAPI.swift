@@ -17,6 +17,7 @@ struct FeedbackCategoryAPI: RouteCollection {
         let category = FeedbackCategory(
             code: body.code.trimmed.uppercased(), label: body.label.trimmed, sensitive: body.sensitive,
             acknowledgeDays: body.acknowledgeDays, respondHours: body.respondHours, position: position)
+        category.labels = LocalLabels(body.labels ?? [:])
         try await Audit.create(category, by: user.actor, on: req.db)
         return try await FeedbackCategoryBody(category).encodeResponse(status: .created, for: req)
     }
@@ -35,6 +36,7 @@ struct FeedbackCategoryAPI: RouteCollection {
         let before = category.auditFields
         (category.label, category.sensitive, category.acknowledgeDays, category.respondHours) =
             (body.label.trimmed, body.sensitive, body.acknowledgeDays, body.respondHours)
+        if let labels = body.labels { category.labels = LocalLabels(labels) }
         try await Audit.update(category, before: before, by: user.actor, on: req.db)
         return FeedbackCategoryBody(category)
     }
@@ -42,9 +44,12 @@ struct FeedbackCategoryAPI: RouteCollection {
 
 struct FeedbackCategoryBody: Content {
     var code: String, label: String, sensitive: Bool, acknowledgeDays: Int, respondHours: Int
+    /// The label in other languages by code (`{"fr": …, "ar": …}`); absent when writing leaves them as they are.
+    var labels: [String: String]?
 
     init(_ category: FeedbackCategory) {
         (code, label, sensitive, acknowledgeDays, respondHours) =
             (category.code, category.label, category.sensitive, category.acknowledgeDays, category.respondHours)
+        labels = category.labels.byLanguage
     }
 }

@@ -7,6 +7,7 @@ enum FeedbackCategoryRules {
         _ body: FeedbackCategoryBody, existing: FeedbackCategory?, takenCodes: Set<String>, itemsUseIt: Bool
     ) -> [FieldError] {
         var errors = TextRules.problems([("label", body.label.trimmed, .name)])
+        errors += LocalLabels.problems(body.labels ?? [:], field: "labels")
         let code = body.code.trimmed.uppercased()
         if let existing {
             if code != existing.code {

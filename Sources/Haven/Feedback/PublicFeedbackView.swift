@@ -2,7 +2,8 @@ import Foundation
 import Plot
 
 /// The public pages, in plain words for residents and in their language: the form, the receipt with its
-/// reference, the status. Category labels are the operation's own words and are shown as written.
+/// reference, the status. Category labels are the operation's own words, in the page's language where the operation
+/// gives one.
 enum PublicFeedbackView {
     static func form(
         _ w: Wording, languages: [Wording], sites: [Site], chosen: Site?, categories: [FeedbackCategory],
@@ -30,7 +31,8 @@ enum PublicFeedbackView {
                         options: [("", w[.chooseSite])] + sites.map { ($0.code, "\($0.name) (\($0.code))") },
                         selected: values["site"], errors: errors),
                 Layout.select(
-                    "category", w[.aboutLabel], options: [("", w[.choose])] + categories.map { ($0.code, $0.label) },
+                    "category", w[.aboutLabel],
+                    options: [("", w[.choose])] + categories.map { ($0.code, $0.label(in: w.code)) },
                     selected: values["category"], errors: errors),
                 .div(
                     .class(errors.message(for: "description") == nil ? "field" : "field invalid"),
