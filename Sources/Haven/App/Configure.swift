@@ -10,6 +10,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.storage[ImportPlansKey.self] = ImportPlans()
     app.storage[FeedbackCipherKey.self] = try FeedbackKeys.cipher(settings)
     app.storage[WordingsKey.self] = try Wordings(codes: settings.languages, directory: settings.wordingDirectory)
+    app.storage[StaffWordingsKey.self] = try Wordings(
+        codes: settings.languages + WordingCatalogue.order.filter { !settings.languages.contains($0) },
+        directory: settings.wordingDirectory)
     try DatabaseSetup.use(settings, on: app)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await DatabaseSetup.tune(app.db)
@@ -77,7 +80,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: PublicFeedbackPages())
     try web.register(collection: DirectoryPage())
     try web.register(collection: PasswordResetPages())
-    let pages = web.grouped(SignedInPage())
+    let pages = web.grouped(SignedInPage(), StaffLanguage())
     try pages.register(collection: HomePages())
     try pages.register(collection: AccountPages())
     try pages.register(collection: UserPages())

@@ -30,12 +30,13 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     static func user(forToken token: String, on db: any Database) async throws -> UserContext? {
         struct Row: Decodable {
             var id: UUID, email: String, name: String, role: String, organisationId: UUID?, feedbackFocalPoint: Bool
+            var language: String
         }
         guard
             let row = try await db.sql.raw(
                 """
                 SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
-                    u.feedback_focal_point AS "feedbackFocalPoint"
+                    u.feedback_focal_point AS "feedbackFocalPoint", u.language
                 FROM user_sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = \(bind: Login.hashToken(token)) AND s.expires_at > \(bind: Date())
                 AND u.archived_at IS NULL
@@ -45,7 +46,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         else { return nil }
         return UserContext(
             id: row.id, email: row.email, name: row.name, role: role, organisationID: row.organisationId,
-            siteIDs: try await siteIDs(of: row.id, role: role, on: db), feedbackFocalPoint: row.feedbackFocalPoint)
+            siteIDs: try await siteIDs(of: row.id, role: role, on: db), feedbackFocalPoint: row.feedbackFocalPoint,
+            language: row.language)
     }
 
     static func user(id: UUID, on db: any Database) async throws -> UserContext? {
@@ -60,7 +62,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         return UserContext(
             id: userID, email: user.email, name: user.name, role: user.role,
             organisationID: user.$organisation.id, siteIDs: try await siteIDs(of: userID, role: user.role, on: db),
-            feedbackFocalPoint: user.feedbackFocalPoint)
+            feedbackFocalPoint: user.feedbackFocalPoint, language: user.language)
     }
 
     /// The sites a site manager is assigned to; other roles are not limited to sites.

@@ -11,6 +11,8 @@ public struct UserContext: Sendable, Equatable {
     public var siteIDs: Set<UUID>
     /// Designated to handle sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).
     public var feedbackFocalPoint = false
+    /// The language the person reads Haven in; empty for the operation's first language.
+    public var language = ""
 
     var actor: Actor { Actor(userID: id, label: email) }
 }

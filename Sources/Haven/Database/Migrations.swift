@@ -46,5 +46,6 @@ enum Migrations {
         CreateSituationReports(),
         IndexWords(table: SituationReport.schema, columns: ReportSearch.columns),
         AddFeedbackCategoryLabels(),
+        AddUserLanguage(),
     ]
 }

@@ -5,13 +5,15 @@ struct HomeView {
     var home: Home
 
     private var month: ReportingMonth { ReportingMonth(home.today) }
+    /// The reader's language.
+    private var w: Wording { Wording.staff }
 
     func render() -> String {
         let role = home.user.role
         return Layout.page(
-            "Home", user: home.user,
-            .h1(.text("Hello, \(home.user.name)")),
-            .h2("The operation"),
+            w[.homeTitle], user: home.user,
+            .h1(.text(w[.hello, ["name": home.user.name]])),
+            .h2(.text(w[.theOperation])),
             operation,
             reports,
             .unwrap(home.changes) { changes($0) },
@@ -30,21 +32,20 @@ struct HomeView {
         let figures = home.operation
         return .div(
             .class("totals"),
-            Self.figure(figures.openSites, "open sites", Paths.sites.link()),
-            Self.figure(figures.people, "people in them", Paths.with(Paths.sites, ["sort": "-population"])),
+            Self.figure(figures.openSites, w[.openSites], Paths.sites.link()),
+            Self.figure(figures.people, w[.peopleInThem], Paths.with(Paths.sites, ["sort": "-population"])),
             Self.figure(
-                figures.severeSites, "sites at severity 4 or 5", Paths.with(Paths.monitoring, ["minSeverity": "4"])),
+                figures.severeSites, w[.severeSites], Paths.with(Paths.monitoring, ["minSeverity": "4"])),
             Self.figure(
-                figures.staleSites, "sites without a round in \(Home.staleAfterDays) days", Paths.monitoring.link()),
+                figures.staleSites, w[.staleSites, ["days": String(Home.staleAfterDays)]], Paths.monitoring.link()),
             Self.figure(
                 home.reporting.lines,
-                home.user.role == .partner
-                    ? "5W lines of yours in \(Format.month(month))" : "5W lines in \(Format.month(month))",
+                w[home.user.role == .partner ? .yourLinesIn : .linesIn, ["month": Format.month(month)]],
                 Paths.with(Paths.activities, ["month": month.description])),
             .if(
                 home.user.role != .partner,
                 Self.figure(
-                    home.reporting.organisations, "organisations reporting",
+                    home.reporting.organisations, w[.organisationsReporting],
                     Paths.with(Paths.activities, ["month": month.description]))))
     }
 
@@ -54,19 +55,19 @@ struct HomeView {
         let month = standing.lastMonth
         let latest: Node<HTML.BodyContext> = .unwrap(standing.latestPublished) { published in
             .p(
-                .text("Latest situation report: "),
-                .a(.href(Paths.report.link(published.description)), .text(Format.monthName(published))), ".")
+                .text(w[.latestReport] + " "),
+                .a(.href(Paths.report.link(published.description)), .text(Format.month(published))))
         }
         guard Permission.writeReports.isGranted(to: home.user) else { return latest }
         return switch standing.lastMonthStatus {
         case nil:
             .p(
-                .text("The situation report of \(Format.monthName(month)) is not drafted yet: "),
-                .a(.href(Paths.reports), "draft it"), ".")
+                .text(w[.reportNotDrafted, ["month": Format.month(month)]] + " "),
+                .a(.href(Paths.reports), .text(w[.draftIt])))
         case .draft:
             .p(
-                .text("The situation report of \(Format.monthName(month)) is a draft: "),
-                .a(.href(Paths.report.link(month.description)), "edit and publish it"), ".")
+                .text(w[.reportIsDraft, ["month": Format.month(month)]] + " "),
+                .a(.href(Paths.report.link(month.description)), .text(w[.editAndPublish])))
         case .published: latest
         }
     }
@@ -75,32 +76,33 @@ struct HomeView {
     private func changes(_ changes: HomeChanges) -> Node<HTML.BodyContext> {
         let lastMonth = month.adding(months: -1)
         return .group(
-            .h2(.text("In the last \(Home.changeWindowDays) days")),
+            .h2(.text(w[.lastDays, ["days": String(Home.changeWindowDays)]])),
             .div(
                 .class("totals"),
-                Self.figure(changes.opened, "sites opened", Paths.with(Paths.sites, ["status": "open"])),
-                Self.figure(changes.closing, "sites closing", Paths.with(Paths.sites, ["status": "closing"])),
-                Self.figure(changes.closed, "sites closed", Paths.with(Paths.sites, ["status": "closed"])),
+                Self.figure(changes.opened, w[.sitesOpened], Paths.with(Paths.sites, ["status": "open"])),
+                Self.figure(changes.closing, w[.sitesClosing], Paths.with(Paths.sites, ["status": "closing"])),
+                Self.figure(changes.closed, w[.sitesClosed], Paths.with(Paths.sites, ["status": "closed"])),
                 .div(
                     .a(
                         .href(Paths.with(Paths.sites, ["sort": "-population"])),
                         .strong(.text((changes.people > 0 ? "+" : "") + Format.number(changes.people))),
-                        .text("people in the counts of the period"))),
+                        .text(w[.peopleInCounts]))),
                 Self.figure(
-                    changes.linesLastMonth, "5W lines in \(Format.month(lastMonth))",
+                    changes.linesLastMonth, w[.linesIn, ["month": Format.month(lastMonth)]],
                     Paths.with(Paths.activities, ["month": lastMonth.description])),
                 .if(
                     home.organisationsBehind > 0,
                     Self.figure(
-                        home.organisationsBehind, "organisations without a line in \(Format.month(lastMonth))",
+                        home.organisationsBehind, w[.organisationsWithoutLine, ["month": Format.month(lastMonth)]],
                         Paths.ownReporting.link()))),
             changes.rose.isEmpty
-                ? .p(.text("No site's severity rose in its latest round; \(changes.fell) fell."))
+                ? .p(.text(w[.noSeverityRose, ["count": String(changes.fell)]]))
                 : .group(
                     .p(
                         .text(
-                            "Severity rose at \(changes.rose.count) site\(changes.rose.count == 1 ? "" : "s") in its latest round"
-                                + (changes.fell > 0 ? " (and fell at \(changes.fell))" : "") + ":")),
+                            w[
+                                changes.fell > 0 ? .severityRoseAndFell : .severityRose,
+                                ["count": String(changes.rose.count), "fell": String(changes.fell)]])),
                     .ul(
                         .class("results"),
                         .forEach(changes.rose.prefix(10)) { move in
@@ -114,8 +116,8 @@ struct HomeView {
 
     private var waitingImports: Node<HTML.BodyContext> {
         .group(
-            .h2("Your files waiting to be imported"),
-            .p("Checked and ready: confirm each to import it, or upload it again if it changed."),
+            .h2(.text(w[.filesWaiting])),
+            .p(.text(w[.filesWaitingText])),
             .ul(
                 .class("results"),
                 .forEach(home.waitingImports) { waiting in .li(.a(.href(waiting.link), .text(waiting.fileName))) }))
@@ -123,39 +125,37 @@ struct HomeView {
 
     private func feedback(_ digest: FeedbackDigest) -> Node<HTML.BodyContext> {
         .group(
-            .h2("Complaints and feedback you handle"),
+            .h2(.text(w[.feedbackYouHandle])),
             .div(
                 .class("totals"),
-                Self.figure(digest.late, "late", Paths.with(Paths.complaints, ["overdue": "true"])),
-                Self.figure(digest.toAcknowledge, "to acknowledge", Paths.with(Paths.complaints, ["status": "new"])),
-                Self.figure(digest.dueSoon, "due within 48 hours", Paths.complaints.link())))
+                Self.figure(digest.late, w[.late], Paths.with(Paths.complaints, ["overdue": "true"])),
+                Self.figure(digest.toAcknowledge, w[.toAcknowledge], Paths.with(Paths.complaints, ["status": "new"])),
+                Self.figure(digest.dueSoon, w[.dueWithin48Hours], Paths.complaints.link())))
     }
 
     private var partner: Node<HTML.BodyContext> {
         .group(
-            .h2("Your 5W"),
+            .h2(.text(w[.your5W])),
             home.monthsOwed.isEmpty
-                ? .p("Your organisation has reported every one of the last three months.")
+                ? .p(.text(w[.everyMonthReported]))
                 : .p(
                     .class("alert"),
-                    .text(
-                        "No line from your organisation for "
-                            + home.monthsOwed.map(Format.month).joined(separator: ", ") + ". "),
-                    .a(.href(Paths.ownReporting), "Report them")))
+                    .text(w[.noLineFor, ["months": home.monthsOwed.map(Format.month).joined(separator: ", ")]] + " "),
+                    .a(.href(Paths.ownReporting), .text(w[.reportThem]))))
     }
 
     private var ownSites: Node<HTML.BodyContext> {
         .group(
-            .h2("Your sites"),
+            .h2(.text(w[.yourSites])),
             home.ownSites.isEmpty
-                ? .p("No site is assigned to you yet: ask a coordinator.")
+                ? .p(.text(w[.noSiteAssigned]))
                 : .div(
                     .class("table-wrap"),
                     .table(
                         .thead(
                             .tr(
-                                .th("Site"), .th(.class("num"), "People"), .th("Last count"), .th("Last round"),
-                                .th("Severity"))),
+                                .th(.text(w[.site])), .th(.class("num"), .text(w[.people])),
+                                .th(.text(w[.lastCount])), .th(.text(w[.lastRound])), .th(.text(w[.severity])))),
                         .tbody(
                             .forEach(home.ownSites) { site in
                                 .tr(
@@ -164,24 +164,31 @@ struct HomeView {
                                         .text(Format.day(site.countedOn)),
                                         .if(
                                             isOlder(site.countedOn, than: Home.countDueAfterDays),
-                                            .a(.class("missing"), .href(Paths.newCount.link(site.id)), "count due"))),
+                                            .a(
+                                                .class("missing"), .href(Paths.newCount.link(site.id)),
+                                                .text(w[.countDue])))),
                                     .td(
                                         .text(Format.day(site.roundOn)),
                                         .if(
                                             isOlder(site.roundOn, than: Home.staleAfterDays),
-                                            .a(.class("missing"), .href(Paths.newRound.link(site.id)), "round due"))),
+                                            .a(
+                                                .class("missing"), .href(Paths.newRound.link(site.id)),
+                                                .text(w[.roundDue])))),
                                     .td(RoundSection.chip(site.severity.flatMap(Severity.init(rawValue:)))))
                             }))))
     }
 
     private var worstSites: Node<HTML.BodyContext> {
         .group(
-            .h2("The worst sites"),
-            .p("Open sites at severity 3 or worse in their latest round, worst and most populous first."),
+            .h2(.text(w[.worstSites])),
+            .p(.text(w[.worstSitesText])),
             .div(
                 .class("table-wrap"),
                 .table(
-                    .thead(.tr(.th("Site"), .th("Severity"), .th(.class("num"), "People"), .th("Last round"))),
+                    .thead(
+                        .tr(
+                            .th(.text(w[.site])), .th(.text(w[.severity])), .th(.class("num"), .text(w[.people])),
+                            .th(.text(w[.lastRound])))),
                     .tbody(
                         .forEach(home.worstSites) { site in
                             .tr(
@@ -190,7 +197,7 @@ struct HomeView {
                                 .td(.class("num"), .text(Format.number(site.people))),
                                 .td(.text(Format.day(site.roundOn))))
                         }))),
-            .p(.a(.href(Paths.with(Paths.monitoring, ["minSeverity": "3"])), "Every site at 3 or worse")))
+            .p(.a(.href(Paths.with(Paths.monitoring, ["minSeverity": "3"])), .text(w[.everySiteAt3]))))
     }
 
     private func siteLink(_ site: Home.SiteLine) -> Node<HTML.BodyContext> {

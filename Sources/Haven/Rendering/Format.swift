@@ -18,16 +18,14 @@ enum Format {
         return String(format: "%.\(digits)f", value)
     }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     static func day(_ day: CalendarDay?) -> String {
         guard let day else { return "–" }
-        return "\(day.day) \(monthNames[day.month - 1]) \(day.year)"
+        return "\(day.day) \(Wording.staff.monthShort(day.month)) \(day.year)"
     }
 
-    /// A reporting month as people write it: "Nov 2026".
+    /// A reporting month as people write it: "Nov 2026", in the reader's language.
     static func month(_ month: ReportingMonth) -> String {
-        "\(monthNames[month.month - 1]) \(month.year)"
+        "\(Wording.staff.monthShort(month.month)) \(month.year)"
     }
 
     /// A month written out, for titles: "November 2026".

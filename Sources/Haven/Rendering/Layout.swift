@@ -9,9 +9,12 @@ enum Layout {
         _ title: String, user: UserContext?, refreshSeconds: Int? = nil, wording: Wording? = nil,
         _ content: Node<HTML.BodyContext>...
     ) -> String {
-        HTML(
-            .attribute(named: "lang", value: MarkupText.escaped(wording?.code ?? "en")),
-            .if(wording?.isRightToLeft == true, .attribute(named: "dir", value: "rtl")),
+        // Residents' pages name their wording; staff pages speak the signed-in person's language.
+        let language = wording ?? (user == nil ? nil : Wording.staff)
+        let w = Wording.staff
+        return HTML(
+            .attribute(named: "lang", value: MarkupText.escaped(language?.code ?? "en")),
+            .if(language?.isRightToLeft == true, .attribute(named: "dir", value: "rtl")),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -28,22 +31,29 @@ enum Layout {
                     .a(.class("brand"), .href(Paths.home), "Haven"),
                     .unwrap(user) { user in
                         .nav(
-                            .a(.href(Paths.sites), "Sites"),
-                            .a(.href(Paths.adminAreas), "Areas"),
-                            .a(.href(Paths.monitoring), "Monitoring"),
-                            .a(.href(Paths.activities), "5W"),
-                            .a(.href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints), "Complaints"),
-                            .a(.href(Paths.reports), "Reports"),
-                            .unwrap(ImportPages.first(for: user)) { .a(.href($0), "Import") },
-                            .if(Permission.manageUsers.isGranted(to: user), .a(.href(Paths.users), "Accounts")),
-                            .if(Permission.readAuditTrail.isGranted(to: user), .a(.href(Paths.audit), "Audit")),
+                            .a(.href(Paths.sites), .text(w[.navSites])),
+                            .a(.href(Paths.adminAreas), .text(w[.navAreas])),
+                            .a(.href(Paths.monitoring), .text(w[.navMonitoring])),
+                            .a(.href(Paths.activities), .text(w[.nav5W])),
+                            .a(
+                                .href(user.role == .viewer ? Paths.complaintFigures : Paths.complaints),
+                                .text(w[.navComplaints])),
+                            .a(.href(Paths.reports), .text(w[.navReports])),
+                            .unwrap(ImportPages.first(for: user)) { .a(.href($0), .text(w[.navImport])) },
+                            .if(
+                                Permission.manageUsers.isGranted(to: user),
+                                .a(.href(Paths.users), .text(w[.navAccounts]))),
+                            .if(
+                                Permission.readAuditTrail.isGranted(to: user),
+                                .a(.href(Paths.audit), .text(w[.navAudit]))),
                             .form(
                                 .class("search"), .method(.get), .action(Paths.search),
                                 .input(
-                                    .type(.search), .name("q"), .attribute(named: "aria-label", value: "Search"),
-                                    .placeholder("Search"))),
-                            .a(.class("who"), .href(Paths.account), .text("\(user.email) · \(user.role.label)")),
-                            .a(.href(Paths.logout), "Log out")
+                                    .type(.search), .name("q"),
+                                    .attribute(named: "aria-label", value: MarkupText.escaped(w[.search])),
+                                    .placeholder(w[.search]))),
+                            .a(.class("who"), .href(Paths.account), .text("\(user.email) · \(w.role(user.role))")),
+                            .a(.href(Paths.logout), .text(w[.logOut]))
                         )
                     }
                 ),

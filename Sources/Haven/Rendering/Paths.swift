@@ -10,6 +10,7 @@ enum Paths {
 
     static let account = Address("/account")
     static let accountPassword = Address("/account/password")
+    static let accountLanguage = Address("/account/language")
     static let users = Address("/users")
     static let newUser = Address("/users/new")
     static let user = Address("/users/:id")
@@ -93,7 +94,8 @@ enum Paths {
     /// The whole table, which a test holds against the router's routes both ways.
     static let all: [Address] =
         [
-            home, login, logout, account, accountPassword, users, newUser, user, user.archive, user.restore, userReset,
+            home, login, logout, account, accountPassword, accountLanguage, users, newUser, user, user.archive,
+            user.restore, userReset,
             passwordReset, organisations, newOrganisation, organisation, organisation.archive, organisation.restore,
             sites, newSite, site, editSite, site.archive, site.restore,
             newCount, newRound, services,

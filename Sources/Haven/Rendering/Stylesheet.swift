@@ -10,10 +10,10 @@ enum Stylesheet {
         header.top a { color: #fff; text-decoration: none; }
         .brand { font-weight: 700; font-size: 1.15rem; }
         header nav { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; flex: 1; }
-        .who { margin-left: auto; font-size: .85rem; opacity: .9; }
-        form.search { margin: 0 0 0 auto; }
+        .who { margin-inline-start: auto; font-size: .85rem; opacity: .9; }
+        form.search { margin: 0; margin-inline-start: auto; }
         form.search input { width: 11rem; max-width: 40vw; padding: .25rem .5rem; border: 0; border-radius: 3px; font: inherit; }
-        form.search + .who { margin-left: 0; }
+        form.search + .who { margin-inline-start: 0; }
         ul.results { list-style: none; padding: 0; } ul.results li { padding: .3rem 0; border-bottom: 1px solid var(--line); }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.5rem; margin: .2rem 0 .8rem; }
@@ -39,8 +39,8 @@ enum Stylesheet {
         .field.invalid input, .field.invalid select { border-color: var(--bad); background: #fff5f4; }
         .error, .errors { color: var(--bad); }
         p.error { margin: .2rem 0 0; font-size: .9rem; }
-        .notice { padding: .6rem .8rem; background: #e8f4ea; border-left: 4px solid #2e7d32; margin-bottom: 1rem; }
-        .alert { padding: .6rem .8rem; background: #fdecea; border-left: 4px solid var(--bad); margin-bottom: 1rem; }
+        .notice { padding: .6rem .8rem; background: #e8f4ea; border-inline-start: 4px solid #2e7d32; margin-bottom: 1rem; }
+        .alert { padding: .6rem .8rem; background: #fdecea; border-inline-start: 4px solid var(--bad); margin-bottom: 1rem; }
         .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .2rem 1rem; margin: 0; }
         .facts div { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
         .facts dt { font-size: .8rem; color: var(--muted); }
@@ -55,7 +55,7 @@ enum Stylesheet {
         .status { padding: .05rem .4rem; border-radius: 3px; font-size: .8rem; background: #e4e9ee; }
         .status-open { background: #dcefdc; } .status-closing { background: #fdf0d5; } .status-closed { background: #eee; color: #666; }
         .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
-        .changes { margin: 0; padding-left: 1rem; font-size: .85rem; }
+        .changes { margin: 0; padding-inline-start: 1rem; font-size: .85rem; }
         .sadd input { width: 6rem; } .sadd input.invalid { border-color: var(--bad); background: #fff5f4; }
         .sev { display: inline-block; min-width: 1.6rem; text-align: center; border-radius: 3px; padding: 0 .3rem; font-weight: 600; }
         .sev1 { background: #d4ecd4; fill: #7fbf7f; } .sev2 { background: #fff1a8; fill: #e8c800; }

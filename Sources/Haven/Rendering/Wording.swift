@@ -74,6 +74,96 @@ struct Wording: Sendable {
         case sectorFoodSecurity = "sector_food_security"
         case sectorNutrition = "sector_nutrition"
         case sectorLivelihoods = "sector_livelihoods"
+        // The staff pages (StaffWordingCatalogue).
+        case navSites = "nav_sites"
+        case navAreas = "nav_areas"
+        case navMonitoring = "nav_monitoring"
+        case nav5W = "nav_5w"
+        case navComplaints = "nav_complaints"
+        case navReports = "nav_reports"
+        case navImport = "nav_import"
+        case navAccounts = "nav_accounts"
+        case navAudit = "nav_audit"
+        case search
+        case logOut = "log_out"
+        case roleAdministrator = "role_administrator"
+        case roleCoordinator = "role_coordinator"
+        case roleSiteManager = "role_site_manager"
+        case rolePartner = "role_partner"
+        case roleViewer = "role_viewer"
+        case monthShort1 = "month_short_1"
+        case monthShort2 = "month_short_2"
+        case monthShort3 = "month_short_3"
+        case monthShort4 = "month_short_4"
+        case monthShort5 = "month_short_5"
+        case monthShort6 = "month_short_6"
+        case monthShort7 = "month_short_7"
+        case monthShort8 = "month_short_8"
+        case monthShort9 = "month_short_9"
+        case monthShort10 = "month_short_1_0"
+        case monthShort11 = "month_short_1_1"
+        case monthShort12 = "month_short_1_2"
+        case accountTitle = "account_title"
+        case email
+        case name
+        case role
+        case languageLabel = "language_label"
+        case languageHint = "language_hint"
+        case saveLanguage = "save_language"
+        case languageSaved = "language_saved"
+        case passwordChanged = "password_changed"
+        case changePasswordHeading = "change_password_heading"
+        case passwordRules = "password_rules"
+        case currentPassword = "current_password"
+        case newPassword = "new_password"
+        case newPasswordAgain = "new_password_again"
+        case changePassword = "change_password"
+        case homeTitle = "home_title"
+        case hello
+        case theOperation = "the_operation"
+        case openSites = "open_sites"
+        case peopleInThem = "people_in_them"
+        case severeSites = "severe_sites"
+        case staleSites = "stale_sites"
+        case linesIn = "lines_in"
+        case yourLinesIn = "your_lines_in"
+        case organisationsReporting = "organisations_reporting"
+        case latestReport = "latest_report"
+        case reportNotDrafted = "report_not_drafted"
+        case draftIt = "draft_it"
+        case reportIsDraft = "report_is_draft"
+        case editAndPublish = "edit_and_publish"
+        case lastDays = "last_days"
+        case sitesOpened = "sites_opened"
+        case sitesClosing = "sites_closing"
+        case sitesClosed = "sites_closed"
+        case peopleInCounts = "people_in_counts"
+        case organisationsWithoutLine = "organisations_without_line"
+        case noSeverityRose = "no_severity_rose"
+        case severityRose = "severity_rose"
+        case severityRoseAndFell = "severity_rose_and_fell"
+        case filesWaiting = "files_waiting"
+        case filesWaitingText = "files_waiting_text"
+        case feedbackYouHandle = "feedback_you_handle"
+        case late
+        case toAcknowledge = "to_acknowledge"
+        case dueWithin48Hours = "due_within_4_8_hours"
+        case your5W = "your_5w"
+        case everyMonthReported = "every_month_reported"
+        case noLineFor = "no_line_for"
+        case reportThem = "report_them"
+        case yourSites = "your_sites"
+        case noSiteAssigned = "no_site_assigned"
+        case site
+        case people
+        case lastCount = "last_count"
+        case lastRound = "last_round"
+        case severity
+        case countDue = "count_due"
+        case roundDue = "round_due"
+        case worstSites = "worst_sites"
+        case worstSitesText = "worst_sites_text"
+        case everySiteAt3 = "every_site_at_3"
     }
 
     let code: String
@@ -122,6 +212,25 @@ struct Wording: Sendable {
     /// A response sector's name; a sector this wording does not know keeps the name it has.
     func sector(_ code: String) -> String {
         Self.sectorKeys[code].map { self[$0] } ?? ResponseSector.named(code)?.name ?? code
+    }
+
+    func role(_ role: Role) -> String {
+        switch role {
+        case .administrator: self[.roleAdministrator]
+        case .coordinator: self[.roleCoordinator]
+        case .siteManager: self[.roleSiteManager]
+        case .partner: self[.rolePartner]
+        case .viewer: self[.roleViewer]
+        }
+    }
+
+    /// A month's short name (1 = January).
+    func monthShort(_ month: Int) -> String {
+        let keys: [Key] = [
+            .monthShort1, .monthShort2, .monthShort3, .monthShort4, .monthShort5, .monthShort6, .monthShort7,
+            .monthShort8, .monthShort9, .monthShort10, .monthShort11, .monthShort12,
+        ]
+        return keys.indices.contains(month - 1) ? self[keys[month - 1]] : String(month)
     }
 
     func ageGroup(_ group: FeedbackAgeGroup) -> String {
@@ -180,6 +289,9 @@ struct Wordings: Sendable {
         }
     }
 
+    /// A person's language when it is one of these, else the first.
+    func staff(_ code: String) -> Wording { languages.first { $0.code == code } ?? languages[0] }
+
     /// `?lang=` when it is one of the operation's languages, else the browser's first that is, else the default.
     func chosen(for req: Request) -> Wording {
         if let asked = req.query[String.self, at: "lang"], let wording = languages.first(where: { $0.code == asked }) {
@@ -201,6 +313,28 @@ struct Wordings: Sendable {
 
 struct WordingsKey: StorageKey {
     typealias Value = Wordings
+}
+
+/// The languages staff may read Haven in: the built-in ones and the operation's own.
+struct StaffWordingsKey: StorageKey {
+    typealias Value = Wordings
+}
+
+extension Wording {
+    /// The language of the staff page being rendered, set for each request from the person's account
+    /// (`StaffLanguage`); English outside a request (the command line, mail, tests of plain functions).
+    @TaskLocal static var staff = Wording(code: "en", words: WordingCatalogue.english)
+}
+
+/// Renders each signed-in page in its reader's language: the account's, else the operation's first.
+struct StaffLanguage: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let wordings = request.application.storage[StaffWordingsKey.self] else {
+            return try await next.respond(to: request)
+        }
+        let wording = wordings.staff(request.currentUser?.language ?? "")
+        return try await Wording.$staff.withValue(wording) { try await next.respond(to: request) }
+    }
 }
 
 extension Request {

@@ -2,13 +2,15 @@
 /// reword these with JSON files keyed like `Wording.Key` (see the README).
 enum WordingCatalogue {
     static let builtIn: [String: [Wording.Key: String]] = ["en": english, "fr": french, "es": spanish, "ar": arabic]
+    /// The built-in languages in the order choices list them.
+    static let order = ["en", "fr", "es", "ar"]
 
     /// English, with the sectors named as the response names them.
     static let english: [Wording.Key: String] = Dictionary(
         uniqueKeysWithValues: Wording.sectorKeys.map { code, key in
             (key, ResponseSector.named(code)!.name)
         }
-    ).merging(englishTexts) { named, _ in named }
+    ).merging(englishTexts) { named, _ in named }.merging(StaffWordingCatalogue.english) { own, _ in own }
 
     private static let englishTexts: [Wording.Key: String] = [
         .languageName: "English", .direction: "ltr",
@@ -54,7 +56,9 @@ enum WordingCatalogue {
             "You do not need to give your name. Complaints about abuse or exploitation by aid workers go only to trained staff and stay confidential. Help is free: nobody may ask you for money or favours.",
     ]
 
-    static let french: [Wording.Key: String] = [
+    static let french = frenchTexts.merging(StaffWordingCatalogue.french) { own, _ in own }
+
+    private static let frenchTexts: [Wording.Key: String] = [
         .languageName: "Français", .direction: "ltr",
         .formTitle: "Donner votre avis ou déposer une plainte",
         .formIntro:
@@ -108,7 +112,9 @@ enum WordingCatalogue {
         .sectorLivelihoods: "Moyens de subsistance et relèvement précoce",
     ]
 
-    static let spanish: [Wording.Key: String] = [
+    static let spanish = spanishTexts.merging(StaffWordingCatalogue.spanish) { own, _ in own }
+
+    private static let spanishTexts: [Wording.Key: String] = [
         .languageName: "Español", .direction: "ltr",
         .formTitle: "Dar su opinión o presentar una queja",
         .formIntro:
@@ -161,7 +167,9 @@ enum WordingCatalogue {
         .sectorLivelihoods: "Medios de vida y recuperación temprana",
     ]
 
-    static let arabic: [Wording.Key: String] = [
+    static let arabic = arabicTexts.merging(StaffWordingCatalogue.arabic) { own, _ in own }
+
+    private static let arabicTexts: [Wording.Key: String] = [
         .languageName: "العربية", .direction: "rtl",
         .formTitle: "قدّم ملاحظاتك أو شكواك",
         .formIntro:

@@ -10,9 +10,12 @@ enum SituationReports {
     static func drafted(_ month: ReportingMonth, _ context: ReportContext, on day: CalendarDay) async throws
         -> (text: String, parts: [ReportPart])
     {
-        var parts: [ReportPart] = []
-        for section in ReportSections.all { parts.append(try await section.draft(month, context)) }
-        return (ReportDraft.markdown(month, parts: parts, draftedOn: day), parts)
+        // The report is written in English whoever drafts it; its months and days too.
+        try await Wording.$staff.withValue(Wording(code: "en", words: WordingCatalogue.english)) {
+            var parts: [ReportPart] = []
+            for section in ReportSections.all { parts.append(try await section.draft(month, context)) }
+            return (ReportDraft.markdown(month, parts: parts, draftedOn: day), parts)
+        }
     }
 
     /// What a report's text must be.

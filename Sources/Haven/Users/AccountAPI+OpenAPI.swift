@@ -7,7 +7,11 @@ extension OpenAPIDocument {
             Operation(
                 "put", "/account/password",
                 "Change your own password; every session and token of the account ends, this one included",
-                body: "PasswordChange", status: 204)
+                body: "PasswordChange", status: 204),
+            Operation(
+                "put", "/account/language",
+                "The language you read Haven's pages in: a built-in one (en, fr, es, ar) or one of the operation's",
+                body: "LanguageChoice", response: "LanguageChoice"),
         ]
     }
 }
@@ -22,7 +26,8 @@ extension Schemas {
         return [
             "PasswordChange": object(
                 ["currentPassword": password, "newPassword": new, "confirmation": new],
-                required: ["currentPassword", "newPassword", "confirmation"])
+                required: ["currentPassword", "newPassword", "confirmation"]),
+            "LanguageChoice": object(["language": ["type": "string", "maxLength": 8]]),
         ]
     }
 }

@@ -1,34 +1,48 @@
 import Plot
 
-/// Your account: who you are, and the form that changes your password.
+/// Your account: who you are, the language you read Haven in, and the form that changes your password.
 struct AccountView {
     var user: UserContext
     var csrf: String
     var errors: [FieldError]
     var changed: Bool
+    var languages: [(code: String, name: String)]
+    var languageSaved: Bool
 
     func render() -> String {
-        Layout.page(
-            "Your account", user: user,
-            .h1("Your account"),
-            .if(changed, .p(.class("notice"), "Your password is changed. Your other sessions have been ended.")),
+        let w = Wording.staff
+        return Layout.page(
+            w[.accountTitle], user: user,
+            .h1(.text(w[.accountTitle])),
+            .if(changed, .p(.class("notice"), .text(w[.passwordChanged]))),
+            .if(languageSaved, .p(.class("notice"), .text(w[.languageSaved]))),
             .dl(
                 .class("facts"),
-                .div(.dt("E-mail"), .dd(.text(user.email))), .div(.dt("Name"), .dd(.text(user.name))),
-                .div(.dt("Role"), .dd(.text(user.role.label)))),
-            .h2("Change your password"),
-            .p(
-                .text(
-                    "At least \(Accounts.minimumPasswordLength) characters. Changing it ends every session and API token "
-                        + "opened with the old one.")),
+                .div(.dt(.text(w[.email])), .dd(.text(user.email))), .div(.dt(.text(w[.name])), .dd(.text(user.name))),
+                .div(.dt(.text(w[.role])), .dd(.text(w.role(user.role))))),
+            .h2(.text(w[.languageLabel])),
+            Layout.form(
+                action: Paths.accountLanguage.link(), csrf: csrf,
+                .div(
+                    .class("field"),
+                    .label(.for("language"), .text(w[.languageLabel])),
+                    .select(
+                        .attribute(named: "name", value: "language"), .id("language"),
+                        .forEach(languages) { language in
+                            Layout.option(language.code, language.name, selected: language.code == w.code)
+                        }),
+                    .small(.text(w[.languageHint]))),
+                .button(.type(.submit), .text(w[.saveLanguage]))),
+            .h2(.text(w[.changePasswordHeading])),
+            .p(.text(w[.passwordRules, ["count": String(Accounts.minimumPasswordLength)]])),
             Layout.form(
                 action: Paths.accountPassword.link(), csrf: csrf,
                 Layout.field(
-                    "currentPassword", "Current password", value: nil, errors: errors, type: .password, required: true),
+                    "currentPassword", w[.currentPassword], value: nil, errors: errors, type: .password, required: true),
                 Layout.field(
-                    "newPassword", "New password", value: nil, errors: errors, type: .password, required: true),
+                    "newPassword", w[.newPassword], value: nil, errors: errors, type: .password, required: true),
                 Layout.field(
-                    "confirmation", "New password again", value: nil, errors: errors, type: .password, required: true),
-                .button(.type(.submit), "Change password")))
+                    "confirmation", w[.newPasswordAgain], value: nil, errors: errors, type: .password, required: true),
+                .button(.type(.submit), .text(w[.changePassword]))))
     }
 }

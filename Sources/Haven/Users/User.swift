@@ -14,6 +14,8 @@ final class User: Model, Audited, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
     /// A designated focal point for sensitive feedback (exploitation and abuse, safeguarding, GBV, fraud, security).
     @Field(key: "feedback_focal_point") var feedbackFocalPoint: Bool
+    /// The language the person reads Haven in (`fr`, `ar` …); empty for the operation's first language.
+    @Field(key: "language") var language: String
     @Siblings(through: UserSite.self, from: \.$user, to: \.$site) var sites: [Site]
     @OptionalField(key: "archived_at") var archivedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -28,6 +30,7 @@ final class User: Model, Audited, @unchecked Sendable {
         self.role = role
         self.$organisation.id = organisationID
         self.feedbackFocalPoint = false
+        self.language = ""
     }
 
     var auditLabel: String { email }
@@ -36,7 +39,7 @@ final class User: Model, Audited, @unchecked Sendable {
     var auditFields: [String: String] {
         [
             "email": email, "name": name, "role": role.rawValue, "organisation": $organisation.id.auditText,
-            "feedbackFocalPoint": String(feedbackFocalPoint),
+            "feedbackFocalPoint": String(feedbackFocalPoint), "language": language,
         ]
     }
 }
@@ -126,5 +129,16 @@ struct AddFeedbackFocalPoint: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(User.schema).deleteField("feedback_focal_point").update()
+    }
+}
+
+/// The language each person reads Haven in.
+struct AddUserLanguage: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema).field("language", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).deleteField("language").update()
     }
 }
