@@ -146,3 +146,30 @@ def test_the_open_data_package_is_valid_hxl_with_metadata_and_nothing_personal(o
     for field in ("title", "source", "datasetDate", "dateRange", "methodology", "licence", "caveats"):
         assert metadata[field], field
     assert secret.encode() not in package.read("metadata.json") + package.read("README.md")
+
+
+def test_a_reader_who_chose_arabic_reads_haven_right_to_left(own_server):
+    """The viewer chooses Arabic on the account page; the home and the reports read right to left, mirrored, and
+    fit a 390 px phone."""
+    base = own_server["base"]
+    browser = headless_chromium(width=390, height=844)
+    try:
+        log_in(browser, base, "viewer@haven.demo")
+        browser.get(base + "/account")
+        from selenium.webdriver.support.ui import Select
+        Select(browser.find_element(By.NAME, "language")).select_by_value("ar")
+        submit(browser, "Save the language")
+        assert browser.execute_script("return document.documentElement.dir") == "rtl"
+        assert browser.execute_script("return document.documentElement.lang") == "ar"
+        assert "أصبح Haven يتحدث لغتك" in browser.find_element(By.TAG_NAME, "main").text
+        for path, heading in [("/", "العملية"), ("/reports", "تقارير الوضع الشهرية")]:
+            browser.get(base + path)
+            assert heading in browser.find_element(By.TAG_NAME, "main").text, path
+            brand = browser.find_element(By.CSS_SELECTOR, "a.brand").rect
+            assert brand["x"] > 390 / 2, f"{path}: the header starts on the right"
+            screen, width = browser.execute_script(
+                "return [window.innerWidth, document.documentElement.scrollWidth]")
+            assert screen == 390 and width <= screen, f"{path}: {width} px wide on a {screen} px phone"
+        assert "المواقع" in browser.find_element(By.CSS_SELECTOR, "header nav").text
+    finally:
+        browser.quit()

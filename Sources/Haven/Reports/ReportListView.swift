@@ -11,21 +11,20 @@ struct ReportListView {
 
     func render() -> String {
         let writes = Permission.writeReports.isGranted(to: user)
+        let w = Wording.staff
         return Layout.page(
-            "Reports", user: user,
-            .h1("Reports"),
+            w[.reportsTitle], user: user,
+            .h1(.text(w[.reportsTitle])),
             .p(
                 .class("links"),
-                .a(.href(Paths.needs), "Needs figures by area (HNO inputs)"), " · ",
-                .a(.href(Paths.openData), "Open data for HDX")),
-            .h2("Monthly situation reports"),
+                .a(.href(Paths.needs), .text(w[.needsLink])), " · ",
+                .a(.href(Paths.openData), .text(w[.openDataLink]))),
+            .h2(.text(w[.monthlyReports])),
             .if(
                 writes,
                 .p(
                     .class("explain"),
-                    .text(
-                        "Haven drafts a month's report from its data; edit the Markdown, then publish it. A published "
-                            + "report keeps its text and figures whatever changes in the data afterwards."))),
+                    .text(w[.reportsExplain]))),
             .if(
                 writes,
                 .div(
@@ -33,15 +32,18 @@ struct ReportListView {
                     Layout.form(
                         action: Paths.reports.link(), csrf: csrf,
                         Layout.field(
-                            "month", "Month to draft", value: suggestedMonth.description, errors: errors,
+                            "month", w[.monthToDraft], value: suggestedMonth.description, errors: errors,
                             type: .month, hint: "yyyy-mm"),
-                        .button(.type(.submit), "Draft the report")))),
+                        .button(.type(.submit), .text(w[.draftTheReport]))))),
             reports.isEmpty
-                ? .p(writes ? "No report yet." : "No report has been published yet.")
+                ? .p(.text(w[writes ? .noReportYet : .noReportPublished]))
                 : .div(
                     .class("table-wrap"),
                     .table(
-                        .thead(.tr(.th("Month"), .th("Title"), .th("Status"), .th("Drafted"), .th("Published"))),
+                        .thead(
+                            .tr(
+                                .th(.text(w[.month])), .th(.text(w[.title])), .th(.text(w[.status])),
+                                .th(.text(w[.drafted])), .th(.text(w[.published])))),
                         .tbody(
                             .forEach(reports) { report in
                                 .tr(
@@ -50,12 +52,12 @@ struct ReportListView {
                                             .href(Paths.report.link(report.month)),
                                             .text(Format.month(report.reportingMonth)))),
                                     .td(.text(Markdown.title(report.text) ?? "")),
-                                    .td(.text(report.status.label)),
+                                    .td(.text(w[report.status == .draft ? .statusDraft : .statusPublished])),
                                     .td(.text(Format.moment(report.draftedAt))),
                                     .td(
                                         .text(
                                             report.publishedAt.map {
-                                                "\(Format.moment($0)) by \(report.publishedBy)"
+                                                w[.byWhom, ["date": Format.moment($0), "name": report.publishedBy]]
                                             } ?? "–")))
                             })))
         )

@@ -111,7 +111,8 @@ struct ReportPages: RouteCollection {
     }
 
     private static func done(_ code: String) -> String? {
-        ["saved": "Draft saved.", "published": "Published.", "redrafted": "Drafted again from the data."][code]
+        let w = Wording.staff
+        return ["saved": w[.draftSaved], "published": w[.publishedDone], "redrafted": w[.redrafted]][code]
     }
 
     private func page(

@@ -16,6 +16,7 @@ struct ReportView {
         let month = report.reportingMonth
         let writes = Permission.writeReports.isGranted(to: user) && report.status == .draft
         let version = String(report.version)
+        let w = Wording.staff
         func step(_ address: Address, _ label: String, secondary: Bool = true) -> Node<HTML.BodyContext> {
             Layout.form(
                 action: address.link(report.month), csrf: csrf,
@@ -26,21 +27,21 @@ struct ReportView {
             Markdown.title(report.text) ?? ReportDraft.title(month), user: user,
             .div(
                 .class("noprint"),
-                .p(.class("links"), .a(.href(Paths.reports), "All reports")),
+                .p(.class("links"), .a(.href(Paths.reports), .text(w[.allReports]))),
                 .unwrap(message) { .p(.class(errors.isEmpty ? "notice" : "error"), .text($0)) },
                 report.status == .published
                     ? .p(
                         .class("notice"),
                         .text(
-                            "Published \(Format.moment(report.publishedAt)) by \(report.publishedBy). Its text and "
-                                + "figures stay as published."))
+                            w[
+                                .publishedNotice,
+                                ["date": Format.moment(report.publishedAt), "name": report.publishedBy]]
+                        ))
                     : .p(
                         .class("notice"),
-                        .text(
-                            "Draft, not yet published. Figures drafted from the data on "
-                                + "\(Format.moment(report.draftedAt)).")),
+                        .text(w[.draftNotice, ["date": Format.moment(report.draftedAt)]])),
                 .p(
-                    .class("downloads"), "Download: ",
+                    .class("downloads"), .text(w[.download] + " "),
                     .a(.href(Paths.reportMarkdown.link(report.month)), "Markdown"), " · ",
                     .a(.href(Paths.reportHTML.link(report.month)), "HTML"))),
             .if(
@@ -52,22 +53,19 @@ struct ReportView {
                         .input(.type(.hidden), .name("version"), .value(escaping: version)),
                         .div(
                             .class(errors.isEmpty ? "field wide" : "field wide invalid"),
-                            .label(.for("text"), "Report (Markdown)"),
+                            .label(.for("text"), .text(w[.reportMarkdown])),
                             .textarea(
                                 .name("text"), .id("text"), .attribute(named: "rows", value: "24"),
                                 .text(text)),
-                            .small(
-                                .text(
-                                    "# heading, ## section, - list item, **bold**, *italic*, [words](https://…), "
-                                        + "tables with | bars |. HTML shows as text.")),
+                            .small(.text(w[.markdownHint])),
                             .unwrap(errors.message(for: "text")) { .p(.class("error"), .text($0)) }),
-                        .button(.type(.submit), "Save the draft")),
+                        .button(.type(.submit), .text(w[.saveDraft]))),
                     .div(
                         .class("actions"),
-                        step(Paths.publishReport, "Publish", secondary: false),
-                        step(Paths.redraftReport, "Draft again from the data (replaces the text)"),
-                        step(Paths.discardReport, "Discard the draft")),
-                    .h2("Preview"))),
+                        step(Paths.publishReport, w[.publish], secondary: false),
+                        step(Paths.redraftReport, w[.redraft]),
+                        step(Paths.discardReport, w[.discardDraft])),
+                    .h2(.text(w[.preview])))),
             .article(.class("report"), .raw(Markdown.html(report.text)))
         )
     }
