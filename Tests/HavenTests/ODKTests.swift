@@ -188,10 +188,28 @@ import VaporTesting
         } catch HavenError.invalid(let errors) {
             #expect(Set(errors.map(\.field)) == ["meta/instanceID", "sex", "start"])
         }
-        let form = FeedbackXForm.document(categories: FeedbackCategorySeed.categories())
+        let wordings = try Wordings(codes: ["en", "fr", "es", "ar"], directory: nil)
+        let form = FeedbackXForm.document(categories: FeedbackCategorySeed.categories(), languages: wordings.languages)
         #expect(
             form.document.contains("<value>PSEA</value>") && form.document.contains("(sensitive)")
                 && form.document.contains("relevant=\"/data/consent = 'yes'\""))
+        // Every language is a translation the enumerator picks in Collect, English the default; each names every
+        // question and choice, the confidential categories in the language too.
+        #expect(form.document.contains("<translation lang=\"English (en)\" default=\"true()\">"))
+        for (language, psea) in [
+            ("Français (fr)", "Exploitation ou abus sexuels par des travailleurs humanitaires (sensible)"),
+            ("العربية (ar)", "الاستغلال أو الاعتداء الجنسي من قبل العاملين في المجال الإنساني (حساسة)"),
+        ] {
+            let translation = try #require(
+                form.document.components(separatedBy: "<translation lang=\"\(language)\">").dropFirst().first?
+                    .components(separatedBy: "</translation>").first)
+            #expect(translation.contains(psea), "\(language)")
+            #expect(
+                translation.components(separatedBy: "<text id=").count
+                    == form.document.components(separatedBy: "jr:itext(").count)
+        }
+        let english = FeedbackXForm.document(categories: FeedbackCategorySeed.categories(), languages: [])
+        #expect(english.version != form.version, "the version follows the words")
     }
 
     @Test func feedbackFromCollectIsSealedStoredOnceAndChecked() async throws {
@@ -222,6 +240,21 @@ import VaporTesting
                 "not a site this manager runs")
             let unknown = try await send(feedbackXML(site: world.alpha.code, instance: "uuid:f3", category: "BLANKETS"))
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("category"))
+            // ODK Collect says it speaks OpenRosa, and is answered in the response format it shows the enumerator.
+            headers.replaceOrAdd(name: "X-OpenRosa-Version", value: "1.0")
+            let shown = try await send(feedbackXML(site: world.alpha.code, instance: "uuid:f4", category: "BLANKETS"))
+            #expect(shown.status == .unprocessableEntity && shown.headers.contentType?.subType == "xml")
+            #expect(
+                shown.body.string.contains("<OpenRosaResponse xmlns=\"http://openrosa.org/http/response\">")
+                    && shown.body.string.contains("nature=\"submit_error\"") && shown.body.string.contains("category"))
+            let refusals = try await AuditEvent.query(on: app.db).filter(\.$action == .refuse).count()
+            let refused = try await send(feedbackXML(site: world.gamma.code, instance: "uuid:f5"))
+            #expect(refused.status == .forbidden && refused.body.string.contains("submit_error"))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == .refuse).count() == refusals + 1,
+                "the refusal is on the trail")
+            let notXML = try await send("<data id='haven_feedback'><site>")
+            #expect(notXML.status == .badRequest && notXML.body.string.contains("<OpenRosaResponse"))
             let items = try await FeedbackItem.query(on: app.db).all()
             #expect(
                 items.count == 1 && items[0].channel == .odk && items[0].sensitive && items[0].instanceID == "uuid:f1")

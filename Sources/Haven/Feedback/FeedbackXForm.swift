@@ -8,18 +8,35 @@ enum FeedbackXForm {
     static let formID = "haven_feedback"
     static let title = "Haven complaints and feedback"
 
-    /// The form and its version: the version changes when the categories do, so that Collect fetches it again.
-    static func document(categories: [FeedbackCategory]) -> (document: String, version: String) {
+    /// The form and its version, in each of `languages` (XForm itext: the enumerator picks the language in
+    /// Collect; the first is the default). The version follows what the form says, so that Collect fetches it
+    /// again when a category or a wording changes.
+    static func document(categories: [FeedbackCategory], languages: [Wording]) -> (document: String, version: String) {
+        let languages = languages.isEmpty ? [Wording(code: "en", words: WordingCatalogue.english)] : languages
+        let questions = self.questions(categories)
+        let translations = languages.enumerated().map { index, w in
+            let texts = questions.flatMap { question in
+                [text("/data/\(question.name):label", question.label(w))]
+                    + (question.hint.map { [text("/data/\(question.name):hint", $0(w))] } ?? [])
+                    + question.options.enumerated().map { number, option in
+                        text("/data/\(question.name)/\(number):label", option.label(w))
+                    }
+            }
+            let name = MarkupText.escaped("\(w[.languageName]) (\(w.code))")
+            return
+                "<translation lang=\"\(name)\"\(index == 0 ? " default=\"true()\"" : "")>\(texts.joined())</translation>"
+        }
+        let itext = "<itext>\(translations.joined())</itext>"
+        let body = questions.map(\.control).joined(separator: "\n")
         let version = String(
-            categories.map { "\($0.code)=\($0.label)" }.joined(separator: "|").utf8
-                .reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 })
-        let yesNo = [("yes", "Yes"), ("no", "No")]
+            (itext + body).utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 })
         let document = """
             <?xml version="1.0" encoding="UTF-8"?>
             <h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:jr="http://openrosa.org/javarosa" xmlns:odk="http://www.opendatakit.org/xforms" xmlns:orx="http://openrosa.org/xforms">
             <h:head>
             <h:title>\(title)</h:title>
             <model odk:xforms-version="1.0.0">
+            \(itext)
             <instance><data id="\(formID)" version="\(version)"><start/><site/><category/><sector/><description/><wants_answer/><consent/><contact/><sex/><age_group/><disability/><meta><instanceID/></meta></data></instance>
             <bind nodeset="/data/start" type="dateTime" jr:preload="timestamp" jr:preloadParams="start"/>
             <bind nodeset="/data/site" type="string" required="true()"/>
@@ -36,33 +53,83 @@ enum FeedbackXForm {
             </model>
             </h:head>
             <h:body>
-            <input ref="/data/site"><label>Site code</label><hint>As in Haven, e.g. BO0101_0001</hint></input>
-            \(choice("category", "What is it about?", categories.map { ($0.code, $0.label + ($0.sensitive ? " (sensitive)" : "")) }))
-            \(choice("sector", "Which sector does it concern?", ResponseSector.all.map { ($0.code, $0.name) }))
-            <input ref="/data/description" appearance="multiline"><label>What did the person say?</label><hint>Sensitive cases are sealed on arrival and read only by focal points. Send the form at once and keep no other copy.</hint></input>
-            \(choice("wants_answer", "Does the person want an answer?", yesNo))
-            \(choice("consent", "Does the person agree to be contacted?", yesNo))
-            <input ref="/data/contact"><label>How to reach them (phone, shelter number)</label></input>
-            \(choice("sex", "Sex (if the person wishes to say)", FeedbackSex.allCases.map { ($0.rawValue, $0.label) }))
-            \(choice("age_group", "Age (if the person wishes to say)", FeedbackAgeGroup.allCases.map { ($0.rawValue, $0.label) }))
-            \(choice("disability", "Does the person have a disability? (if they wish to say)", yesNo))
+            \(body)
             </h:body>
             </h:html>
             """
         return (document, version)
     }
 
-    private static func choice(_ name: String, _ label: String, _ options: [(value: String, label: String)]) -> String {
-        let items = options.map {
-            "<item><label>\(MarkupText.escaped($0.label))</label><value>\(MarkupText.escaped($0.value))</value></item>"
-        }.joined()
-        return "<select1 ref=\"/data/\(name)\"><label>\(MarkupText.escaped(label))</label>\(items)</select1>"
+    /// A question of the form: its control, and its words in any language.
+    private struct Question {
+        struct Option {
+            var value: String
+            var label: (Wording) -> String
+        }
+
+        var name: String
+        var label: (Wording) -> String
+        var hint: ((Wording) -> String)?
+        var options: [Option] = []
+        var multiline = false
+
+        var control: String {
+            let label = "<label ref=\"jr:itext('/data/\(name):label')\"/>"
+            let hint = self.hint == nil ? "" : "<hint ref=\"jr:itext('/data/\(name):hint')\"/>"
+            guard !options.isEmpty else {
+                let appearance = multiline ? " appearance=\"multiline\"" : ""
+                return "<input ref=\"/data/\(name)\"\(appearance)>\(label)\(hint)</input>"
+            }
+            let items = options.enumerated().map { number, option in
+                "<item><label ref=\"jr:itext('/data/\(name)/\(number):label')\"/><value>\(MarkupText.escaped(option.value))</value></item>"
+            }.joined()
+            return "<select1 ref=\"/data/\(name)\">\(label)\(hint)\(items)</select1>"
+        }
+    }
+
+    private static func questions(_ categories: [FeedbackCategory]) -> [Question] {
+        let yesNo = [Question.Option(value: "yes") { $0[.yes] }, Question.Option(value: "no") { $0[.no] }]
+        return [
+            Question(name: "site", label: { $0[.odkSiteCode] }, hint: { $0[.odkSiteHint] }),
+            Question(
+                name: "category", label: { $0[.aboutLabel] },
+                options: categories.map { category in
+                    Question.Option(value: category.code) { w in
+                        let label = category.label(in: w.code)
+                        return category.sensitive ? w[.odkSensitive, ["label": label]] : label
+                    }
+                }),
+            Question(
+                name: "sector", label: { $0[.odkSector] },
+                options: ResponseSector.all.map { sector in
+                    Question.Option(value: sector.code) { $0.sector(sector.code) }
+                }),
+            Question(
+                name: "description", label: { $0[.odkDescription] }, hint: { $0[.odkDescriptionHint] }, multiline: true),
+            Question(name: "wants_answer", label: { $0[.odkWantsAnswer] }, options: yesNo),
+            Question(name: "consent", label: { $0[.odkConsent] }, options: yesNo),
+            Question(name: "contact", label: { $0[.odkContact] }),
+            Question(
+                name: "sex", label: { $0[.odkSex] },
+                options: FeedbackSex.allCases.map { sex in Question.Option(value: sex.rawValue) { $0.sex(sex) } }),
+            Question(
+                name: "age_group", label: { $0[.odkAge] },
+                options: FeedbackAgeGroup.allCases.map { group in
+                    Question.Option(value: group.rawValue) { $0.ageGroup(group) }
+                }),
+            Question(name: "disability", label: { $0[.odkDisability] }, options: yesNo),
+        ]
+    }
+
+    private static func text(_ id: String, _ value: String) -> String {
+        "<text id=\"\(id)\"><value>\(MarkupText.escaped(value))</value></text>"
     }
 }
 
 extension FeedbackXForm: ODKForm {
-    static func current(on db: any Database) async throws -> (document: String, version: String) {
-        document(categories: try await FeedbackCategory.query(on: db).live().sort(\.$position).all())
+    static func current(on db: any Database, languages: [Wording]) async throws -> (document: String, version: String) {
+        document(
+            categories: try await FeedbackCategory.query(on: db).live().sort(\.$position).all(), languages: languages)
     }
 
     static func receive(_ submission: ODKSubmission, xml: Data, from user: UserContext, on req: Request)

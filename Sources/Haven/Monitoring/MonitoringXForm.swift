@@ -63,7 +63,8 @@ enum MonitoringXForm {
 }
 
 extension MonitoringXForm: ODKForm {
-    static func current(on db: any Database) async throws -> (document: String, version: String) {
+    /// In English: its questions are the catalogue's own words, which have no other languages yet.
+    static func current(on db: any Database, languages: [Wording]) async throws -> (document: String, version: String) {
         let catalogue = try await Catalogue.current(on: db)
         return (document(catalogue), String(catalogue.number))
     }

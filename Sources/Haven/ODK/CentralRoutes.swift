@@ -103,7 +103,7 @@ struct CentralRoutes: RouteCollection {
 
     func forms(req: Request) async throws -> [Form] {
         _ = try OpenRosaRoutes.project(req)
-        return try await ODKForms.current(on: req.db).map(Self.describe)
+        return try await ODKForms.current(req).map(Self.describe)
     }
 
     static func describe(_ form: ODKForms.Published) -> Form {
@@ -119,9 +119,9 @@ struct CentralRoutes: RouteCollection {
         _ = try OpenRosaRoutes.project(req)
         let name = req.parameters.get("form") ?? ""
         if name.hasSuffix(".xml") {
-            return OpenRosaRoutes.xml(try await ODKForms.named(String(name.dropLast(4)), on: req.db).document)
+            return OpenRosaRoutes.xml(try await ODKForms.named(String(name.dropLast(4)), req).document)
         }
-        return try await Self.describe(try await ODKForms.named(name, on: req.db)).encodeResponse(for: req)
+        return try await Self.describe(try await ODKForms.named(name, req)).encodeResponse(for: req)
     }
 
     struct Submission: Content {

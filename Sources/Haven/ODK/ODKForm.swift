@@ -7,8 +7,9 @@ import Vapor
 protocol ODKForm {
     static var formID: String { get }
     static var title: String { get }
-    /// The XForm as it stands, and its version (a new version whenever what it asks changes).
-    static func current(on db: any Database) async throws -> (document: String, version: String)
+    /// The XForm as it stands in `languages` (the first the default), and its version (a new version whenever what
+    /// it asks or says changes).
+    static func current(on db: any Database, languages: [Wording]) async throws -> (document: String, version: String)
     /// Records a submission once, however often the phone sends it (`ODKResend`).
     static func receive(_ submission: ODKSubmission, xml: Data, from user: UserContext, on req: Request)
         async throws -> ODKReceipt

@@ -13,10 +13,11 @@ enum ODKForms {
         var version: String
     }
 
-    static func current(on db: any Database) async throws -> [Published] {
+    static func current(_ req: Request) async throws -> [Published] {
+        let languages = req.application.storage[StaffWordingsKey.self]?.languages ?? []
         var published: [Published] = []
         for form in all {
-            let (document, version) = try await form.current(on: db)
+            let (document, version) = try await form.current(on: req.db, languages: languages)
             published.append(Published(id: form.formID, title: form.title, document: document, version: version))
         }
         return published
@@ -28,8 +29,8 @@ enum ODKForms {
         return form
     }
 
-    static func named(_ id: String, on db: any Database) async throws -> Published {
-        guard let form = try await current(on: db).first(where: { $0.id == id }) else {
+    static func named(_ id: String, _ req: Request) async throws -> Published {
+        guard let form = try await current(req).first(where: { $0.id == id }) else {
             throw HavenError.notFound("Form")
         }
         return form

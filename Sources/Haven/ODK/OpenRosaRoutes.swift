@@ -16,7 +16,7 @@ struct OpenRosaRoutes: RouteCollection {
     func formList(req: Request) async throws -> Response {
         _ = try Self.project(req)
         let base = "\(req.baseURL)/v1/projects/\(Self.project)"
-        let forms = try await ODKForms.current(on: req.db).map { form in
+        let forms = try await ODKForms.current(req).map { form in
             "<xform><formID>\(form.id)</formID><name>\(form.title)</name><version>\(form.version)</version>"
                 + "<hash>\(ODKForms.hash(form.document))</hash><downloadUrl>\(base)/forms/\(form.id).xml</downloadUrl></xform>"
         }
@@ -38,14 +38,31 @@ struct OpenRosaRoutes: RouteCollection {
 
     func submit(req: Request) async throws -> Response {
         let user = try Self.project(req)
-        guard let file = try? req.content.get(File.self, at: "xml_submission_file") else {
-            throw HavenError.badRequest("The submission has no xml_submission_file part.")
+        do {
+            guard let file = try? req.content.get(File.self, at: "xml_submission_file") else {
+                throw HavenError.badRequest("The submission has no xml_submission_file part.")
+            }
+            let receipt = try await ODKForms.receive(Data(buffer: file.data), form: nil, from: user, on: req)
+            return Self.response(receipt.message, nature: "submit_success", status: .created)
+        } catch let error as HavenError where req.headers.first(name: "X-OpenRosa-Version") != nil {
+            // ODK Collect shows the message of an OpenRosa response to the enumerator; a problem+json it cannot.
+            // A refusal still goes on the audit trail, as the error middleware would have put it.
+            if error.status == .forbidden { await Refusals.forbidden(user, why: error.detail, on: req) }
+            return Self.response(Self.message(error), nature: "submit_error", status: error.status)
         }
-        let receipt = try await ODKForms.receive(Data(buffer: file.data), form: nil, from: user, on: req)
-        return Self.xml(
+    }
+
+    /// What went wrong, in one message an enumerator can act on: every field refused and why.
+    static func message(_ error: HavenError) -> String {
+        guard case .invalid(let errors) = error, errors.count > 1 else { return error.detail }
+        return error.detail + " " + errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+    }
+
+    static func response(_ message: String, nature: String, status: HTTPResponseStatus) -> Response {
+        xml(
             """
-            <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="submit_success">\(receipt.message)</message></OpenRosaResponse>
-            """, status: .created)
+            <OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="\(nature)">\(MarkupText.escaped(message))</message></OpenRosaResponse>
+            """, status: status)
     }
 
     /// The signed-in user, once the project number is checked.

@@ -79,6 +79,20 @@ enum StaffWordingCatalogue {
         .draftSaved: "Draft saved.",
         .publishedDone: "Published.",
         .redrafted: "Drafted again from the data.",
+        // The feedback form on ODK Collect
+        .odkSiteCode: "Site code",
+        .odkSiteHint: "As in Haven, e.g. BO0101_0001",
+        .odkSector: "Which sector does it concern?",
+        .odkDescription: "What did the person say?",
+        .odkDescriptionHint:
+            "Sensitive cases are sealed on arrival and read only by focal points. Send the form at once and keep no other copy.",
+        .odkWantsAnswer: "Does the person want an answer?",
+        .odkConsent: "Does the person agree to be contacted?",
+        .odkContact: "How to reach them (phone, shelter number)",
+        .odkSex: "Sex (if the person wishes to say)",
+        .odkAge: "Age (if the person wishes to say)",
+        .odkDisability: "Does the person have a disability? (if they wish to say)",
+        .odkSensitive: "{label} (sensitive)",
     ]
 
     static let french: [Wording.Key: String] = [
@@ -164,6 +178,20 @@ enum StaffWordingCatalogue {
         .draftSaved: "Brouillon enregistré.",
         .publishedDone: "Publié.",
         .redrafted: "Rédigé à nouveau à partir des données.",
+        // The feedback form on ODK Collect
+        .odkSiteCode: "Code du site",
+        .odkSiteHint: "Comme dans Haven, par ex. BO0101_0001",
+        .odkSector: "Quel secteur est concerné ?",
+        .odkDescription: "Qu'a dit la personne ?",
+        .odkDescriptionHint:
+            "Les cas sensibles sont scellés à leur arrivée et lus seulement par les points focaux. Envoyez le formulaire tout de suite et n'en gardez aucune autre copie.",
+        .odkWantsAnswer: "La personne souhaite-t-elle une réponse ?",
+        .odkConsent: "La personne accepte-t-elle d'être contactée ?",
+        .odkContact: "Comment la joindre (téléphone, numéro d'abri)",
+        .odkSex: "Sexe (si la personne souhaite le dire)",
+        .odkAge: "Âge (si la personne souhaite le dire)",
+        .odkDisability: "La personne a-t-elle un handicap ? (si elle souhaite le dire)",
+        .odkSensitive: "{label} (sensible)",
     ]
 
     static let spanish: [Wording.Key: String] = [
@@ -247,6 +275,20 @@ enum StaffWordingCatalogue {
         .draftSaved: "Borrador guardado.",
         .publishedDone: "Publicado.",
         .redrafted: "Redactado de nuevo a partir de los datos.",
+        // The feedback form on ODK Collect
+        .odkSiteCode: "Código del sitio",
+        .odkSiteHint: "Como en Haven, p. ej. BO0101_0001",
+        .odkSector: "¿Qué sector concierne?",
+        .odkDescription: "¿Qué dijo la persona?",
+        .odkDescriptionHint:
+            "Los casos sensibles se sellan al llegar y solo los leen los puntos focales. Envíe el formulario enseguida y no guarde ninguna otra copia.",
+        .odkWantsAnswer: "¿La persona quiere una respuesta?",
+        .odkConsent: "¿La persona acepta ser contactada?",
+        .odkContact: "Cómo contactarla (teléfono, número de refugio)",
+        .odkSex: "Sexo (si la persona desea decirlo)",
+        .odkAge: "Edad (si la persona desea decirla)",
+        .odkDisability: "¿La persona tiene una discapacidad? (si desea decirlo)",
+        .odkSensitive: "{label} (sensible)",
     ]
 
     static let arabic: [Wording.Key: String] = [
@@ -325,5 +367,19 @@ enum StaffWordingCatalogue {
         .draftSaved: "حُفظت المسودة.",
         .publishedDone: "نُشر.",
         .redrafted: "أُعيدت الصياغة من البيانات.",
+        // The feedback form on ODK Collect
+        .odkSiteCode: "رمز الموقع",
+        .odkSiteHint: "كما في Haven، مثل BO0101_0001",
+        .odkSector: "أي قطاع يخص؟",
+        .odkDescription: "ماذا قال الشخص؟",
+        .odkDescriptionHint:
+            "تُختم الحالات الحساسة عند وصولها ولا يقرؤها إلا جهات الاتصال المعنية. أرسل الاستمارة فورًا ولا تحتفظ بأي نسخة أخرى.",
+        .odkWantsAnswer: "هل يريد الشخص ردًا؟",
+        .odkConsent: "هل يوافق الشخص على التواصل معه؟",
+        .odkContact: "كيفية التواصل معه (الهاتف، رقم المأوى)",
+        .odkSex: "الجنس (إن رغب الشخص في ذكره)",
+        .odkAge: "العمر (إن رغب الشخص في ذكره)",
+        .odkDisability: "هل لدى الشخص إعاقة؟ (إن رغب في ذكر ذلك)",
+        .odkSensitive: "{label} (حساسة)",
     ]
 }

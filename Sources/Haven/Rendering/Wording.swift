@@ -195,6 +195,18 @@ struct Wording: Sendable {
         case draftSaved = "draft_saved"
         case publishedDone = "published_done"
         case redrafted = "redrafted"
+        case odkSiteCode = "odk_site_code"
+        case odkSiteHint = "odk_site_hint"
+        case odkSector = "odk_sector"
+        case odkDescription = "odk_description"
+        case odkDescriptionHint = "odk_description_hint"
+        case odkWantsAnswer = "odk_wants_answer"
+        case odkConsent = "odk_consent"
+        case odkContact = "odk_contact"
+        case odkSex = "odk_sex"
+        case odkAge = "odk_age"
+        case odkDisability = "odk_disability"
+        case odkSensitive = "odk_sensitive"
     }
 
     let code: String
