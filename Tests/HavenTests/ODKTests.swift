@@ -162,6 +162,48 @@ import VaporTesting
         }
     }
 
+    /// The feedback form's site is a choice from an attached CSV (searched, narrowed to a province); Collect finds
+    /// the files through the form list's manifest, each with its hash.
+    @Test func collectGetsTheSitesToChooseFromAsAttachedFiles() async throws {
+        try await withHaven { app in
+            let world = try await World.make(on: app)
+            var headers = HTTPHeaders()
+            headers.basicAuthorization = BasicAuthorization(username: "partner@test.haven", password: World.password)
+            let list = try await app.testing().sendRequest(.GET, "/v1/projects/1/formList", headers: headers)
+            #expect(list.body.string.contains("/v1/projects/1/forms/haven_feedback/manifest</manifestUrl>"))
+            #expect(!list.body.string.contains("haven_site_monitoring/manifest"), "a form without files has none")
+            let manifest = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback/manifest", headers: headers)
+            #expect(manifest.status == .ok && manifest.body.string.contains("<filename>sites.csv</filename>"))
+            let sites = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback/attachments/sites.csv", headers: headers)
+            #expect(sites.status == .ok)
+            let rows = try CSV.parse(sites.body.string, limits: TableLimits.csv).filter { $0 != [""] }
+            #expect(rows.first == ["name", "label", "adm1"])
+            #expect(rows.contains([world.alpha.code, "Alpha camp (\(world.alpha.code))", "BO01"]))
+            #expect(rows.contains { $0.first == world.gamma.code && $0.last == "BO02" })
+            #expect(manifest.body.string.contains("<hash>\(ODKForms.hash(sites.body.string))</hash>"))
+            let areas = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback/attachments/areas.csv", headers: headers)
+            #expect(areas.body.string == "name,label\nBO01,North (BO01)\nBO02,South (BO02)\n")
+            for missing in ["/forms/haven_feedback/attachments/users.csv", "/forms/nope/manifest"] {
+                let answer = try await app.testing().sendRequest(.GET, "/v1/projects/1" + missing, headers: headers)
+                #expect(answer.status == .notFound, "\(missing)")
+            }
+            let form = try await app.testing().sendRequest(
+                .GET, "/v1/projects/1/forms/haven_feedback.xml", headers: headers)
+            #expect(form.body.string.contains("<instance id=\"sites\" src=\"jr://file-csv/sites.csv\"/>"))
+            #expect(
+                form.body.string.contains(
+                    "<select1 ref=\"/data/site\" appearance=\"search\">")
+                    && form.body.string.contains("instance('sites')/root/item[/data/adm1 = '' or adm1 = /data/adm1]"))
+            // A form filled with the province chosen reads as before.
+            let filled = feedbackXML(site: world.alpha.code).replacingOccurrences(
+                of: "<site>", with: "<adm1>BO01</adm1><site>")
+            #expect(try FeedbackSubmission.parse(ODKSubmission.read(Data(filled.utf8))).siteCode == world.alpha.code)
+        }
+    }
+
     func feedbackXML(
         site: String = "BO0101_0001", instance: String = "uuid:f1", category: String = "PSEA", consent: String = "yes"
     ) -> String {

@@ -37,8 +37,10 @@ enum FeedbackXForm {
             <h:title>\(title)</h:title>
             <model odk:xforms-version="1.0.0">
             \(itext)
-            <instance><data id="\(formID)" version="\(version)"><start/><site/><category/><sector/><description/><wants_answer/><consent/><contact/><sex/><age_group/><disability/><meta><instanceID/></meta></data></instance>
+            <instance><data id="\(formID)" version="\(version)"><start/><adm1/><site/><category/><sector/><description/><wants_answer/><consent/><contact/><sex/><age_group/><disability/><meta><instanceID/></meta></data></instance>
+            \(SiteChoices.instances)
             <bind nodeset="/data/start" type="dateTime" jr:preload="timestamp" jr:preloadParams="start"/>
+            <bind nodeset="/data/adm1" type="string"/>
             <bind nodeset="/data/site" type="string" required="true()"/>
             <bind nodeset="/data/category" type="string" required="true()"/>
             <bind nodeset="/data/sector" type="string"/>
@@ -72,10 +74,18 @@ enum FeedbackXForm {
         var hint: ((Wording) -> String)?
         var options: [Option] = []
         var multiline = false
+        /// Choices from an attached file (`SiteChoices`), searched as one types, instead of `options`.
+        var itemset: String?
+        var search = false
 
         var control: String {
             let label = "<label ref=\"jr:itext('/data/\(name):label')\"/>"
             let hint = self.hint == nil ? "" : "<hint ref=\"jr:itext('/data/\(name):hint')\"/>"
+            if let itemset {
+                let appearance = search ? " appearance=\"search\"" : ""
+                return "<select1 ref=\"/data/\(name)\"\(appearance)>\(label)\(hint)"
+                    + "<itemset nodeset=\"\(itemset)\"><value ref=\"name\"/><label ref=\"label\"/></itemset></select1>"
+            }
             guard !options.isEmpty else {
                 let appearance = multiline ? " appearance=\"multiline\"" : ""
                 return "<input ref=\"/data/\(name)\"\(appearance)>\(label)\(hint)</input>"
@@ -90,7 +100,10 @@ enum FeedbackXForm {
     private static func questions(_ categories: [FeedbackCategory]) -> [Question] {
         let yesNo = [Question.Option(value: "yes") { $0[.yes] }, Question.Option(value: "no") { $0[.no] }]
         return [
-            Question(name: "site", label: { $0[.odkSiteCode] }, hint: { $0[.odkSiteHint] }),
+            Question(name: "adm1", label: { $0[.odkArea] }, itemset: SiteChoices.areaItems),
+            Question(
+                name: "site", label: { $0[.odkSite] }, hint: { $0[.odkSiteHint] },
+                itemset: SiteChoices.siteItems(area: "/data/adm1"), search: true),
             Question(
                 name: "category", label: { $0[.aboutLabel] },
                 options: categories.map { category in
@@ -141,6 +154,11 @@ extension FeedbackXForm: ODKForm {
             instanceID: item.instanceID ?? "", submitterID: user.id, receivedAt: item.receivedAt,
             duplicate: duplicate,
             message: duplicate ? "This feedback was already received." : "Thank you: the feedback is recorded.")
+    }
+
+    /// The provinces and sites the enumerator chooses from.
+    static func media(on db: any Database) async throws -> [(name: String, content: String)] {
+        try await SiteChoices.files(on: db)
     }
 
     /// Only whether it arrived: what people said is never read back through ODK.

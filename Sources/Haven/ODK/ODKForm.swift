@@ -21,6 +21,8 @@ protocol ODKForm {
     static func submissions(_ rows: Range<Int>, on db: any Database) async throws -> [ODKReceipt]
     /// Its OData feed of submissions, for forms that offer one.
     static func odata(_ req: Request) async throws -> Response?
+    /// The files the form attaches (`jr://file-csv/…` choice lists), by name, as they stand now.
+    static func media(on db: any Database) async throws -> [(name: String, content: String)]
 }
 
 extension ODKForm {
@@ -29,6 +31,8 @@ extension ODKForm {
     static func submissions(_ rows: Range<Int>, on db: any Database) async throws -> [ODKReceipt] { [] }
 
     static func odata(_ req: Request) async throws -> Response? { nil }
+
+    static func media(on db: any Database) async throws -> [(name: String, content: String)] { [] }
 }
 
 /// What the client is told of a submission.

@@ -9,6 +9,8 @@ struct OpenRosaRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let project = routes.grouped("v1", "projects", ":project")
         project.get("formList", use: formList)
+        project.get("forms", ":form", "manifest", use: manifest)
+        project.get("forms", ":form", "attachments", ":name", use: attachment)
         project.on(.HEAD, "submission", use: submissionProbe)
         project.on(.POST, "submission", body: .collect(maxSize: "10mb"), use: submit)
     }
@@ -16,9 +18,14 @@ struct OpenRosaRoutes: RouteCollection {
     func formList(req: Request) async throws -> Response {
         _ = try Self.project(req)
         let base = "\(req.baseURL)/v1/projects/\(Self.project)"
-        let forms = try await ODKForms.current(req).map { form in
-            "<xform><formID>\(form.id)</formID><name>\(form.title)</name><version>\(form.version)</version>"
-                + "<hash>\(ODKForms.hash(form.document))</hash><downloadUrl>\(base)/forms/\(form.id).xml</downloadUrl></xform>"
+        var forms: [String] = []
+        for form in try await ODKForms.current(req) {
+            let media = try await ODKForms.form(form.id).media(on: req.db)
+            let manifest = media.isEmpty ? "" : "<manifestUrl>\(base)/forms/\(form.id)/manifest</manifestUrl>"
+            forms.append(
+                "<xform><formID>\(form.id)</formID><name>\(form.title)</name><version>\(form.version)</version>"
+                    + "<hash>\(ODKForms.hash(form.document))</hash><downloadUrl>\(base)/forms/\(form.id).xml</downloadUrl>"
+                    + "\(manifest)</xform>")
         }
         return Self.xml(
             """
@@ -27,6 +34,33 @@ struct OpenRosaRoutes: RouteCollection {
             \(forms.joined(separator: "\n"))
             </xforms>
             """)
+    }
+
+    /// The files a form attaches, each with its hash, so Collect fetches a file again only when it changed.
+    func manifest(req: Request) async throws -> Response {
+        _ = try Self.project(req)
+        let form = try ODKForms.form(req.parameters.get("form"))
+        let base = "\(req.baseURL)/v1/projects/\(Self.project)/forms/\(form.formID)/attachments"
+        let files = try await form.media(on: req.db).map { file in
+            "<mediaFile><filename>\(file.name)</filename><hash>\(ODKForms.hash(file.content))</hash>"
+                + "<downloadUrl>\(base)/\(file.name)</downloadUrl></mediaFile>"
+        }
+        return Self.xml(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest xmlns="http://openrosa.org/xforms/xformsManifest">\(files.joined())</manifest>
+            """)
+    }
+
+    func attachment(req: Request) async throws -> Response {
+        _ = try Self.project(req)
+        let form = try ODKForms.form(req.parameters.get("form"))
+        guard let file = try await form.media(on: req.db).first(where: { $0.name == req.parameters.get("name") })
+        else { throw HavenError.notFound("Attachment") }
+        let response = Response(status: .ok, body: .init(string: file.content))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        Self.openRosaHeaders(response)
+        return response
     }
 
     func submissionProbe(req: Request) async throws -> Response {

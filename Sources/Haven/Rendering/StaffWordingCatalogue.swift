@@ -80,8 +80,9 @@ enum StaffWordingCatalogue {
         .publishedDone: "Published.",
         .redrafted: "Drafted again from the data.",
         // The feedback form on ODK Collect
-        .odkSiteCode: "Site code",
-        .odkSiteHint: "As in Haven, e.g. BO0101_0001",
+        .odkArea: "Province (to narrow the list of sites)",
+        .odkSite: "Site",
+        .odkSiteHint: "Type part of its name or code to find it.",
         .odkSector: "Which sector does it concern?",
         .odkDescription: "What did the person say?",
         .odkDescriptionHint:
@@ -179,8 +180,9 @@ enum StaffWordingCatalogue {
         .publishedDone: "Publié.",
         .redrafted: "Rédigé à nouveau à partir des données.",
         // The feedback form on ODK Collect
-        .odkSiteCode: "Code du site",
-        .odkSiteHint: "Comme dans Haven, par ex. BO0101_0001",
+        .odkArea: "Province (pour réduire la liste des sites)",
+        .odkSite: "Site",
+        .odkSiteHint: "Tapez une partie de son nom ou de son code pour le trouver.",
         .odkSector: "Quel secteur est concerné ?",
         .odkDescription: "Qu'a dit la personne ?",
         .odkDescriptionHint:
@@ -276,8 +278,9 @@ enum StaffWordingCatalogue {
         .publishedDone: "Publicado.",
         .redrafted: "Redactado de nuevo a partir de los datos.",
         // The feedback form on ODK Collect
-        .odkSiteCode: "Código del sitio",
-        .odkSiteHint: "Como en Haven, p. ej. BO0101_0001",
+        .odkArea: "Provincia (para acotar la lista de sitios)",
+        .odkSite: "Sitio",
+        .odkSiteHint: "Escriba parte de su nombre o código para encontrarlo.",
         .odkSector: "¿Qué sector concierne?",
         .odkDescription: "¿Qué dijo la persona?",
         .odkDescriptionHint:
@@ -368,8 +371,9 @@ enum StaffWordingCatalogue {
         .publishedDone: "نُشر.",
         .redrafted: "أُعيدت الصياغة من البيانات.",
         // The feedback form on ODK Collect
-        .odkSiteCode: "رمز الموقع",
-        .odkSiteHint: "كما في Haven، مثل BO0101_0001",
+        .odkArea: "المحافظة (لتضييق قائمة المواقع)",
+        .odkSite: "الموقع",
+        .odkSiteHint: "اكتب جزءًا من اسمه أو رمزه للعثور عليه.",
         .odkSector: "أي قطاع يخص؟",
         .odkDescription: "ماذا قال الشخص؟",
         .odkDescriptionHint:
