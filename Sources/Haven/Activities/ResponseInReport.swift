@@ -9,23 +9,21 @@ struct ResponseInReport: ReportSection {
         let previous = month.adding(months: -1)
         var names: [UUID: String] = [:]
         func gaps(_ month: ReportingMonth) async throws -> [ResponseAnalysis.Gap] {
-            let sites = try await SitesAsOf.states(at: month.lastDay, on: db).filter(\.isOpen)
+            let sites = try await context.sites(at: month.lastDay).filter(\.isOpen)
             for site in sites { names[site.id] = "\(site.code) \(site.name)" }
-            let rounds = try await RoundsAsOf.latest(at: month.lastDay, on: db)
+            let rounds = try await context.rounds(at: month.lastDay)
             let needs = sites.compactMap { site in
                 rounds[site.id].map {
                     ResponseAnalysis.SiteNeed(
                         siteID: site.id, code: site.code, population: site.people ?? 0, sectors: $0.sectors)
                 }
             }
-            let work = try await ResponseAnalysisQuery.work(in: month, on: db)
+            let work = try await context.work(in: month)
             return ResponseAnalysis.gaps(needs, work, from: month.firstDay, to: month.lastDay)
         }
         let reported = try await HomeQuery.reporting(in: [month, previous], organisation: nil, on: db)
-        let reached = try await ResponseAnalysisQuery.work(in: month, on: db).reduce(0) { $0 &+ ($1.reached ?? 0) }
-        let reachedBefore = try await ResponseAnalysisQuery.work(in: previous, on: db).reduce(0) {
-            $0 &+ ($1.reached ?? 0)
-        }
+        let reached = try await context.work(in: month).reduce(0) { $0 &+ ($1.reached ?? 0) }
+        let reachedBefore = try await context.work(in: previous).reduce(0) { $0 &+ ($1.reached ?? 0) }
         let progress = try await ProgressQuery().progress(on: db).progress.filter {
             $0.target.from <= month && month <= $0.target.to
         }
@@ -93,5 +91,13 @@ struct ResponseInReport: ReportSection {
                 ReportFigure("new_gaps", "New gaps", opened.count),
             ],
             markdown: text.joined(separator: "\n"))
+    }
+}
+
+extension ReportContext {
+    /// A month's 5W work, read once per draft.
+    func work(in month: ReportingMonth) async throws -> [ResponseAnalysis.Work] {
+        let db = db
+        return try await memo.value("work in \(month)") { try await ResponseAnalysisQuery.work(in: month, on: db) }
     }
 }

@@ -9,11 +9,9 @@ struct MonitoringInReport: ReportSection {
         return part(
             month,
             now: Moment(
-                sites: try await SitesAsOf.states(at: month.lastDay, on: context.db),
-                rounds: try await RoundsAsOf.latest(at: month.lastDay, on: context.db)),
+                sites: try await context.sites(at: month.lastDay), rounds: try await context.rounds(at: month.lastDay)),
             before: Moment(
-                sites: try await SitesAsOf.states(at: previous, on: context.db),
-                rounds: try await RoundsAsOf.latest(at: previous, on: context.db)),
+                sites: try await context.sites(at: previous), rounds: try await context.rounds(at: previous)),
             assessed: assessed)
     }
 
@@ -74,5 +72,13 @@ struct MonitoringInReport: ReportSection {
                     previous: before.stale(at: month.adding(months: -1).lastDay)),
             ],
             markdown: lines.joined(separator: "\n"))
+    }
+}
+
+extension ReportContext {
+    /// Each site's latest round at the end of a day, read once per draft for every section that needs it.
+    func rounds(at day: CalendarDay) async throws -> [UUID: RoundsAsOf.Round] {
+        let db = db
+        return try await memo.value("rounds at \(day)") { try await RoundsAsOf.latest(at: day, on: db) }
     }
 }

@@ -12,6 +12,25 @@ struct ReportContext: Sendable {
     var db: any Database
     /// Counts of people's feedback below this are not shown.
     var smallCellThreshold: Int
+    /// What several sections read (each site as it stood at a month's end …), read once per draft.
+    var memo = ReportMemo()
+
+    init(db: any Database, smallCellThreshold: Int) {
+        self.db = db
+        self.smallCellThreshold = smallCellThreshold
+    }
+}
+
+/// Values read once per draft and shared by the sections that need them, by key.
+actor ReportMemo {
+    private var values: [String: any Sendable] = [:]
+
+    func value<T: Sendable>(_ key: String, _ make: @Sendable () async throws -> T) async throws -> T {
+        if let value = values[key] as? T { return value }
+        let value = try await make()
+        values[key] = value
+        return value
+    }
 }
 
 /// One section as drafted: its heading, the figures it rests on (kept with the report, so a published report

@@ -2,8 +2,8 @@
 /// the month's end against the month before's, which sites opened, began closing or closed, and how people moved.
 struct SitesInReport: ReportSection {
     static func draft(_ month: ReportingMonth, _ context: ReportContext) async throws -> ReportPart {
-        let now = try await SitesAsOf.states(at: month.lastDay, on: context.db)
-        let before = try await SitesAsOf.states(at: month.adding(months: -1).lastDay, on: context.db)
+        let now = try await context.sites(at: month.lastDay)
+        let before = try await context.sites(at: month.adding(months: -1).lastDay)
         let moved = try await SitesAsOf.movements(from: month.firstDay, to: month.lastDay, on: context.db)
         return part(now: now, before: before, arrivals: moved.arrivals, departures: moved.departures)
     }
@@ -67,5 +67,13 @@ struct SitesInReport: ReportSection {
 
     private static func signed(_ value: Int) -> String {
         value > 0 ? "+" + Format.number(value) : Format.number(value)
+    }
+}
+
+extension ReportContext {
+    /// Each site as it stood at the end of a day, read once per draft for every section that needs it.
+    func sites(at day: CalendarDay) async throws -> [SitesAsOf.State] {
+        let db = db
+        return try await memo.value("sites at \(day)") { try await SitesAsOf.states(at: day, on: db) }
     }
 }
