@@ -27,7 +27,7 @@ import VaporTesting
                 body: try jsonBody(["language": language]))
             #expect(set.status == .ok)
             let words = try #require(WordingCatalogue.builtIn[language])
-            for path in ["/", "/account", "/reports"] {
+            for path in ["/", "/account", "/reports", "/needs", "/open-data"] {
                 let page = try await app.testing().sendRequest(.GET, path, headers: world.headers(.coordinator))
                 #expect(page.status == .ok)
                 #expect(page.text.contains("lang=\"\(language)\""))

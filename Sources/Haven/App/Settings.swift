@@ -162,7 +162,7 @@ extension Application {
 
 /// The open-data package's own description, as HDX asks for it.
 public struct OpenDataSettings: Sendable {
-    /// The operation the data are about, in titles: "Borealia".
+    /// The operation the data are about, in titles: "Borealia"; none by default.
     public var operation: String
     /// Who the data come from: "CCCM Cluster Borealia".
     public var source: String
@@ -171,7 +171,7 @@ public struct OpenDataSettings: Sendable {
     public var contact: String
 
     public init(
-        operation: String = "The operation", source: String = "CCCM Cluster",
+        operation: String = "", source: String = "CCCM Cluster",
         licence: String = "Creative Commons Attribution for Intergovernmental Organisations (CC BY-IGO)",
         contact: String = ""
     ) {

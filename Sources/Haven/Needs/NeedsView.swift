@@ -10,45 +10,52 @@ struct NeedsView {
     var outlines: [(pcode: String, outline: Outline)] = []
 
     func render() -> String {
-        Layout.page(
-            "Needs figures", user: user,
-            .h1("Needs figures by area (HNO inputs)"),
+        let w = Wording.staff
+        return Layout.page(
+            w[.needsTitle], user: user,
+            .h1(.text(w[.needsLink])),
             .form(
                 .class("filters"), .method(.get), .action(Paths.needs),
                 FilterFields.choice(
-                    "level", "Areas of level", any: "Provinces (1)", (2...4).map { (String($0), "Admin \($0)") },
+                    "level", w[.areasOfLevel], any: w[.provincesLevel],
+                    (2...4).map { (String($0), w[.adminLevel, ["level": String($0)]]) },
                     selected: query.level == 1 ? nil : String(query.level)),
                 FilterFields.area(query.within, suggestions: areas),
-                .button(.type(.submit), "Show")),
+                .button(.type(.submit), .text(w[.show]))),
             Paths.needsDownload.links(query.level == 1 ? [:] : ["level": String(query.level)]),
             .div(
                 .class("totals"),
-                .div(.strong(.text(Format.number(result.operation.people))), "people in open sites"),
-                .div(.strong(.text(Format.number(result.operation.inNeed))), "in sites at severity 3 or worse"),
+                .div(.strong(.text(Format.number(result.operation.people))), .text(w[.peopleInOpenSites])),
+                .div(.strong(.text(Format.number(result.operation.inNeed))), .text(w[.inSevereSites])),
                 .div(
-                    .strong(.text(result.operation.severity.map { "\($0.rawValue) · \($0.label)" } ?? "–")),
-                    "severity (25% rule)"),
+                    .strong(.text(result.operation.severity.map { "\($0.rawValue) · \(w.severity($0))" } ?? "–")),
+                    .text(w[.areaSeverityRule])),
                 .div(
                     .strong(
                         .text(
-                            "\(Format.number(result.operation.assessedSites)) of \(Format.number(result.operation.sites))"
-                        )),
-                    "sites assessed")),
+                            w[
+                                .partOf,
+                                [
+                                    "part": Format.number(result.operation.assessedSites),
+                                    "whole": Format.number(result.operation.sites),
+                                ]])),
+                    .text(w[.sitesAssessed]))),
             .if(
                 !outlines.isEmpty,
                 .div(
                     .class("charts"),
                     .div(
-                        .raw(Charts.areaMap(shaded, title: "People in need in each area")),
-                        .p(.class("hint"), "Darker areas have more people in need; grey areas have none.")))),
+                        .raw(Charts.areaMap(shaded, title: w[.inNeedMap])),
+                        .p(.class("hint"), .text(w[.inNeedMapHint]))))),
             .div(
                 .class("table-wrap"),
                 .table(
                     .thead(
                         .tr(
-                            .th("Area"), .th(.class("num"), "People"), .th(.class("num"), "In need"), .th("Severity"),
-                            .forEach(result.sectors) { .th(.class("num"), .text($0)) }, .th("Sites assessed"),
-                            .th("Rounds"))),
+                            .th(.text(w[.area])), .th(.class("num"), .text(w[.people])),
+                            .th(.class("num"), .text(w[.inNeed])), .th(.text(w[.severity])),
+                            .forEach(result.sectors) { .th(.class("num"), .text($0)) },
+                            .th(.text(w[.sitesAssessedColumn])), .th(.text(w[.rounds])))),
                     .tbody(
                         .forEach(result.areas) { area in
                             .tr(
@@ -64,14 +71,13 @@ struct NeedsView {
                                 .forEach(result.sectors) { sector in
                                     .td(.class("num"), .text(area.inNeedBySector[sector].map(Format.number) ?? "–"))
                                 },
-                                .td(.text("\(area.assessedSites) of \(area.sites)")),
+                                .td(
+                                    .text(
+                                        w[.partOf, ["part": String(area.assessedSites), "whole": String(area.sites)]])),
                                 .td(.text(range(area))))
                         }))),
-            .h2("Method"),
-            .p(
-                .text(
-                    "People are those counted in each open or closing site (its latest count). A site is assessed when it has a monitoring round; its severity in a sector is the latest round's, and overall it is its worst sector's. People in need, in a sector or overall, are the people living in assessed sites at severity 3 (severe) or worse. An area's severity is the highest phase reached by more than 25% of the people in its assessed sites. Sector columns give the people in need per monitoring sector. Sites not yet assessed count in the people, not in need."
-                )))
+            .h2(.text(w[.method])),
+            .p(.text(w[.needsMethod])))
     }
 
     private var shaded: [Charts.ShadedArea] {

@@ -37,7 +37,8 @@ struct OpenDataPackage: Sendable {
         let from = files.compactMap(\.from).min()
         let to = files.compactMap(\.to).max()
         let metadata = Metadata(
-            title: "\(settings.operation): displacement sites, population, severity and presence",
+            title: (settings.operation.isEmpty ? "" : "\(settings.operation): ")
+                + "Displacement sites, population, severity and presence",
             source: settings.source, datasetDate: context.today.description,
             dateRange: from.flatMap { first in to.map { "\(first) to \($0)" } },
             methodology: """

@@ -79,7 +79,7 @@ struct Download: Sendable, Hashable {
     /// Links to both files with the page's filters, as pages with a table show them.
     func links(_ query: [String: String] = [:]) -> Node<HTML.BodyContext> {
         .p(
-            .class("downloads noprint"), .text("Download: "),
+            .class("downloads noprint"), .text(Wording.staff[.download] + " "),
             .a(.href(Paths.with(csv, query)), "CSV (HXL)"), " · ",
             .a(.href(Paths.with(workbook, query)), "Excel"))
     }

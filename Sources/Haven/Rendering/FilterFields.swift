@@ -30,9 +30,10 @@ enum FilterFields {
     static func area(_ pcode: String?, suggestions: AreaSuggestions) -> Node<HTML.FormContext> {
         .group(
             .label(
-                "Area (name or P-code)",
+                .text(Wording.staff[.areaFilter]),
                 .input(
-                    .type(.text), .name("adminArea"), .value(escaping: pcode ?? ""), .placeholder("e.g. BO02"),
+                    .type(.text), .name("adminArea"), .value(escaping: pcode ?? ""),
+                    .placeholder(Wording.staff[.areaExample]),
                     .attribute(named: "list", value: "area-suggestions"),
                     .attribute(named: "autocomplete", value: "off"))),
             suggestions.datalist)

@@ -163,11 +163,13 @@ enum Layout {
                 page.offset > 0,
                 .a(
                     .href(link(offset: max(0, page.offset - page.limit))), .attribute(named: "rel", value: "prev"),
-                    "← Previous")),
-            .span(.text("Page \(page.pageNumber) of \(pages)")),
+                    .text(Wording.staff[.previousPage]))),
+            .span(.text(Wording.staff[.pageOf, ["page": String(page.pageNumber), "pages": String(pages)]])),
             .if(
                 page.offset + page.limit < total,
-                .a(.href(link(offset: page.offset + page.limit)), .attribute(named: "rel", value: "next"), "Next →"))
+                .a(
+                    .href(link(offset: page.offset + page.limit)), .attribute(named: "rel", value: "next"),
+                    .text(Wording.staff[.nextPage])))
         )
     }
 }

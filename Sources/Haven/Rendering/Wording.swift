@@ -208,6 +208,46 @@ struct Wording: Sendable {
         case odkAge = "odk_age"
         case odkDisability = "odk_disability"
         case odkSensitive = "odk_sensitive"
+        case previousPage = "previous_page"
+        case nextPage = "next_page"
+        case pageOf = "page_of"
+        case areaFilter = "area_filter"
+        case areaExample = "area_example"
+        case severity1 = "severity_1"
+        case severity2 = "severity_2"
+        case severity3 = "severity_3"
+        case severity4 = "severity_4"
+        case severity5 = "severity_5"
+        case needsTitle = "needs_title"
+        case areasOfLevel = "areas_of_level"
+        case provincesLevel = "provinces_level"
+        case adminLevel = "admin_level"
+        case show = "show"
+        case peopleInOpenSites = "people_in_open_sites"
+        case inSevereSites = "in_severe_sites"
+        case areaSeverityRule = "area_severity_rule"
+        case sitesAssessed = "sites_assessed"
+        case partOf = "part_of"
+        case inNeedMap = "in_need_map"
+        case inNeedMapHint = "in_need_map_hint"
+        case area = "area"
+        case inNeed = "in_need"
+        case sitesAssessedColumn = "sites_assessed_column"
+        case rounds = "rounds"
+        case method = "method"
+        case needsMethod = "needs_method"
+        case openDataTitle = "open_data_title"
+        case openDataIntro = "open_data_intro"
+        case downloadPackage = "download_package"
+        case files = "files"
+        case leftOut = "left_out"
+        case leftOutText = "left_out_text"
+        case metadata = "metadata"
+        case operation = "operation"
+        case source = "source"
+        case licence = "licence"
+        case contact = "contact"
+        case openDataSettings = "open_data_settings"
     }
 
     let code: String
@@ -265,6 +305,16 @@ struct Wording: Sendable {
         case .siteManager: self[.roleSiteManager]
         case .partner: self[.rolePartner]
         case .viewer: self[.roleViewer]
+        }
+    }
+
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .minimal: self[.severity1]
+        case .stress: self[.severity2]
+        case .severe: self[.severity3]
+        case .extreme: self[.severity4]
+        case .catastrophic: self[.severity5]
         }
     }
 
