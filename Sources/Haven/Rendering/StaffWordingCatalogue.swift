@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of the staff pages in the built-in languages, keyed like the residents' pages (`Wording.Key`), so an
 /// operation rewords or adds a language for staff with the same JSON files. Every built-in language has every key
 /// (tested); pages not yet worded stay in English until they are.
